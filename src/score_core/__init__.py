@@ -1,0 +1,78 @@
+"""score_core: the ILO SCORE programme's rules as values and pure functions.
+
+SCORE (Sustaining Competitive and Responsible Enterprises) is an ILO
+programme of joint classroom training for managers and workers of small and
+medium enterprises, followed by in-factory consultations. score_core models
+its rules: immutable values, rule checks that return findings with stable
+codes and reasons, exact money, and strict JSON in and out.
+
+>>> import score_core
+>>> score_core.Money.of("100", "CNY").split(3)[0]
+Money(amount=Decimal('33.34'), currency='CNY')
+
+Importing score_core never imports Hypothesis or holidays.
+"""
+
+from score_core._version import __version__
+from score_core.codes import Code, CodeInfo, all_codes, code_info, violation
+from score_core.errors import (
+    AllocationError,
+    ConfigurationError,
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotInForceError,
+    PayloadError,
+    RuleViolationError,
+    ScoreError,
+    UnknownNameError,
+    UnsupportedSchemaVersionError,
+)
+from score_core.findings import Report, RuleViolation, Severity
+from score_core.money import AllocationMode, Currency, Money, currencies, get_currency
+from score_core.serialization import (
+    dump_document,
+    from_dict,
+    from_json,
+    load_document,
+    to_dict,
+    to_json,
+)
+from score_core.sources import Source, get_source
+
+
+__all__ = [
+    "AllocationError",
+    "AllocationMode",
+    "Code",
+    "CodeInfo",
+    "ConfigurationError",
+    "Currency",
+    "CurrencyMismatchError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Money",
+    "NotInForceError",
+    "PayloadError",
+    "Report",
+    "RuleViolation",
+    "RuleViolationError",
+    "ScoreError",
+    "Severity",
+    "Source",
+    "UnknownNameError",
+    "UnsupportedSchemaVersionError",
+    "__version__",
+    "all_codes",
+    "code_info",
+    "currencies",
+    "dump_document",
+    "from_dict",
+    "from_json",
+    "get_currency",
+    "get_source",
+    "load_document",
+    "to_dict",
+    "to_json",
+    "violation",
+]

@@ -1,0 +1,6 @@
+"""``python -m score_core``: the same as the ``score-core`` command."""
+
+from score_core.cli import main
+
+
+raise SystemExit(main())

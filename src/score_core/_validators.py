@@ -1,0 +1,193 @@
+"""Private validator helpers: every failure names the class, the field and the value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from score_core.errors import InvalidTypeError, InvalidValueError
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def owner(inst: object) -> str:
+    """The class name used in messages."""
+    return type(inst).__name__
+
+
+def check_type(cls_name: str, field: str, value: object, *types: type) -> None:
+    """Raise InvalidTypeError unless ``value`` is one of ``types`` (bool is not int)."""
+    if isinstance(value, bool) and bool not in types:
+        ok = False
+    else:
+        ok = isinstance(value, types)
+    if not ok:
+        names = " or ".join(t.__name__ for t in types)
+        raise InvalidTypeError(
+            f"{cls_name}.{field} must be {_article(names)} {names}, "
+            f"not {type(value).__name__} ({value!r})",
+            field=field,
+        )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiouAEIOU" else "a"
+
+
+def freeze_mapping(value: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only copy of a mapping (already frozen mappings are kept)."""
+    if isinstance(value, MappingProxyType):
+        return value
+    return MappingProxyType(dict(value))
+
+
+def typed(*types: type) -> Validator:
+    """A validator that checks the type strictly (a bool is not an int)."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_type(owner(inst), attribute.name, value, *types)
+
+    return validate
+
+
+def optional_typed(*types: type) -> Validator:
+    """Like :func:`typed`, but None is allowed."""
+    inner = typed(*types)
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return validate
+
+
+def int_at_least(minimum: int) -> Validator:
+    """An int (not a bool) that is at least ``minimum``."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_type(owner(inst), attribute.name, value, int)
+        assert isinstance(value, int)
+        if value < minimum:
+            raise InvalidValueError(
+                f"{owner(inst)}.{attribute.name} must be at least {minimum}, "
+                f"got {value}",
+                field=attribute.name,
+            )
+
+    return validate
+
+
+def optional_int_at_least(minimum: int) -> Validator:
+    """Like :func:`int_at_least`, but None is allowed."""
+    inner = int_at_least(minimum)
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return validate
+
+
+def non_empty_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A str with at least one non-space character."""
+    check_type(owner(inst), attribute.name, value, str)
+    assert isinstance(value, str)
+    if not value.strip():
+        raise InvalidValueError(
+            f"{owner(inst)}.{attribute.name} must not be empty, got {value!r}",
+            field=attribute.name,
+        )
+
+
+def optional_non_empty_str(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """None, or a str with at least one non-space character."""
+    if value is not None:
+        non_empty_str(inst, attribute, value)
+
+
+def country_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """None, or an ISO 3166-1 alpha-2 code in upper case, such as ``CN``."""
+    if value is None:
+        return
+    check_type(owner(inst), attribute.name, value, str)
+    assert isinstance(value, str)
+    if not _COUNTRY_RE.match(value):
+        raise InvalidValueError(
+            f"{owner(inst)}.{attribute.name} must be an ISO 3166-1 alpha-2 code "
+            f"in upper case such as 'CN', got {value!r}",
+            field=attribute.name,
+        )
+
+
+def registry_name(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A lower-case name of letters, digits and hyphens, such as ``cn-phase-2``."""
+    check_type(owner(inst), attribute.name, value, str)
+    assert isinstance(value, str)
+    if not _NAME_RE.match(value):
+        raise InvalidValueError(
+            f"{owner(inst)}.{attribute.name} must be lower-case letters, digits "
+            f"and hyphens such as 'cn-phase-2', got {value!r}",
+            field=attribute.name,
+        )
+
+
+def decimal_fraction(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """A finite Decimal between 0 and 1 inclusive (a share such as 0.40)."""
+    check_type(owner(inst), attribute.name, value, Decimal)
+    assert isinstance(value, Decimal)
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(1):
+        raise InvalidValueError(
+            f"{owner(inst)}.{attribute.name} must be a share between 0 and 1, "
+            f"got {value}",
+            field=attribute.name,
+        )
+
+
+def optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """None or a ``datetime.date`` (a ``datetime`` is refused)."""
+    if value is None:
+        return
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidTypeError(
+            f"{owner(inst)}.{attribute.name} must be a datetime.date, "
+            f"not {type(value).__name__} ({value!r})",
+            field=attribute.name,
+        )
+
+
+def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime.date`` (not None, and not a ``datetime``)."""
+    if value is None:
+        raise InvalidTypeError(
+            f"{owner(inst)}.{attribute.name} must be a datetime.date, not None",
+            field=attribute.name,
+        )
+    optional_date(inst, attribute, value)
+
+
+def tuple_of(*types: type) -> Validator:
+    """Every item of a tuple is one of ``types``."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        assert isinstance(value, tuple)
+        for i, item in enumerate(value):
+            check_type(owner(inst), f"{attribute.name}[{i}]", item, *types)
+
+    return validate

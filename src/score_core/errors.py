@@ -1,0 +1,155 @@
+"""Exceptions: values that cannot exist, misuse, and payloads that cannot be loaded.
+
+score_core has two channels that never mix.
+Exceptions (this module) are for values that cannot exist and for misuse.
+Findings (:mod:`score_core.findings`) are for valid values that break a
+programme rule; rule checks *return* them.
+
+Every exception derives from :class:`ScoreError` and also from the builtin a
+caller would naturally catch, so ``except ValueError`` keeps working:
+
+>>> from score_core import Money
+>>> from score_core.errors import InvalidValueError
+>>> try:
+...     Money(amount=1.5, currency="CNY")
+... except TypeError as exc:
+...     print(type(exc).__name__, "-", exc)
+InvalidTypeError - Money.amount must be a Decimal or an int, not float (1.5)
+>>> issubclass(InvalidValueError, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+
+if TYPE_CHECKING:
+    from score_core.findings import RuleViolation
+
+
+__all__ = [
+    "AllocationError",
+    "ConfigurationError",
+    "CurrencyMismatchError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NotInForceError",
+    "PayloadError",
+    "RuleViolationError",
+    "ScoreError",
+    "UnknownNameError",
+    "UnsupportedSchemaVersionError",
+]
+
+
+class ScoreError(Exception):
+    """The root of every exception score_core raises on purpose."""
+
+    #: A stable identifier of the kind of error, for logs and tools.
+    code: str = "score_error"
+
+
+class InvalidValueError(ScoreError, ValueError):
+    """A value, or a combination of values, that cannot exist.
+
+    Raised when a value object is built. The message names the class, the
+    field and the offending value.
+
+    Args:
+        message: What is wrong, naming the field and the value.
+        field: The name of the offending field, when there is one.
+    """
+
+    code = "invalid_value"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidTypeError(ScoreError, TypeError):
+    """A value of the wrong type, such as a float where money is expected.
+
+    Args:
+        message: What is wrong, naming the field and the value.
+        field: The name of the offending field, when there is one.
+    """
+
+    code = "invalid_type"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ConfigurationError(ScoreError, ValueError):
+    """An inconsistent configuration: a catalogue, profile or registry entry."""
+
+    code = "configuration"
+
+
+class UnknownNameError(ScoreError, LookupError):
+    """A name (a profile, a catalogue, a module, a currency) that is not known."""
+
+    code = "unknown_name"
+
+
+class NotInForceError(ScoreError, LookupError):
+    """A dated value was asked for on a date when nothing is in force (strict mode)."""
+
+    code = "not_in_force"
+
+
+class CurrencyMismatchError(ScoreError, TypeError):
+    """Money of two different currencies was combined."""
+
+    code = "currency_mismatch"
+
+
+class AllocationError(ScoreError, ValueError):
+    """Money cannot be allocated with the ratios given."""
+
+    code = "allocation"
+
+
+class PayloadError(ScoreError, ValueError):
+    """A payload could not be loaded.
+
+    ``errors`` lists every problem found, each as ``"$.path: reason"``; the
+    message joins them. The underlying cattrs error, if any, is the
+    ``__cause__``.
+
+    Args:
+        errors: One line per problem, each starting with its JSON path.
+    """
+
+    code = "payload"
+
+    def __init__(self, errors: Sequence[str]) -> None:
+        self.errors: tuple[str, ...] = tuple(errors)
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in payload"
+        super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
+
+
+class UnsupportedSchemaVersionError(PayloadError):
+    """A document's schema version is newer than this library understands."""
+
+    code = "unsupported_schema_version"
+
+
+class RuleViolationError(ScoreError):
+    """Raised by :meth:`score_core.Report.raise_for_violations` on request only.
+
+    Args:
+        violations: The findings that caused the error.
+    """
+
+    code = "rule_violation"
+
+    def __init__(self, violations: Sequence[RuleViolation]) -> None:
+        self.violations: tuple[RuleViolation, ...] = tuple(violations)
+        lines = [f"[{v.code}] {v.message} @ {v.path_str}" for v in self.violations]
+        super().__init__("\n".join(lines))

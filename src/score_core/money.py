@@ -1,0 +1,486 @@
+"""Money: exact amounts in one ISO 4217 currency, and exact allocation.
+
+``Money`` is the one place amounts are made. Amounts are :class:`~decimal.Decimal`
+(an ``int`` is accepted and converted); a ``float`` anywhere raises. Arithmetic
+works within one currency only. Rounding is explicit and never relies on the
+ambient decimal context: :meth:`Money.quantize` rounds to the currency's minor
+unit, ``ROUND_HALF_UP`` by default.
+
+:meth:`Money.allocate` splits an amount by ratios using the largest-remainder
+method on integer minor units: the parts always sum to the amount exactly,
+each is within one minor unit of its exact share, and zero ratios get zero.
+
+>>> from decimal import Decimal
+>>> from score_core import Money
+>>> fee = Money.of("100.00", "CNY")
+>>> [str(part) for part in fee.split(3)]
+['33.34 CNY', '33.33 CNY', '33.33 CNY']
+>>> [str(part) for part in fee.allocate([2, 1, 0])]
+['66.67 CNY', '33.33 CNY', '0.00 CNY']
+>>> str(Money.of("10.005", "CNY").quantize())
+'10.01 CNY'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from score_core._validators import non_empty_str, typed
+from score_core.errors import (
+    AllocationError,
+    ConfigurationError,
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownNameError,
+)
+
+
+__all__ = [
+    "AllocationMode",
+    "Currency",
+    "Money",
+    "currencies",
+    "get_currency",
+    "register_currency",
+]
+
+_CODE_RE = re.compile(r"^[A-Z]{3}$")
+
+
+@attrs.frozen(kw_only=True)
+class Currency:
+    """An ISO 4217 currency and the number of digits of its minor unit.
+
+    No authoritative machine-readable table of minor units exists (py-moneyed's
+    maintainers note the same); the values here follow ISO 4217 as published.
+
+    Attributes:
+        code: Three upper-case letters, such as ``CNY``.
+        minor_units: Digits after the decimal point (2 for CNY, 0 for JPY).
+        name: The currency's English name.
+    """
+
+    code: str = attrs.field()
+    minor_units: int = attrs.field(validator=typed(int))
+    name: str = attrs.field(validator=non_empty_str)
+
+    @code.validator
+    def _check_code(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not _CODE_RE.match(value):
+            raise InvalidValueError(
+                f"Currency.code must be three upper-case letters such as 'CNY', "
+                f"got {value!r}",
+                field="code",
+            )
+
+    @minor_units.validator
+    def _check_minor(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not 0 <= value <= 4:
+            raise InvalidValueError(
+                f"Currency.minor_units must be between 0 and 4, got {value}",
+                field="minor_units",
+            )
+
+    @property
+    def quantum(self) -> Decimal:
+        """The smallest amount, such as ``Decimal('0.01')``."""
+        return Decimal(1).scaleb(-self.minor_units)
+
+
+_CURRENCIES: dict[str, Currency] = {}
+
+
+def register_currency(currency: Currency) -> Currency:
+    """Add a currency to the table.
+
+    Raises:
+        ConfigurationError: when the code is already registered differently.
+    """
+    existing = _CURRENCIES.get(currency.code)
+    if existing is not None and existing != currency:
+        raise ConfigurationError(
+            f"currency {currency.code} is already registered with "
+            f"{existing.minor_units} minor units"
+        )
+    _CURRENCIES[currency.code] = currency
+    return currency
+
+
+def get_currency(code: str) -> Currency:
+    """The registered currency with this ISO 4217 code.
+
+    Raises:
+        UnknownNameError: when the code is not in the table.
+    """
+    try:
+        return _CURRENCIES[code]
+    except (KeyError, TypeError):
+        raise UnknownNameError(
+            f"unknown currency {code!r}; register it with register_currency()"
+        ) from None
+
+
+def currencies() -> tuple[Currency, ...]:
+    """All registered currencies, sorted by code."""
+    return tuple(_CURRENCIES[c] for c in sorted(_CURRENCIES))
+
+
+for _code, _minor, _name in (
+    ("BDT", 2, "Bangladeshi taka"),
+    ("BOB", 2, "Bolivian boliviano"),
+    ("CAD", 2, "Canadian dollar"),
+    ("CHF", 2, "Swiss franc"),
+    ("CNY", 2, "Chinese yuan renminbi"),
+    ("COP", 2, "Colombian peso"),
+    ("ETB", 2, "Ethiopian birr"),
+    ("EUR", 2, "Euro"),
+    ("GBP", 2, "Pound sterling"),
+    ("GHS", 2, "Ghanaian cedi"),
+    ("IDR", 2, "Indonesian rupiah"),
+    ("INR", 2, "Indian rupee"),
+    ("JPY", 0, "Japanese yen"),
+    ("KGS", 2, "Kyrgyzstani som"),
+    ("KWD", 3, "Kuwaiti dinar"),
+    ("MMK", 2, "Myanmar kyat"),
+    ("MUR", 2, "Mauritian rupee"),
+    ("NOK", 2, "Norwegian krone"),
+    ("PEN", 2, "Peruvian sol"),
+    ("TND", 3, "Tunisian dinar"),
+    ("USD", 2, "US dollar"),
+    ("VND", 0, "Vietnamese dong"),
+    ("ZAR", 2, "South African rand"),
+):
+    register_currency(Currency(code=_code, minor_units=_minor, name=_name))
+
+
+class AllocationMode(enum.StrEnum):
+    """How :meth:`Money.allocate` hands out the minor units left by flooring.
+
+    Only one mode exists today; it is named because changing the rule changes
+    results, and users must be able to see which rule produced a split.
+    """
+
+    #: Leftover units go one at a time to the largest remainders, ties to the
+    #: lower index.
+    LARGEST_REMAINDER = "largest_remainder"
+
+
+def _to_amount(value: object) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidTypeError(
+            f"Money.amount must be a Decimal or an int, not float ({value!r})",
+            field="amount",
+        )
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise InvalidTypeError(
+            f"Money.amount must be a Decimal or an int, not "
+            f"{type(value).__name__} ({value!r})",
+            field="amount",
+        )
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise InvalidValueError(
+            f"Money.amount must be finite, got {value}", field="amount"
+        )
+    return amount
+
+
+def _check_currency(_inst: object, _attr: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"Money.currency must be an ISO 4217 code (str), not "
+            f"{type(value).__name__} ({value!r})",
+            field="currency",
+        )
+    if value not in _CURRENCIES:
+        raise InvalidValueError(
+            f"Money.currency {value!r} is not a known ISO 4217 code; "
+            f"register it with register_currency()",
+            field="currency",
+        )
+
+
+def _scalar(value: object, operation: str) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidTypeError(
+            f"cannot {operation} Money by a float ({value!r}); use Decimal or int"
+        )
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise InvalidTypeError(
+            f"cannot {operation} Money by {type(value).__name__}; use Decimal or int"
+        )
+    result = Decimal(value)
+    if not result.is_finite():
+        raise InvalidValueError(f"cannot {operation} Money by {value}")
+    return result
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Money:
+    """An exact amount in one currency.
+
+    Attributes:
+        amount: A finite Decimal (an int is converted; a float raises).
+        currency: A registered ISO 4217 code, such as ``CNY``.
+    """
+
+    amount: Decimal = attrs.field(converter=_to_amount)
+    currency: str = attrs.field(validator=_check_currency)
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        """Money from a decimal string, an int or a Decimal.
+
+        >>> Money.of("12.50", "CNY")
+        Money(amount=Decimal('12.50'), currency='CNY')
+
+        Raises:
+            InvalidValueError: for a string that is not a finite decimal.
+            InvalidTypeError: for a float or another type.
+        """
+        if isinstance(amount, str):
+            try:
+                parsed = Decimal(amount.strip())
+            except InvalidOperation:
+                raise InvalidValueError(
+                    f"Money.amount {amount!r} is not a decimal number", field="amount"
+                ) from None
+            return cls(amount=parsed, currency=currency)
+        return cls(amount=amount, currency=currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        """Zero in this currency, at its minor unit (``0.00 CNY``)."""
+        return cls(amount=get_currency(currency).quantum * 0, currency=currency)
+
+    @classmethod
+    def from_minor(cls, units: int, currency: str) -> Money:
+        """Money from a whole number of minor units (``1250`` is ``12.50 CNY``)."""
+        if isinstance(units, bool) or not isinstance(units, int):
+            raise InvalidTypeError(
+                f"minor units must be an int, not {type(units).__name__}"
+            )
+        digits = get_currency(currency).minor_units
+        return cls(amount=Decimal(units).scaleb(-digits), currency=currency)
+
+    @classmethod
+    def total(cls, items: Iterable[Money], currency: str) -> Money:
+        """The exact sum of ``items``, all in ``currency`` (zero when empty)."""
+        result = cls.zero(currency)
+        for item in items:
+            result = result + item
+        return result
+
+    # -- properties ---------------------------------------------------------
+    @property
+    def currency_info(self) -> Currency:
+        """The :class:`Currency` of this amount."""
+        return _CURRENCIES[self.currency]
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the amount is a whole number of minor units."""
+        quantum = self.currency_info.quantum
+        return self.amount == self.amount.quantize(quantum)
+
+    @property
+    def minor_units(self) -> int:
+        """The amount as a whole number of minor units.
+
+        Raises:
+            InvalidValueError: when the amount has digits below the minor unit
+                (call :meth:`quantize` first).
+        """
+        if not self.is_exact:
+            raise InvalidValueError(
+                f"{self.amount} {self.currency} is not a whole number of minor "
+                f"units; quantize it first",
+                field="amount",
+            )
+        return int(self.amount.scaleb(self.currency_info.minor_units))
+
+    # -- rounding -----------------------------------------------------------
+    def quantize(self, rounding: str = ROUND_HALF_UP) -> Money:
+        """Round to the currency's minor unit.
+
+        Args:
+            rounding: A :mod:`decimal` rounding mode; ``ROUND_HALF_UP`` by
+                default (the documented default for prices).
+        """
+        quantum = self.currency_info.quantum
+        return Money(
+            amount=self.amount.quantize(quantum, rounding=rounding),
+            currency=self.currency,
+        )
+
+    # -- arithmetic ---------------------------------------------------------
+    def _same(self, other: object, operation: str) -> Money:
+        if not isinstance(other, Money):
+            raise InvalidTypeError(
+                f"cannot {operation} Money and {type(other).__name__}"
+            )
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"cannot {operation} {self.currency} and {other.currency}"
+            )
+        return other
+
+    def __add__(self, other: Money) -> Money:
+        other = self._same(other, "add")
+        return Money(amount=self.amount + other.amount, currency=self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        other = self._same(other, "subtract")
+        return Money(amount=self.amount - other.amount, currency=self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(amount=-self.amount, currency=self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(amount=abs(self.amount), currency=self.currency)
+
+    def __mul__(self, factor: int | Decimal) -> Money:
+        return Money(
+            amount=self.amount * _scalar(factor, "multiply"), currency=self.currency
+        )
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Money) -> Decimal:
+        """The ratio of two amounts in one currency, as an exact Decimal.
+
+        Dividing money by a number is not offered: use :meth:`allocate` or
+        :meth:`split`, which never lose a minor unit.
+        """
+        other = self._same(other, "divide")
+        if other.amount == 0:
+            raise InvalidValueError("cannot divide by zero money")
+        return self.amount / other.amount
+
+    def _compare(self, other: object) -> tuple[Decimal, Decimal]:
+        other = self._same(other, "compare")
+        return self.amount, other.amount
+
+    def __lt__(self, other: Money) -> bool:
+        a, b = self._compare(other)
+        return a < b
+
+    def __le__(self, other: Money) -> bool:
+        a, b = self._compare(other)
+        return a <= b
+
+    def __gt__(self, other: Money) -> bool:
+        a, b = self._compare(other)
+        return a > b
+
+    def __ge__(self, other: Money) -> bool:
+        a, b = self._compare(other)
+        return a >= b
+
+    # -- allocation ---------------------------------------------------------
+    def allocate(
+        self,
+        ratios: Sequence[int | Decimal | Fraction],
+        *,
+        mode: AllocationMode = AllocationMode.LARGEST_REMAINDER,
+    ) -> tuple[Money, ...]:
+        """Split this amount by ``ratios`` without losing a minor unit.
+
+        Works on integer minor units: each part gets the floor of its exact
+        share, then the units left over go one at a time to the parts with the
+        largest remainders (ties to the lower index). A negative amount is
+        split as its absolute value and every part negated.
+
+        Args:
+            ratios: Non-negative ``int``, ``Decimal`` or ``Fraction`` values,
+                not all zero. Floats are refused.
+            mode: The rule for leftover units (see :class:`AllocationMode`).
+
+        Returns:
+            One part per ratio, in order; they sum to this amount exactly.
+
+        Raises:
+            AllocationError: for no ratios, a float, a negative or non-finite
+                ratio, all-zero ratios, or an amount that is not a whole number
+                of minor units.
+        """
+        exact = _ratios(ratios)
+        try:
+            AllocationMode(mode)
+        except ValueError:
+            raise AllocationError(f"unknown allocation mode {mode!r}") from None
+        if not self.is_exact:
+            raise AllocationError(
+                f"cannot allocate {self.amount} {self.currency}: it is not a whole "
+                f"number of minor units; quantize it first"
+            )
+        units = self.minor_units
+        sign = -1 if units < 0 else 1
+        parts = _largest_remainder(abs(units), exact)
+        return tuple(Money.from_minor(sign * p, self.currency) for p in parts)
+
+    def split(self, n: int) -> tuple[Money, ...]:
+        """Split into ``n`` parts as equal as possible (``allocate([1] * n)``)."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise AllocationError(f"cannot split money into {n!r} parts")
+        return self.allocate([1] * n)
+
+    # -- display --------------------------------------------------------------
+    def format_amount(self) -> str:
+        """The amount as plain digits, at least to the minor unit (``12.50``)."""
+        amount = self.amount
+        if self.is_exact:
+            amount = amount.quantize(self.currency_info.quantum)
+        return format(amount, "f")
+
+    def __str__(self) -> str:
+        return f"{self.format_amount()} {self.currency}"
+
+
+def _ratios(ratios: Sequence[Any]) -> list[Fraction]:
+    if isinstance(ratios, str | bytes) or not isinstance(ratios, Sequence):
+        raise AllocationError("ratios must be a sequence of int, Decimal or Fraction")
+    if not ratios:
+        raise AllocationError("cannot allocate with no ratios")
+    exact: list[Fraction] = []
+    for i, ratio in enumerate(ratios):
+        if isinstance(ratio, float):
+            raise AllocationError(
+                f"ratio {i} is a float ({ratio!r}); use int, Decimal or Fraction"
+            )
+        if isinstance(ratio, bool) or not isinstance(ratio, int | Decimal | Fraction):
+            raise AllocationError(
+                f"ratio {i} must be an int, Decimal or Fraction, not "
+                f"{type(ratio).__name__}"
+            )
+        if isinstance(ratio, Decimal) and not ratio.is_finite():
+            raise AllocationError(f"ratio {i} is not finite ({ratio})")
+        value = Fraction(ratio)
+        if value < 0:
+            raise AllocationError(f"ratio {i} is negative ({ratio})")
+        exact.append(value)
+    if not any(exact):
+        raise AllocationError("cannot allocate when every ratio is zero")
+    return exact
+
+
+def _largest_remainder(units: int, ratios: list[Fraction]) -> list[int]:
+    total = sum(ratios)
+    shares = [units * r / total for r in ratios]
+    floors = [s.numerator // s.denominator for s in shares]
+    leftover = units - sum(floors)
+    by_remainder = sorted(
+        range(len(shares)), key=lambda i: (-(shares[i] - floors[i]), i)
+    )
+    for i in by_remainder[:leftover]:
+        floors[i] += 1
+    return floors

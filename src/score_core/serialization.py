@@ -1,0 +1,617 @@
+r"""JSON in and out: the one configured cattrs converter, strict loading, documents.
+
+Every public value turns into plain JSON data and back:
+
+>>> from decimal import Decimal
+>>> from score_core import Money, from_json, to_json
+>>> to_json(Money(amount=Decimal("12.5"), currency="CNY"))
+'{"amount":"12.50","currency":"CNY"}'
+>>> from_json(Money, '{"amount": "12.50", "currency": "CNY"}')
+Money(amount=Decimal('12.50'), currency='CNY')
+
+Loading is strict. Nothing is coerced: a string where a number is expected, a
+float where an int or an amount is expected, a bool where a number is
+expected, unknown keys: each is a problem. Every problem is reported at once,
+each with its JSON path, in a :class:`~score_core.errors.PayloadError`:
+
+>>> from score_core.errors import PayloadError
+>>> try:
+...     from_json(Money, '{"amount": 12.5, "currency": "CNY", "note": 1}')
+... except PayloadError as exc:
+...     print("\n".join(exc.errors))
+$.amount: expected a decimal number as a string such as "12.50", got the float 12.5
+$: unknown key 'note'
+
+Output is deterministic: keys sorted, sets sorted, Chinese text kept as UTF-8.
+
+Documents wrap a value in a versioned envelope, so stored payloads keep loading
+when the model changes (see :func:`dump_document` and :func:`load_document`).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType, NoneType, UnionType
+from typing import Any, TypeVar, cast
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from score_core import _migrations
+from score_core.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    PayloadError,
+    ScoreError,
+    UnsupportedSchemaVersionError,
+)
+from score_core.findings import ParamValue, PathItem, render_path
+from score_core.money import Money
+
+
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "converter",
+    "document_kinds",
+    "dump_document",
+    "from_dict",
+    "from_json",
+    "kind_of",
+    "load_document",
+    "register_kind",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+#: The envelope's ``schema`` value.
+SCHEMA = "score_core"
+#: The payload version this library writes; older versions are migrated.
+SCHEMA_VERSION = _migrations.CURRENT_VERSION
+
+_DECIMAL_RE = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class _LoadError(Exception):
+    """A problem found while structuring one value; its path comes from notes."""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, float):
+        return f"the float {value!r}"
+    if isinstance(value, int):
+        text = str(value) if value.bit_length() < 64 else "a very large number"
+        return f"the integer {text}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _expect(what: str, value: object) -> _LoadError:
+    return _LoadError(f"expected {what}, got {_describe(value)}")
+
+
+# -- strict scalar hooks --------------------------------------------------------
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _expect("an integer", value)
+    return value
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _expect("a string", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _expect("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if type(value) is str and _DECIMAL_RE.match(value):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern excludes it
+            pass
+    if type(value) is int:
+        return Decimal(value)
+    raise _expect('a decimal number as a string such as "12.50"', value)
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _structure_date(value: object, _: type) -> date:
+    if type(value) is str and _DATE_RE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise _LoadError(f"{value!r} is not a valid date") from None
+    raise _expect('a date as a string such as "2026-11-24"', value)
+
+
+def _structure_param(value: object, _: type) -> ParamValue:
+    if value is None or type(value) in (str, int, bool):
+        return cast(ParamValue, value)
+    raise _expect("a string, an integer, true, false or null", value)
+
+
+def _structure_path_item(value: object, _: type) -> PathItem:
+    if type(value) in (str, int):
+        return cast(PathItem, value)
+    raise _expect("a field name or a list index", value)
+
+
+def _unstructure_money(value: Money) -> dict[str, str]:
+    return {"amount": value.format_amount(), "currency": value.currency}
+
+
+# -- factories ------------------------------------------------------------------
+_ENUM_TABLES: dict[type[enum.Enum], tuple[dict[object, enum.Enum], str]] = {}
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    table = _ENUM_TABLES.get(cls)
+    if table is None:
+        by_value = {member.value: member for member in cls}
+        table = _ENUM_TABLES[cls] = (by_value, ", ".join(repr(v) for v in by_value))
+    by_value, allowed = table
+    if type(value) is str and value in by_value:
+        return by_value[value]
+    raise _LoadError(f"expected one of {allowed}, got {_describe(value)}")
+
+
+def _enum_unstructure(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _origin(tp: Any) -> Any:
+    return typing.get_origin(tp)
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return _origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozenset(tp: Any) -> bool:
+    return _origin(tp) in (frozenset, AbstractSet)
+
+
+def _is_mapping(tp: Any) -> bool:
+    return _origin(tp) in (dict, Mapping)
+
+
+def _collection_factory(
+    tp: Any, conv: cattrs.Converter
+) -> Callable[[object, type], Any]:
+    item_type = typing.get_args(tp)[0]
+    handler = conv.get_structure_hook(item_type)
+    make: Callable[[list[Any]], Any] = tuple if _is_homogeneous_tuple(tp) else frozenset
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not list:
+            raise _expect("a list", value)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(handler(item, item_type))
+            except Exception as exc:  # collected with its index
+                exc.add_note(
+                    IterableValidationNote(
+                        f"Structuring {tp} @ index {index}", index, item_type
+                    )
+                )
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+        return make(items)
+
+    return structure
+
+
+def _mapping_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    key_type, value_type = typing.get_args(tp)
+    key_handler = conv.get_structure_hook(key_type)
+    value_handler = conv.get_structure_hook(value_type)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _expect("an object", value)
+        result: dict[Any, Any] = {}
+        errors: list[Exception] = []
+        for key, item in value.items():
+            try:
+                result[key_handler(key, key_type)] = value_handler(item, value_type)
+            except Exception as exc:  # collected with its key
+                exc.add_note(IterableValidationNote(f"key {key!r}", key, value_type))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+        return MappingProxyType(result)
+
+    return structure
+
+
+def _union_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    args = [a for a in typing.get_args(tp) if a is not NoneType]
+    if len(args) != 1:
+        raise TypeError(f"score_core payloads only use optional unions, not {tp}")
+    inner = args[0]
+    handler = conv.get_structure_hook(inner)
+
+    def structure(value: object, _: type) -> Any:
+        if value is None:
+            return None
+        return handler(value, inner)
+
+    return structure
+
+
+def _is_optional(tp: Any) -> bool:
+    # ParamValue is a union with None too, but has a hook of its own.
+    origin = _origin(tp)
+    return (
+        (origin is typing.Union or origin is UnionType)
+        and NoneType in typing.get_args(tp)
+        and tp != ParamValue
+    )
+
+
+def _attrs_structure_factory(
+    cls: type, conv: cattrs.Converter
+) -> Callable[[object, type], Any]:
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _expect("an object", value)
+        return inner(value, cls)
+
+    return structure
+
+
+def _is_attrs(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls)
+
+
+def _attrs_unstructure_factory(cls: type, conv: cattrs.Converter) -> Any:
+    return make_dict_unstructure_fn(cls, conv)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # cattrs consults these class-based hooks first. A str enum has str in its
+    # MRO, so the enum hook is registered on StrEnum (earlier in the MRO) too.
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(enum.Enum, _structure_enum)
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_unstructure_hook(enum.Enum, _enum_unstructure)
+    conv.register_unstructure_hook(enum.StrEnum, _enum_unstructure)
+    conv.register_structure_hook_factory(_is_optional, _union_factory)
+    conv.register_structure_hook(ParamValue, _structure_param)
+    conv.register_structure_hook(PathItem, _structure_path_item)
+    conv.register_structure_hook_factory(
+        lambda t: _is_homogeneous_tuple(t) or _is_frozenset(t), _collection_factory
+    )
+    conv.register_structure_hook_factory(_is_mapping, _mapping_factory)
+    conv.register_unstructure_hook_factory(
+        _is_frozenset,
+        lambda _: lambda value: sorted(conv.unstructure(v) for v in value),
+    )
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple,
+        lambda _: lambda value: [conv.unstructure(v) for v in value],
+    )
+    conv.register_unstructure_hook_factory(
+        _is_mapping,
+        lambda _: lambda value: {k: conv.unstructure(v) for k, v in value.items()},
+    )
+    conv.register_structure_hook_factory(_is_attrs, _attrs_structure_factory)
+    conv.register_unstructure_hook_factory(_is_attrs, _attrs_unstructure_factory)
+    conv.register_unstructure_hook(Money, _unstructure_money)
+    return conv
+
+
+#: The one configured converter. Only this module registers hooks on it.
+converter = _make_converter()
+
+
+# -- error reporting ------------------------------------------------------------
+def _problems(exc: BaseException, path: tuple[PathItem, ...]) -> Iterator[str]:
+    if isinstance(exc, BaseValidationError):
+        if isinstance(exc, ClassValidationError | IterableValidationError):
+            with_notes, without = exc.group_exceptions()
+        else:  # pragma: no cover - cattrs raises only the two kinds above
+            with_notes, without = [], list(exc.exceptions)
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                yield from _problems(sub, (*path, note.name))
+            else:
+                yield from _problems(sub, (*path, note.index))
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield f"{render_path(path)}: unknown key {key!r}"
+    elif isinstance(exc, KeyError):
+        yield f"{render_path(path)}: required key missing"
+    elif isinstance(exc, InvalidValueError | InvalidTypeError):
+        where = (*path, exc.field) if exc.field else path
+        yield f"{render_path(where)}: {exc}"
+    else:
+        yield f"{render_path(path)}: {exc}"
+
+
+def _payload_error(exc: BaseException) -> PayloadError:
+    problems = list(_problems(exc, ()))
+    error = PayloadError(problems)
+    error.__cause__ = exc
+    return error
+
+
+# -- public API -----------------------------------------------------------------
+def to_dict(obj: Any, *, as_type: Any = None) -> Any:
+    """Plain JSON data (dicts, lists, strings, numbers) for a value.
+
+    Args:
+        obj: Any public score_core value, or a tuple or list of them.
+        as_type: The declared type to unstructure as (needed only for a
+            collection whose items are of an abstract type).
+    """
+    if as_type is None:
+        return converter.unstructure(obj)
+    return converter.unstructure(obj, unstructure_as=as_type)
+
+
+def from_dict(cls: type[T], data: object) -> T:
+    """Load a value of type ``cls`` from plain JSON data, strictly.
+
+    Args:
+        cls: The type to load, such as ``Enterprise`` or
+            ``tuple[Enterprise, ...]``.
+        data: Data as :func:`json.loads` returns it.
+
+    Raises:
+        PayloadError: listing every problem with its JSON path. No other
+            exception escapes for bad data.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (
+        BaseValidationError,
+        ForbiddenExtraKeysError,
+        ScoreError,
+        _LoadError,
+    ) as exc:
+        raise _payload_error(exc) from exc
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise _payload_error(exc) from exc
+
+
+def _loads(text: str | bytes) -> Any:
+    def reject_constant(name: str) -> None:
+        raise ValueError(f"{name} is not valid JSON")
+
+    try:
+        return json.loads(text, parse_constant=reject_constant)
+    except (ValueError, RecursionError) as exc:
+        raise PayloadError([f"$: not valid JSON ({exc})"]) from exc
+
+
+def _dumps(data: Any, indent: int | None) -> str:
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        data, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators
+    )
+
+
+def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
+    """JSON text for a value: sorted keys, UTF-8 text kept as is.
+
+    Args:
+        obj: Any public score_core value.
+        indent: Spaces to indent by, or None for compact output.
+        as_type: See :func:`to_dict`.
+    """
+    return _dumps(to_dict(obj, as_type=as_type), indent)
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    """Load a value of type ``cls`` from JSON text, strictly.
+
+    Raises:
+        PayloadError: for text that is not JSON, and for every problem
+            :func:`from_dict` finds.
+    """
+    return from_dict(cls, _loads(text))
+
+
+# -- documents ------------------------------------------------------------------
+_KINDS: dict[str, Any] = {}
+_KIND_OF: dict[Any, str] = {}
+_KIND_RE = re.compile(r"^[a-z][a-z0-9_]*(\[\])?$")
+
+
+def register_kind(kind: str, cls: Any) -> None:
+    """Name a document kind, so that :func:`dump_document` can wrap it.
+
+    Args:
+        kind: A lower-case name such as ``enterprise``; by convention
+            ``enterprise[]`` names a list of them.
+        cls: The type the kind holds.
+
+    Raises:
+        ValueError: for a malformed kind, or a kind already registered for
+            another type.
+    """
+    if not _KIND_RE.match(kind):
+        raise InvalidValueError(f"document kind {kind!r} is not a lower-case name")
+    if _KINDS.get(kind, cls) != cls:
+        raise InvalidValueError(f"document kind {kind!r} is already registered")
+    _KINDS[kind] = cls
+    _KIND_OF.setdefault(cls, kind)
+
+
+def document_kinds() -> Mapping[str, Any]:
+    """Every registered document kind and the type it holds, sorted by kind."""
+    return MappingProxyType(dict(sorted(_KINDS.items())))
+
+
+def kind_of(obj: Any) -> str:
+    """The document kind of a value.
+
+    Raises:
+        InvalidValueError: when the value's type has no kind.
+    """
+    try:
+        return _KIND_OF[type(obj)]
+    except KeyError:
+        raise InvalidValueError(
+            f"{type(obj).__name__} has no document kind; pass kind= explicitly"
+        ) from None
+
+
+def dump_document(obj: Any, *, kind: str | None = None) -> dict[str, Any]:
+    """Wrap a value in the versioned envelope.
+
+    >>> from score_core import Money
+    >>> dump_document(Money.of("5", "USD"))
+    {'schema': 'score_core', 'schema_version': 1, 'kind': 'money', 'data': {'amount': '5.00', 'currency': 'USD'}}
+    """  # noqa: E501
+    kind = kind_of(obj) if kind is None else kind
+    if kind not in _KINDS:
+        raise InvalidValueError(f"unknown document kind {kind!r}")
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "kind": kind,
+        "data": to_dict(obj, as_type=_KINDS[kind]),
+    }
+
+
+def load_document(
+    document: object,
+    *,
+    kind: str | None = None,
+    migrations: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]] | None = None,
+) -> Any:
+    """Load a value from a versioned envelope, migrating older versions.
+
+    Args:
+        document: The envelope, as a dict or as JSON text.
+        kind: The kind expected; None accepts any registered kind.
+        migrations: Upgrade steps (version ``n`` to ``n + 1``); the library's
+            own steps by default.
+
+    Raises:
+        UnsupportedSchemaVersionError: for a version newer than this library.
+        PayloadError: for a malformed envelope or data.
+    """
+    if isinstance(document, str | bytes):
+        document = _loads(document)
+    steps = _migrations.MIGRATIONS if migrations is None else migrations
+    envelope = _check_envelope(document, kind)
+    data = _migrations.migrate(envelope, steps)["data"]
+    return from_dict(_KINDS[envelope["kind"]], data)
+
+
+def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
+    if type(document) is not dict:
+        raise PayloadError(
+            [f"$: expected a document object, got {_describe(document)}"]
+        )
+    problems: list[str] = []
+    unknown = sorted(set(document) - {"schema", "schema_version", "kind", "data"})
+    problems += [f"$: unknown key {key!r}" for key in unknown]
+    for key in ("schema", "schema_version", "kind", "data"):
+        if key not in document:
+            problems.append(f"$.{key}: required key missing")
+    if problems:
+        raise PayloadError(problems)
+    if document["schema"] != SCHEMA:
+        problems.append(
+            f"$.schema: expected {SCHEMA!r}, got {_describe(document['schema'])}"
+        )
+    version = document["schema_version"]
+    if type(version) is not int or version < 1:
+        problems.append(
+            f"$.schema_version: expected a positive integer, got {_describe(version)}"
+        )
+    elif version > SCHEMA_VERSION:
+        raise UnsupportedSchemaVersionError(
+            [
+                f"$.schema_version: version {version} is newer than this library "
+                f"understands ({SCHEMA_VERSION}); upgrade score-core"
+            ]
+        )
+    found = document["kind"]
+    if type(found) is not str or found not in _KINDS:
+        known = ", ".join(sorted(_KINDS))
+        problems.append(f"$.kind: expected one of {known}, got {_describe(found)}")
+    elif kind is not None and found != kind:
+        problems.append(f"$.kind: expected {kind!r}, got {found!r}")
+    if problems:
+        raise PayloadError(problems)
+    return document
+
+
+def _register_builtin_kinds() -> None:
+    from score_core.codes import CodeInfo
+    from score_core.findings import Report, RuleViolation
+    from score_core.money import Currency
+    from score_core.sources import Source
+
+    for kind, cls in (
+        ("money", Money),
+        ("currency", Currency),
+        ("rule_violation", RuleViolation),
+        ("report", Report),
+        ("code_info", CodeInfo),
+        ("source", Source),
+    ):
+        register_kind(kind, cls)
+
+
+_register_builtin_kinds()

@@ -1,0 +1,170 @@
+"""The public sources behind score_core's rules and defaults.
+
+Every rule, catalogue entry and profile parameter that comes from a source
+cites one of these by its key, optionally with a locator such as a page
+number. Keys are stable; the list is generated into the docs.
+
+>>> from score_core.sources import get_source
+>>> get_source("BJ-II").title
+'ILO Beijing: SCORE Phase II China project page'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from score_core._validators import non_empty_str
+from score_core.errors import ConfigurationError, UnknownNameError
+
+
+__all__ = ["Source", "get_source", "register_source", "source_keys"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public source: a key used in citations, a title and where to read it.
+
+    Attributes:
+        key: Short stable key, such as ``MTE-II``.
+        title: What the source is.
+        url: Where it was read (public web page).
+    """
+
+    key: str = attrs.field(validator=non_empty_str)
+    title: str = attrs.field(validator=non_empty_str)
+    url: str = attrs.field(validator=non_empty_str)
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def register_source(source: Source) -> Source:
+    """Add a source to the registry, so that profiles and modules can cite it.
+
+    Raises:
+        ConfigurationError: when another source already has that key.
+    """
+    existing = _SOURCES.get(source.key)
+    if existing is not None and existing != source:
+        raise ConfigurationError(f"a different source is registered as {source.key!r}")
+    _SOURCES[source.key] = source
+    return source
+
+
+def get_source(key: str) -> Source:
+    """The registered source with this key.
+
+    Raises:
+        UnknownNameError: when no source has that key.
+    """
+    try:
+        return _SOURCES[key]
+    except KeyError:
+        raise UnknownNameError(
+            f"no source is registered as {key!r}; known: {', '.join(source_keys())}"
+        ) from None
+
+
+def source_keys() -> tuple[str, ...]:
+    """The keys of all registered sources, sorted."""
+    return tuple(sorted(_SOURCES))
+
+
+for _key, _title, _url in (
+    (
+        "SEED",
+        "SCORE Project Phase II (China): the text score_core started from",
+        "https://ilo.org/beijing/what-we-do/projects/WCMS_238771/lang--en/index.htm",
+    ),
+    (
+        "BJ-II",
+        "ILO Beijing: SCORE Phase II China project page",
+        "https://ilo.org/beijing/what-we-do/projects/WCMS_238771/lang--es/index.htm",
+    ),
+    (
+        "BJ-I",
+        "ILO Beijing: SCORE Phase I China project page",
+        "https://www.ilo.org/beijing/what-we-do/projects/WCMS_142938/lang--en/index.htm",
+    ),
+    (
+        "PROC",
+        "ILO: The SCORE Training Process",
+        "http://www.ilo.org/empent/Projects/score/WCMS_321117/lang--fr/index.htm",
+    ),
+    (
+        "HOME",
+        "ILO SCORE programme home page",
+        "https://ilo.org/empent/Projects/score/lang--en/index.htm",
+    ),
+    (
+        "MTE-II",
+        "SCORE Phase II independent mid-term evaluation (data to December 2015)",
+        "http://muhaz.org/ilo-evaluation.html",
+    ),
+    (
+        "TOT",
+        "ILO SCORE training of trainers and certification description",
+        "https://ilototpricecert.sgexpert.pro",
+    ),
+    (
+        "SDG12",
+        "SCORE Training implementation steps (summary of the Implementation Guide)",
+        "https://sdg12hub.org/node/246",
+    ),
+    (
+        "LIMA",
+        "ILO Lima: SCORE Peru and Bolivia",
+        "http://www.ilo.int/lima/programas-y-proyectos/WCMS_250146/lang--fr/index.htm",
+    ),
+    (
+        "NEWDELHI-TOT",
+        "ILO New Delhi: SCORE ToT on enterprise visits and baseline assessment",
+        "https://www.ilo.org/newdelhi/whatwedo/eventsandmeetings/WCMS_154994/lang--en/index.htm",
+    ),
+    (
+        "AIOE",
+        "AIOE / FICCI SCORE National Coordination Centre (India)",
+        "https://www.aioe.in:443/score.html",
+    ),
+    (
+        "ID-III",
+        "SCORE Programme Phase III factsheet (Indonesia)",
+        "https://vdocuments.us/score-programme-phase-iii-score-programme-successfully-engaged-with-different.html",
+    ),
+    (
+        "ETH",
+        "SCORE project management orientation (Ethiopia sequence)",
+        "https://www.slideshare.net/slideshow/score-project-mgt-orientationpptx/266036978",
+    ),
+    (
+        "HOCO",
+        "MDPI Ghana: SCORE Hospitality Coaching",
+        "https://www.mdpi.gov.gh/hoco/",
+    ),
+    (
+        "COVID",
+        "ILO: SCORE COVID-19 modules (OSH and business continuity planning)",
+        "https://www.ilo.org/empent/whatsnew/WCMS_764254/lang--en/index.htm",
+    ),
+    (
+        "GENDER",
+        "ILO: revised SCORE Gender Equality module launched",
+        "https://www.ilo.org/empent/whatsnew/WCMS_631091/lang--en/index.htm",
+    ),
+    (
+        "S4C",
+        "ILO: SCORE4Climate",
+        "http://oit.org/empent/units/boosting-employment-through-small-enterprise-development/smeproductivity/WCMS_868502/lang--en/index.htm",
+    ),
+    (
+        "PHASE-III-RESPONSE",
+        "ILO management response to the SCORE Phase III final evaluation",
+        "https://webapps.ilo.org/ievaldiscovery/recommendations/15698",
+    ),
+    (
+        "SIYB",
+        "ILO SIYB Master Trainer development (3-year licence)",
+        "https://www.ilo.org/empent/areas/start-and-improve-your-business/WCMS_537278/lang--en/index.htm",
+    ),
+):
+    register_source(Source(key=_key, title=_title, url=_url))

@@ -1,0 +1,88 @@
+import subprocess
+import sys
+import textwrap
+from importlib.metadata import entry_points
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from score_core import strategies as sst
+
+
+def test_entry_point_is_installed():
+    names = {ep.value for ep in entry_points(group="hypothesis")}
+    assert "score_core._hypothesis_plugin:_hypothesis_setup_hook" in names
+
+
+def test_from_type_works_without_importing_strategies():
+    code = textwrap.dedent(
+        """
+        import sys
+        from hypothesis import given, settings, strategies as st
+        import score_core
+        from score_core.strategies import registrations
+        del sys.modules["score_core.strategies"]
+        seen = []
+        types = [score_core.Money, score_core.Report, score_core.RuleViolation]
+
+        @settings(max_examples=5, database=None)
+        @given(st.tuples(*[st.from_type(t) for t in types]))
+        def check(values):
+            for t, v in zip(types, values):
+                assert isinstance(v, t), (t, v)
+            seen.append(values)
+
+        check()
+        print(len(seen) > 0)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+@given(st.data())
+def test_every_registered_type_draws_valid_instances(data):
+    for cls in sst.registrations():
+        assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+def test_monies_respects_bounds_and_rejects_impossible_ones():
+    from decimal import Decimal
+
+    import pytest
+    from hypothesis.errors import InvalidArgument
+
+    @given(
+        sst.monies(
+            currency=st.just("JPY"), min_value=Decimal("0.5"), max_value=Decimal(3)
+        )
+    )
+    def inside(m):
+        assert Decimal(1) <= m.amount <= Decimal(3)
+
+    inside()
+
+    @given(
+        sst.monies(
+            currency=st.just("CNY"),
+            min_value=Decimal("0.001"),
+            max_value=Decimal("0.009"),
+        )
+    )
+    def impossible(m):
+        raise AssertionError("unreachable")
+
+    with pytest.raises(InvalidArgument):
+        impossible()
+
+    @given(
+        sst.monies(min_value=None, max_value=None),
+        sst.rule_violations(severity=sst.severities()),
+    )
+    def unbounded(m, v):
+        assert m.is_exact
+
+    unbounded()

@@ -1,0 +1,369 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import score_core
+from score_core import (
+    Money,
+    PayloadError,
+    Report,
+    UnsupportedSchemaVersionError,
+    dump_document,
+    from_dict,
+    from_json,
+    load_document,
+    to_dict,
+    to_json,
+)
+from score_core import strategies as sst
+from score_core.errors import InvalidValueError
+from score_core.findings import RuleViolation
+from score_core.serialization import (
+    SCHEMA_VERSION,
+    document_kinds,
+    kind_of,
+    register_kind,
+)
+
+
+REGISTERED = sst.registrations()
+GOLDEN = Path(__file__).parent / "fixtures" / "payloads"
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.mark.parametrize("cls", list(REGISTERED), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_json_round_trip(cls, data):
+    value = data.draw(st.from_type(cls))
+    assert from_json(cls, to_json(value)) == value
+    assert from_dict(cls, to_dict(value)) == value
+    document = dump_document(value)
+    assert load_document(json.dumps(document)) == value
+
+
+def _load(cls, data):
+    """The loaded value, or the PayloadError (any other exception propagates)."""
+    try:
+        return from_dict(cls, data)
+    except PayloadError as exc:
+        return exc
+
+
+@pytest.mark.parametrize("cls", list(REGISTERED), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_arbitrary_json_raises_only_payload_error(cls, data):
+    garbage = data.draw(json_values)
+    outcome = _load(cls, garbage)
+    if isinstance(outcome, PayloadError):
+        assert outcome.errors
+        assert all(e.startswith("$") for e in outcome.errors)
+    else:
+        assert isinstance(outcome, cls)
+
+
+def _leaf_paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, item in node.items():
+            yield from _leaf_paths(item, (*prefix, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _leaf_paths(item, (*prefix, index))
+
+
+def _replace(node, path, new):
+    if not path:
+        return new
+    head, *rest = path
+    copy = list(node) if isinstance(node, list) else dict(node)
+    copy[head] = _replace(node[head], rest, new)
+    return copy
+
+
+def _delete(node, path):
+    head, *rest = path
+    copy = list(node) if isinstance(node, list) else dict(node)
+    if rest:
+        copy[head] = _delete(node[head], rest)
+    else:
+        del copy[head]
+    return copy
+
+
+@pytest.mark.parametrize("cls", list(REGISTERED), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_mutated_documents_raise_only_payload_error(cls, data):
+    value = data.draw(st.from_type(cls))
+    plain = to_dict(value)
+    paths = list(_leaf_paths(plain))
+    path = data.draw(st.sampled_from(paths))
+    action = data.draw(st.sampled_from(["replace", "delete", "extra"]))
+    if action == "delete" and path:
+        mutated = _delete(plain, path)
+    elif action == "extra" and isinstance(plain, dict):
+        mutated = {**plain, "unexpected_key": 1}
+    else:
+        mutated = _replace(plain, path, data.draw(json_values))
+    loaded = _load(cls, mutated)
+    if isinstance(loaded, PayloadError):
+        assert loaded.errors
+    else:
+        # Accepted only when it is still valid: it round-trips as itself.
+        assert isinstance(loaded, cls)
+        assert from_dict(cls, to_dict(loaded)) == loaded
+
+
+class TestStrictness:
+    @pytest.mark.parametrize(
+        ("payload", "expected"),
+        [
+            (
+                {"amount": 12.5, "currency": "CNY"},
+                [
+                    '$.amount: expected a decimal number as a string such as "12.50", '
+                    "got the float 12.5"
+                ],
+            ),
+            (
+                {"amount": "12.50", "currency": "XYZ"},
+                [
+                    "$.currency: Money.currency 'XYZ' is not a known ISO 4217 code; "
+                    "register it with register_currency()"
+                ],
+            ),
+            (
+                {"amount": "1e5", "currency": "CNY"},
+                [
+                    '$.amount: expected a decimal number as a string such as "12.50", '
+                    "got the string '1e5'"
+                ],
+            ),
+            (
+                {"amount": True, "currency": 5},
+                [
+                    '$.amount: expected a decimal number as a string such as "12.50", '
+                    "got true",
+                    "$.currency: expected a string, got the integer 5",
+                ],
+            ),
+            ({"currency": "CNY"}, ["$.amount: required key missing"]),
+            (
+                {"amount": "1", "currency": "CNY", "fee": "2"},
+                ["$: unknown key 'fee'"],
+            ),
+            ([1, 2], ["$: expected an object, got a list"]),
+        ],
+    )
+    def test_money_problems_are_reported_with_paths(self, payload, expected):
+        with pytest.raises(PayloadError) as info:
+            from_dict(Money, payload)
+        assert list(info.value.errors) == expected
+        assert info.value.__cause__ is not None
+
+    def test_integers_are_accepted_for_decimals(self):
+        assert from_dict(Money, {"amount": 12, "currency": "CNY"}) == Money.of(
+            12, "CNY"
+        )
+
+    def test_every_problem_in_a_nested_list_is_reported(self):
+        payload = {
+            "violations": [
+                {
+                    "code": "eit.no_worker",
+                    "severity": "error",
+                    "message": "m",
+                    "path": [],
+                    "params": {},
+                },
+                {
+                    "code": "eit.no_worker",
+                    "severity": "fatal",
+                    "message": "m",
+                    "path": ["a", 1.5],
+                    "params": {"x": 0.5},
+                },
+                {
+                    "code": "Bad",
+                    "severity": "error",
+                    "message": "m",
+                    "path": [],
+                    "params": {},
+                },
+            ]
+        }
+        with pytest.raises(PayloadError) as info:
+            from_dict(Report, payload)
+        assert list(info.value.errors) == [
+            "$.violations[1].severity: expected one of 'error', 'warning', 'info', "
+            "got the string 'fatal'",
+            "$.violations[1].path[1]: expected a field name or a list index, "
+            "got the float 1.5",
+            "$.violations[1].params.x: expected a string, an integer, true, false or "
+            "null, got the float 0.5",
+            "$.violations[2].code: RuleViolation.code must be a dotted lower-case code "
+            "such as 'eligibility.headcount.above_max', got 'Bad'",
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["{", "NaN", '{"amount": Infinity}', "[" * 100_000, "1" * 5000, b"\xff\xfe"],
+    )
+    def test_bad_json_text(self, text):
+        with pytest.raises(PayloadError):
+            from_json(Money, text)
+
+    def test_no_bare_exceptions_for_odd_types(self):
+        with pytest.raises(PayloadError):
+            from_dict(tuple[Money, ...], "abc")
+        with pytest.raises(PayloadError):
+            from_dict(dict[str, int], {"a": "b"})
+
+
+class TestOutput:
+    def test_deterministic_and_utf8(self):
+        v = RuleViolation(
+            code="a.b",
+            severity=score_core.Severity.INFO,
+            message="重庆齿轮厂",
+            params={"b": 1, "a": 2},
+        )
+        text = to_json(v)
+        assert "重庆齿轮厂" in text
+        assert text.index('"a"') < text.index('"b"')
+        assert to_json(v, indent=2).startswith("{\n  ")
+
+    def test_money_amount_keeps_minor_digits(self):
+        assert to_dict(Money(amount=Decimal("12.5"), currency="CNY")) == {
+            "amount": "12.50",
+            "currency": "CNY",
+        }
+        assert to_dict(Money(amount=Decimal("0.125"), currency="CNY"))["amount"] == (
+            "0.125"
+        )
+
+
+class TestDocuments:
+    def test_envelope(self):
+        doc = dump_document(Money.of("1", "CNY"))
+        assert doc["schema"] == "score_core"
+        assert doc["schema_version"] == SCHEMA_VERSION
+        assert doc["kind"] == "money"
+        assert load_document(doc, kind="money") == Money.of("1", "CNY")
+
+    def test_newer_version_is_refused(self):
+        doc = {
+            **dump_document(Money.of("1", "CNY")),
+            "schema_version": SCHEMA_VERSION + 1,
+        }
+        with pytest.raises(UnsupportedSchemaVersionError):
+            load_document(doc)
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            ({"schema": "other"}, "$.schema: expected 'score_core'"),
+            ({"schema_version": "1"}, "$.schema_version: expected a positive integer"),
+            ({"schema_version": 0}, "$.schema_version: expected a positive integer"),
+            ({"kind": "nope"}, "$.kind: expected one of"),
+            ({"extra": 1}, "$: unknown key 'extra'"),
+        ],
+    )
+    def test_bad_envelopes(self, change, message):
+        doc = {**dump_document(Money.of("1", "CNY")), **change}
+        with pytest.raises(PayloadError) as info:
+            load_document(doc)
+        assert info.value.errors[0].startswith(message)
+
+    def test_missing_envelope_keys(self):
+        with pytest.raises(PayloadError) as info:
+            load_document({})
+        assert len(info.value.errors) == 4
+        with pytest.raises(PayloadError):
+            load_document([])
+
+    def test_wrong_kind(self):
+        with pytest.raises(PayloadError) as info:
+            load_document(dump_document(Money.of("1", "CNY")), kind="report")
+        assert info.value.errors == ("$.kind: expected 'report', got 'money'",)
+
+    def test_migrations_are_applied_in_order(self, monkeypatch):
+        from score_core import _migrations
+
+        monkeypatch.setattr(_migrations, "CURRENT_VERSION", 3)
+        monkeypatch.setattr("score_core.serialization.SCHEMA_VERSION", 3)
+
+        def v1_to_v2(doc):
+            data = dict(doc["data"])
+            data["amount"] = data.pop("value")
+            return {**doc, "data": data}
+
+        def v2_to_v3(doc):
+            return {
+                **doc,
+                "data": {**doc["data"], "currency": doc["data"]["currency"].upper()},
+            }
+
+        old = {
+            "schema": "score_core",
+            "schema_version": 1,
+            "kind": "money",
+            "data": {"value": "2.00", "currency": "cny"},
+        }
+        steps = {1: v1_to_v2, 2: v2_to_v3}
+        assert load_document(old, migrations=steps) == Money.of("2", "CNY")
+        assert old["data"] == {"value": "2.00", "currency": "cny"}  # not mutated
+
+    def test_kinds(self):
+        assert kind_of(Money.of("1", "CNY")) == "money"
+        with pytest.raises(InvalidValueError):
+            kind_of(object())
+        with pytest.raises(InvalidValueError):
+            register_kind("Bad Kind", Money)
+        with pytest.raises(InvalidValueError):
+            register_kind("money", Report)
+        with pytest.raises(InvalidValueError):
+            dump_document(Money.of("1", "CNY"), kind="nope")
+        register_kind("money", Money)  # idempotent
+
+
+def test_every_registered_kind_has_a_golden_payload():
+    files = {p.stem for p in (GOLDEN / f"v{SCHEMA_VERSION}").glob("*.json")}
+    kinds = {k.replace("[]", "_list") for k in document_kinds()}
+    assert kinds <= files
+
+
+@pytest.mark.parametrize(
+    "path", sorted(GOLDEN.glob("v*/*.json")), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
+def test_golden_payloads_keep_loading(path):
+    text = path.read_text(encoding="utf-8")
+    value = load_document(text)
+    if path.parent.name == f"v{SCHEMA_VERSION}":
+        assert json.loads(text) == dump_document(value)
+
+
+def test_every_public_attrs_class_has_a_strategy():
+    public = {
+        getattr(score_core, name)
+        for name in score_core.__all__
+        if attrs.has(getattr(score_core, name))
+    }
+    assert public <= set(REGISTERED)
+    assert set(REGISTERED) <= {document_kinds()[k] for k in document_kinds()}
