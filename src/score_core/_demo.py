@@ -8,10 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from score_core._render import catalogue_table, profile_text
 from score_core._version import __version__
-from score_core.codes import Code, violation
-from score_core.findings import Report
+from score_core.catalogue import ModuleCode, default_catalogue
 from score_core.money import Money
+from score_core.people import (
+    Gender,
+    ImprovementTeam,
+    Participant,
+    Role,
+    check_improvement_team,
+)
+from score_core.profiles import default_profile
 
 
 def _money_section() -> list[str]:
@@ -44,21 +52,27 @@ def _money_section() -> list[str]:
 
 
 def _findings_section() -> list[str]:
-    report = Report(
-        violations=(
-            violation(Code.EIT_NO_WORKER, enterprise="E3", path=("members",)),
-            violation(
-                Code.EIT_TOO_SMALL,
-                enterprise="E3",
-                size=1,
-                minimum=2,
-                profile="cn-phase-2",
-                path=("members",),
+    team = ImprovementTeam(
+        enterprise_id="E3",
+        members=(
+            Participant(
+                name="Zhou Min",
+                role=Role.MANAGER,
+                gender=Gender.FEMALE,
+                enterprise_id="E3",
             ),
-        )
+            Participant(
+                name="Chen Gang",
+                role=Role.MANAGER,
+                gender=Gender.MALE,
+                enterprise_id="E2",
+            ),
+        ),
     )
+    report = check_improvement_team(team)
     lines = [
         "A report of findings",
+        "  Checking E3's improvement team (two managers, one of them from E2).",
         "  Rule checks return every finding at once, each with a stable code:",
     ]
     lines += [f"    {v}" for v in report]
@@ -69,7 +83,31 @@ def _findings_section() -> list[str]:
     return lines
 
 
-SECTIONS: tuple[Callable[[], list[str]], ...] = (_money_section, _findings_section)
+def _catalogue_section() -> list[str]:
+    catalogue = default_catalogue()
+    after_m1 = [m.code for m in catalogue.available(completed=[ModuleCode.M1])]
+    return [
+        "The module catalogue",
+        catalogue_table(catalogue, indent="  "),
+        "  Module 1 (Workplace Cooperation) is compulsory and first; once it is",
+        f"  completed an enterprise may take: {', '.join(after_m1)}",
+    ]
+
+
+def _profile_section() -> list[str]:
+    profile = default_profile()
+    return [
+        "The default profile, with where each value comes from",
+        profile_text(profile, indent="  "),
+    ]
+
+
+SECTIONS: tuple[Callable[[], list[str]], ...] = (
+    _money_section,
+    _findings_section,
+    _catalogue_section,
+    _profile_section,
+)
 
 
 def demo_text() -> str:

@@ -8,8 +8,6 @@ function, so nothing is built until a strategy is asked for.
 
 from __future__ import annotations
 
-from typing import Any
-
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy for every public score_core type."""
@@ -17,9 +15,5 @@ def _hypothesis_setup_hook() -> None:
 
     from score_core import strategies as sst
 
-    for cls, factory in sst.registrations().items():
-        st.register_type_strategy(cls, _lazy(factory))
-
-
-def _lazy(factory: Any) -> Any:
-    return lambda _type: factory()
+    for cls, for_type in sst.registrations().items():
+        st.register_type_strategy(cls, for_type)

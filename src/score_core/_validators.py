@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from score_core.errors import InvalidTypeError, InvalidValueError
 
-
-K = TypeVar("K")
-V = TypeVar("V")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -47,29 +43,11 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiouAEIOU" else "a"
 
 
-def freeze_mapping(value: Mapping[K, V]) -> Mapping[K, V]:
-    """A read-only copy of a mapping (already frozen mappings are kept)."""
-    if isinstance(value, MappingProxyType):
-        return value
-    return MappingProxyType(dict(value))
-
-
 def typed(*types: type) -> Validator:
     """A validator that checks the type strictly (a bool is not an int)."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check_type(owner(inst), attribute.name, value, *types)
-
-    return validate
-
-
-def optional_typed(*types: type) -> Validator:
-    """Like :func:`typed`, but None is allowed."""
-    inner = typed(*types)
-
-    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            inner(inst, attribute, value)
 
     return validate
 
@@ -180,14 +158,3 @@ def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
             field=attribute.name,
         )
     optional_date(inst, attribute, value)
-
-
-def tuple_of(*types: type) -> Validator:
-    """Every item of a tuple is one of ``types``."""
-
-    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        assert isinstance(value, tuple)
-        for i, item in enumerate(value):
-            check_type(owner(inst), f"{attribute.name}[{i}]", item, *types)
-
-    return validate

@@ -307,7 +307,9 @@ def _attrs_structure_factory(
 
 
 def _is_attrs(cls: Any) -> bool:
-    return isinstance(cls, type) and attrs.has(cls)
+    # Generic attrs classes arrive parametrised, as Timeline[CoverageTarget].
+    origin = _origin(cls) or cls
+    return isinstance(origin, type) and attrs.has(origin)
 
 
 def _attrs_unstructure_factory(cls: type, conv: cattrs.Converter) -> Any:
@@ -416,6 +418,8 @@ def from_dict(cls: type[T], data: object) -> T:
     Raises:
         PayloadError: listing every problem with its JSON path. No other
             exception escapes for bad data.
+        TypeError: for a ``cls`` score_core payloads do not use (misuse,
+            not bad data), such as a union of several types.
     """
     try:
         return converter.structure(data, cls)
@@ -425,8 +429,6 @@ def from_dict(cls: type[T], data: object) -> T:
         ScoreError,
         _LoadError,
     ) as exc:
-        raise _payload_error(exc) from exc
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise _payload_error(exc) from exc
 
 
@@ -598,12 +600,25 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
 
 
 def _register_builtin_kinds() -> None:
+    from score_core.catalogue import Catalogue, TrainingModule
     from score_core.codes import CodeInfo
+    from score_core.enterprises import Enterprise
     from score_core.findings import Report, RuleViolation
     from score_core.money import Currency
+    from score_core.people import Certification, ImprovementTeam, Participant, Trainer
+    from score_core.profiles import Profile
     from score_core.sources import Source
 
     for kind, cls in (
+        ("enterprise", Enterprise),
+        ("enterprise[]", tuple[Enterprise, ...]),
+        ("participant", Participant),
+        ("trainer", Trainer),
+        ("certification", Certification),
+        ("improvement_team", ImprovementTeam),
+        ("training_module", TrainingModule),
+        ("catalogue", Catalogue),
+        ("profile", Profile),
         ("money", Money),
         ("currency", Currency),
         ("rule_violation", RuleViolation),

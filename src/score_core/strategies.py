@@ -20,33 +20,82 @@ package registers them through Hypothesis' entry point.
 from __future__ import annotations
 
 import string
+import typing
 from collections.abc import Callable
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from score_core.catalogue import (
+    Catalogue,
+    Delivery,
+    ModuleCode,
+    ModuleFormat,
+    ModuleKind,
+    TrainingModule,
+    catalogue_names,
+)
 from score_core.codes import CodeInfo, all_codes, violation
+from score_core.enterprises import Enterprise
 from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
 from score_core.money import Currency, Money, get_currency
 from score_core.money import currencies as _registered_currencies
+from score_core.parameters import Dated, Resolution, Resolved, Timeline
+from score_core.people import (
+    Certification,
+    Gender,
+    ImprovementTeam,
+    Participant,
+    Role,
+    Trainer,
+    TrainerLevel,
+)
+from score_core.profiles import (
+    PARAMETERS,
+    Band,
+    Basis,
+    CoverageTarget,
+    DelegationRule,
+    Profile,
+    Provenance,
+)
 from score_core.sources import Source, get_source, source_keys
 
 
 __all__ = [
+    "bands",
+    "catalogues",
+    "certifications",
     "code_infos",
+    "country_codes",
+    "coverage_targets",
     "currencies",
     "currency_codes",
+    "dated",
+    "delegation_rules",
+    "enterprises",
+    "improvement_teams",
+    "module_codes",
+    "module_formats",
     "monies",
+    "names",
+    "participants",
     "paths",
+    "profiles",
+    "provenances",
     "registrations",
     "reports",
+    "resolutions",
     "rule_violations",
     "severities",
     "sources",
+    "timelines",
+    "trainers",
+    "training_modules",
 ]
-
 _IDENT_FIRST = string.ascii_lowercase
 _IDENT_REST = string.ascii_lowercase + string.digits + "_"
 
@@ -184,18 +233,532 @@ def sources() -> st.SearchStrategy[Source]:
     return st.sampled_from([get_source(k) for k in source_keys()])
 
 
-def registrations() -> dict[type, Callable[[], st.SearchStrategy[Any]]]:
-    """The strategy factory for each public type, as the plugin registers them.
+# -- people and names -----------------------------------------------------------------
+def names(*, max_size: int = 20) -> st.SearchStrategy[str]:
+    """Names in any script (letters and digits, no leading or trailing space)."""
+    letters = st.characters(categories=("L", "N"), codec="utf-8")
+    middle = st.text(st.sampled_from(" -.") | letters, max_size=max(max_size - 2, 0))
+    return st.builds(
+        lambda first, mid, last: (first + mid + last)[:max_size] if max_size else first,
+        letters,
+        middle,
+        letters,
+    )
 
-    The Hypothesis entry point registers each with
+
+def country_codes() -> st.SearchStrategy[str]:
+    """ISO 3166-1 alpha-2 shaped codes, such as ``CN``."""
+    return st.text(string.ascii_uppercase, min_size=2, max_size=2)
+
+
+def _dates(min_year: int = 2009, max_year: int = 2035) -> st.SearchStrategy[date]:
+    return st.dates(min_value=date(min_year, 1, 1), max_value=date(max_year, 12, 31))
+
+
+@st.composite
+def enterprises(
+    draw: st.DrawFn,
+    *,
+    headcount: st.SearchStrategy[int] | None = None,
+    women: st.SearchStrategy[int | None] | None = None,
+    sector: st.SearchStrategy[str | None] | None = None,
+    country: st.SearchStrategy[str | None] | None = None,
+) -> Enterprise:
+    """:class:`~score_core.Enterprise` values.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        headcount: Strategy for the headcount; 0 to 2,000 by default.
+        women: Strategy for the number of women; by default None or a number
+            between 0 and the headcount. A drawn value above the headcount is
+            an error, not a filter.
+        sector: Strategy for the sector (None allowed).
+        country: Strategy for the country code (None allowed).
+    """
+    staff = draw(
+        st.integers(min_value=0, max_value=2000) if headcount is None else headcount
+    )
+    if women is None:
+        female = draw(st.none() | st.integers(min_value=0, max_value=staff))
+    else:
+        female = draw(women)
+        if female is not None and not 0 <= female <= staff:
+            raise InvalidArgument(f"women={female} must lie between 0 and {staff}")
+    return Enterprise(
+        id=draw(
+            st.text(
+                string.ascii_uppercase + string.digits + "-", min_size=1, max_size=10
+            )
+        ),
+        name=draw(names()),
+        headcount=staff,
+        women=female,
+        sector=draw(st.none() | names(max_size=12) if sector is None else sector),
+        country=draw(st.none() | country_codes() if country is None else country),
+        region=draw(st.none() | names(max_size=12)),
+        registration_id=draw(
+            st.none()
+            | st.text(string.ascii_uppercase + string.digits, min_size=18, max_size=18)
+        ),
+        founded=draw(
+            st.none()
+            | st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31))
+        ),
+    )
+
+
+def participants(
+    *,
+    role: st.SearchStrategy[Role] | None = None,
+    gender: st.SearchStrategy[Gender] | None = None,
+    enterprise_id: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Participant]:
+    """:class:`~score_core.Participant` values.
+
+    Args:
+        role: Strategy for the role; both by default.
+        gender: Strategy for the sex; both by default.
+        enterprise_id: Strategy for the enterprise id (None allowed).
+    """
+    return st.builds(
+        Participant,
+        name=names(),
+        role=st.sampled_from(Role) if role is None else role,
+        gender=st.sampled_from(Gender) if gender is None else gender,
+        id=st.none()
+        | st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=8),
+        enterprise_id=st.none() | st.just("E1")
+        if enterprise_id is None
+        else enterprise_id,
+    )
+
+
+@st.composite
+def certifications(
+    draw: st.DrawFn,
+    *,
+    module: st.SearchStrategy[str] | None = None,
+    level: st.SearchStrategy[TrainerLevel] | None = None,
+) -> Certification:
+    """:class:`~score_core.Certification` values.
+
+    The expiry is never before the start; only candidates name a supervisor.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        module: Strategy for the module code; the shipped codes by default.
+        level: Strategy for the level; all by default.
+    """
+    chosen = draw(st.sampled_from(TrainerLevel) if level is None else level)
+    start = draw(_dates())
+    expires = draw(
+        st.none()
+        | st.integers(min_value=0, max_value=3 * 366).map(
+            lambda days: start + timedelta(days=days)
+        )
+    )
+    supervisor = (
+        draw(
+            st.none()
+            | st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=6)
+        )
+        if chosen is TrainerLevel.CANDIDATE
+        else None
+    )
+    return Certification(
+        module=draw(module_codes() if module is None else module),
+        level=chosen,
+        certified_on=start,
+        expires_on=expires,
+        supervisor_id=supervisor,
+    )
+
+
+def trainers(
+    *,
+    certifications_: st.SearchStrategy[Certification] | None = None,
+    max_size: int = 6,
+) -> st.SearchStrategy[Trainer]:
+    """:class:`~score_core.Trainer` values.
+
+    Args:
+        certifications_: Strategy for each certification.
+        max_size: Most certifications per trainer.
+    """
+    items = certifications() if certifications_ is None else certifications_
+    return st.builds(
+        Trainer,
+        id=st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=6),
+        name=names(),
+        gender=st.none() | st.sampled_from(Gender),
+        institution=st.none() | names(),
+        certifications=st.lists(items, max_size=max_size).map(tuple),
+    )
+
+
+def improvement_teams(
+    *, members: st.SearchStrategy[Participant] | None = None, max_size: int = 12
+) -> st.SearchStrategy[ImprovementTeam]:
+    """:class:`~score_core.ImprovementTeam` values.
+
+    Any team is a valid value; its findings are up to
+    :func:`~score_core.check_improvement_team`.
+
+    Args:
+        members: Strategy for each member.
+        max_size: Most members.
+    """
+    items = participants() if members is None else members
+    return st.builds(
+        ImprovementTeam,
+        enterprise_id=st.just("E1")
+        | st.text(string.ascii_uppercase, min_size=1, max_size=4),
+        members=st.lists(items, max_size=max_size).map(tuple),
+    )
+
+
+# -- catalogue -------------------------------------------------------------
+def module_codes() -> st.SearchStrategy[str]:
+    """Module codes: the shipped ones and codes of users' own modules."""
+    own = st.text(string.ascii_uppercase + string.digits + "-", min_size=1, max_size=8)
+    return st.sampled_from([c.value for c in ModuleCode]) | st.builds(
+        lambda first, rest: first + rest, st.sampled_from(string.ascii_uppercase), own
+    )
+
+
+@st.composite
+def module_formats(draw: st.DrawFn) -> ModuleFormat:
+    """:class:`~score_core.ModuleFormat` values (max months never below min).
+
+    Args:
+        draw: Supplied by Hypothesis.
+    """
+    low = draw(st.none() | st.integers(min_value=1, max_value=12))
+    high = draw(st.none() | st.integers(min_value=low or 1, max_value=(low or 1) + 12))
+    return ModuleFormat(
+        delivery=draw(st.sampled_from(Delivery)),
+        classroom_days=draw(st.none() | st.integers(min_value=1, max_value=5)),
+        follow_up_visits=draw(st.none() | st.integers(min_value=0, max_value=6)),
+        min_months=low,
+        max_months=high,
+        max_enterprises=draw(st.none() | st.integers(min_value=1, max_value=10)),
+    )
+
+
+@st.composite
+def training_modules(
+    draw: st.DrawFn,
+    *,
+    code: st.SearchStrategy[str] | None = None,
+    prerequisites: st.SearchStrategy[frozenset[str]] | None = None,
+) -> TrainingModule:
+    """:class:`~score_core.TrainingModule` values.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        code: Strategy for the code.
+        prerequisites: Strategy for the prerequisite codes (the module's own
+            code is dropped from what it draws).
+    """
+    chosen = draw(module_codes() if code is None else code)
+    required = draw(
+        st.frozensets(module_codes(), max_size=3)
+        if prerequisites is None
+        else prerequisites
+    )
+    return TrainingModule(
+        code=chosen,
+        title=draw(names()),
+        other_titles=draw(st.lists(names(), max_size=2).map(tuple)),
+        kind=draw(st.sampled_from(ModuleKind)),
+        format=draw(module_formats()),
+        prerequisites=required - {chosen},
+        source=draw(st.none() | st.sampled_from(source_keys())),
+        note=draw(st.text(max_size=30)),
+    )
+
+
+def _registry_names() -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda first, rest: first + rest,
+        st.sampled_from(string.ascii_lowercase),
+        st.text(string.ascii_lowercase + string.digits + "-", max_size=12),
+    )
+
+
+@st.composite
+def catalogues(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 8) -> Catalogue:
+    """Valid :class:`~score_core.Catalogue` values.
+
+    Codes are distinct, and each module's prerequisites are drawn from the
+    modules before it, so there is never a cycle.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        min_size: Fewest modules.
+        max_size: Most modules.
+    """
+    codes = draw(
+        st.lists(module_codes(), min_size=min_size, max_size=max_size, unique=True)
+    )
+    modules = []
+    for i, code in enumerate(codes):
+        earlier = codes[:i]
+        required = (
+            draw(st.frozensets(st.sampled_from(earlier), max_size=2))
+            if earlier
+            else frozenset()
+        )
+        modules.append(
+            draw(training_modules(code=st.just(code), prerequisites=st.just(required)))
+        )
+    return Catalogue(name=draw(_registry_names()), modules=tuple(modules))
+
+
+# -- profiles --------------------------------------------------------------
+def bands(*, min_value: int = 0, max_value: int = 1000) -> st.SearchStrategy[Band]:
+    """:class:`~score_core.Band` values within ``min_value`` and ``max_value``."""
+    if min_value > max_value:
+        raise InvalidArgument(f"min_value={min_value} exceeds max_value={max_value}")
+    ends = st.integers(min_value=min_value, max_value=max_value)
+    return st.builds(
+        lambda a, b: Band(minimum=min(a, b), maximum=max(a, b)), ends, ends
+    )
+
+
+def delegation_rules() -> st.SearchStrategy[DelegationRule]:
+    """:class:`~score_core.DelegationRule` values."""
+    return st.builds(
+        DelegationRule,
+        managers=st.integers(min_value=1, max_value=4),
+        workers=st.integers(min_value=1, max_value=4),
+        exact=st.booleans(),
+    )
+
+
+def _shares() -> st.SearchStrategy[Decimal]:
+    return st.integers(min_value=0, max_value=100).map(lambda n: Decimal(n) / 100)
+
+
+def coverage_targets() -> st.SearchStrategy[CoverageTarget]:
+    """:class:`~score_core.CoverageTarget` values (shares with two decimals)."""
+    return st.builds(CoverageTarget, module1=_shares(), later_modules=_shares())
+
+
+def dated(
+    values: st.SearchStrategy[Any] | None = None,
+) -> st.SearchStrategy[Dated[Any]]:
+    """:class:`~score_core.Dated` values (end never before start).
+
+    Args:
+        values: Strategy for the value; coverage targets by default.
+    """
+    inner = coverage_targets() if values is None else values
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dated[Any]:
+        start = draw(st.none() | _dates())
+        length = draw(st.none() | st.integers(min_value=0, max_value=2000))
+        end = (
+            None
+            if length is None
+            else (start or date(2013, 1, 1)) + timedelta(days=length)
+        )
+        return Dated(
+            value=draw(inner),
+            start=start,
+            end=end,
+            source=draw(st.none() | st.sampled_from(source_keys())),
+        )
+
+    return build()
+
+
+def timelines(
+    values: st.SearchStrategy[Any] | None = None, *, max_size: int = 4
+) -> st.SearchStrategy[Timeline[Any]]:
+    """Valid :class:`~score_core.Timeline` values.
+
+    Entries are in order, each starting the day after the previous one ends
+    (or later, when gaps are allowed).
+
+    Args:
+        values: Strategy for each value; coverage targets by default.
+        max_size: Most entries.
+    """
+    inner = coverage_targets() if values is None else values
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Timeline[Any]:
+        count = draw(st.integers(min_value=1, max_value=max_size))
+        gaps = draw(st.booleans())
+        start: date | None = draw(st.none() | _dates(2009, 2020))
+        cursor = start or date(2013, 1, 1)
+        entries = []
+        for i in range(count):
+            last = i == count - 1
+            length = draw(st.integers(min_value=0, max_value=900))
+            end = (
+                None
+                if last and draw(st.booleans())
+                else cursor + timedelta(days=length)
+            )
+            entries.append(Dated(value=draw(inner), start=start, end=end))
+            if end is not None:
+                gap = draw(st.integers(min_value=0, max_value=60)) if gaps else 0
+                cursor = end + timedelta(days=1 + gap)
+                start = cursor
+        return Timeline(entries=tuple(entries), allow_gaps=gaps)
+
+    return build()
+
+
+def resolutions(
+    values: st.SearchStrategy[Any] | None = None,
+) -> st.SearchStrategy[Resolved[Any]]:
+    """:class:`~score_core.Resolved` values.
+
+    Made by resolving a generated timeline on a generated date in lenient
+    mode, so some are stale.
+
+    Args:
+        values: Strategy for the timeline's values; coverage targets by default.
+    """
+    return st.builds(
+        lambda timeline, on: timeline.at(on, mode=Resolution.LENIENT),
+        timelines(values),
+        _dates(2005, 2040),
+    )
+
+
+@st.composite
+def provenances(draw: st.DrawFn) -> Provenance:
+    """:class:`~score_core.Provenance` values (a source whenever the basis is one).
+
+    Args:
+        draw: Supplied by Hypothesis.
+    """
+    basis = draw(st.sampled_from(Basis))
+    source = (
+        draw(st.sampled_from(source_keys()))
+        if basis is Basis.SOURCE
+        else draw(st.none() | st.sampled_from(source_keys()))
+    )
+    return Provenance(basis=basis, source=source, note=draw(st.text(max_size=30)))
+
+
+@st.composite
+def profiles(
+    draw: st.DrawFn,
+    *,
+    employees: st.SearchStrategy[Band] | None = None,
+    enterprises_per_workshop: st.SearchStrategy[Band] | None = None,
+    delegation: st.SearchStrategy[DelegationRule] | None = None,
+    currency: st.SearchStrategy[str] | None = None,
+) -> Profile:
+    """Valid :class:`~score_core.Profile` values, using a registered catalogue.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        employees: Strategy for the employee band.
+        enterprises_per_workshop: Strategy for enterprises per workshop.
+        delegation: Strategy for the delegation rule.
+        currency: Strategy for the currency code.
+    """
+    valid_from = draw(st.none() | _dates(2009, 2025))
+    valid_to = draw(
+        st.none()
+        | st.integers(min_value=0, max_value=4000).map(
+            lambda days: (valid_from or date(2009, 1, 1)) + timedelta(days=days)
+        )
+    )
+    keys = draw(st.frozensets(st.sampled_from(PARAMETERS), max_size=6))
+    return Profile(
+        name=draw(_registry_names()),
+        title=draw(names()),
+        country=draw(st.none() | country_codes()),
+        phase=draw(st.none() | st.sampled_from(["I", "II", "III", "IV"])),
+        institutions=tuple(draw(st.lists(names(), max_size=2))),
+        parent=draw(st.none() | _registry_names()),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        catalogue=draw(st.sampled_from(catalogue_names())),
+        currency=draw(currency_codes() if currency is None else currency),
+        employees=draw(
+            bands(min_value=1, max_value=1000) if employees is None else employees
+        ),
+        headcount_review_margin=draw(st.integers(min_value=0, max_value=25)),
+        sectors=draw(st.none() | st.frozensets(names(max_size=12), max_size=3)),
+        enterprises_per_workshop=draw(
+            bands(min_value=1, max_value=8)
+            if enterprises_per_workshop is None
+            else enterprises_per_workshop
+        ),
+        delegation=draw(delegation_rules() if delegation is None else delegation),
+        classroom_days=draw(
+            st.dictionaries(
+                module_codes(), st.integers(min_value=1, max_value=5), max_size=3
+            )
+        ),
+        intake_visit=draw(st.booleans()),
+        follow_up_visits=draw(st.integers(min_value=0, max_value=6)),
+        follow_up_window_months=draw(st.integers(min_value=1, max_value=12)),
+        min_visit_gap_days=draw(st.integers(min_value=0, max_value=30)),
+        visit_days=draw(st.sampled_from([Decimal("0.5"), Decimal(1), Decimal("1.5")])),
+        eit_min_members=draw(st.integers(min_value=2, max_value=12)),
+        coverage_targets=draw(st.none() | timelines()),
+        calendar=draw(st.none() | country_codes()),
+        provenance={key: draw(provenances()) for key in sorted(keys)},
+    )
+
+
+def _generic(factory: Callable[..., st.SearchStrategy[Any]]) -> Callable[[Any], Any]:
+    def for_type(requested: Any) -> st.SearchStrategy[Any]:
+        args = typing.get_args(requested)
+        return factory(st.from_type(args[0])) if args else factory()
+
+    return for_type
+
+
+def _ignoring_type(
+    factory: Callable[[], st.SearchStrategy[Any]],
+) -> Callable[[Any], st.SearchStrategy[Any]]:
+    return lambda _requested: factory()
+
+
+def registrations() -> dict[type, Callable[[Any], st.SearchStrategy[Any]]]:
+    """The strategy for each public type, as the plugin registers them.
+
+    Each value takes the type asked for (so that ``Timeline[CoverageTarget]``
+    draws coverage targets). The Hypothesis entry point passes each to
     :func:`hypothesis.strategies.register_type_strategy`, so
     ``st.from_type(cls)`` works for every key.
     """
-    return {
+    simple: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+        Band: bands,
+        Catalogue: catalogues,
+        Certification: certifications,
         CodeInfo: code_infos,
+        CoverageTarget: coverage_targets,
         Currency: currencies,
+        DelegationRule: delegation_rules,
+        Enterprise: enterprises,
+        ImprovementTeam: improvement_teams,
+        ModuleFormat: module_formats,
         Money: monies,
+        Participant: participants,
+        Profile: profiles,
+        Provenance: provenances,
         Report: reports,
         RuleViolation: rule_violations,
         Source: sources,
+        Trainer: trainers,
+        TrainingModule: training_modules,
     }
+    result: dict[type, Callable[[Any], st.SearchStrategy[Any]]] = {
+        cls: _ignoring_type(factory) for cls, factory in simple.items()
+    }
+    result[Dated] = _generic(dated)
+    result[Timeline] = _generic(timelines)
+    result[Resolved] = _generic(resolutions)
+    return result

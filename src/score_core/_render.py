@@ -1,0 +1,105 @@
+"""Readable text for the command line and the demo (no rules here, only layout)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from score_core.catalogue import Catalogue
+from score_core.parameters import Timeline
+from score_core.profiles import CoverageTarget, Profile
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = ""
+) -> str:
+    """A plain-text table with aligned columns."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return indent + "  ".join(
+            c.ljust(w) for c, w in zip(cells, widths, strict=True)
+        )
+
+    rule = indent + "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers).rstrip(), rule, *(line(r).rstrip() for r in rows)])
+
+
+def catalogue_table(catalogue: Catalogue, indent: str = "") -> str:
+    """One row per module: code, title, kind, classroom days, visits, prerequisites."""
+    rows = []
+    for m in catalogue:
+        days = m.format.classroom_days
+        visits = m.format.follow_up_visits
+        rows.append(
+            [
+                m.code,
+                m.title,
+                m.kind.value,
+                "?" if days is None else str(days),
+                "?" if visits is None else str(visits),
+                ", ".join(sorted(m.prerequisites)) or "-",
+            ]
+        )
+    headers = ["code", "title", "kind", "days", "visits", "after"]
+    return table(headers, rows, indent)
+
+
+def _percent(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f}%"
+
+
+def value_text(value: Any) -> str:
+    """A parameter value in words."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value)) or "-"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+    if isinstance(value, Timeline):
+        return "; ".join(f"{_coverage_text(e.value)} {e.period}" for e in value.entries)
+    return str(value)
+
+
+def _coverage_text(target: Any) -> str:
+    if isinstance(target, CoverageTarget):
+        if target.module1 == target.later_modules:
+            return _percent(target.module1)
+        return f"M1 {_percent(target.module1)}, later {_percent(target.later_modules)}"
+    return str(target)  # pragma: no cover - profiles only hold CoverageTarget
+
+
+def profile_text(profile: Profile, indent: str = "") -> str:
+    """A profile: its identity, then every parameter with its provenance."""
+    head = [
+        f"{indent}{profile.name}: {profile.title}",
+        f"{indent}  country {profile.country or '-'}, phase {profile.phase or '-'}, "
+        f"valid {profile.validity}"
+        + (f", derived from {profile.parent}" if profile.parent else ""),
+    ]
+    if profile.institutions:
+        head.append(f"{indent}  institutions: {'; '.join(profile.institutions)}")
+    rows = [
+        [name, value_text(value), str(provenance)]
+        for name, value, provenance in profile.parameters()
+    ]
+    return (
+        "\n".join(head)
+        + "\n"
+        + table(["parameter", "value", "where it comes from"], rows, indent + "  ")
+    )
+
+
+def profiles_table(profiles: Sequence[Profile]) -> str:
+    """One row per profile."""
+    rows = [
+        [p.name, p.title, p.country or "-", str(p.employees), p.currency, p.validity]
+        for p in profiles
+    ]
+    return table(["name", "title", "country", "employees", "currency", "valid"], rows)

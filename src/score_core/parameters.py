@@ -1,0 +1,253 @@
+"""Dated parameters: values in force over periods, resolved strictly or leniently.
+
+A :class:`Timeline` holds the values a parameter takes over time, each a
+:class:`Dated` entry with inclusive start and end dates and a source. Its
+entries are checked when it is built: in order, not overlapping, and
+contiguous unless gaps are declared.
+
+Asking for a date outside every entry is the caller's choice
+(:class:`Resolution`): STRICT raises :class:`~score_core.errors.NotInForceError`;
+LENIENT uses the nearest value and reports a ``parameter.stale`` warning.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from score_core.parameters import Dated, Resolution, Timeline
+>>> target = Timeline(entries=(
+...     Dated(value=Decimal("0.20"), start=date(2014, 1, 1), end=date(2015, 6, 30)),
+...     Dated(value=Decimal("0.30"), start=date(2015, 7, 1), end=date(2016, 12, 31)),
+... ))
+>>> target.at(date(2015, 7, 1)).value
+Decimal('0.30')
+>>> stale = target.at(date(2019, 1, 1), mode=Resolution.LENIENT)
+>>> stale.value, stale.report.codes
+(Decimal('0.30'), ('parameter.stale',))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from score_core._validators import optional_date, optional_non_empty_str
+from score_core.codes import Code, violation
+from score_core.errors import InvalidValueError, NotInForceError
+from score_core.findings import Report
+
+
+__all__ = ["Dated", "Resolution", "Resolved", "Timeline", "describe_period"]
+
+T = TypeVar("T")
+
+
+class Resolution(enum.StrEnum):
+    """What to do when a date falls outside what is declared."""
+
+    #: Raise :class:`~score_core.errors.NotInForceError`.
+    STRICT = "strict"
+    #: Use the nearest value and report a warning finding.
+    LENIENT = "lenient"
+
+
+def describe_period(start: date | None, end: date | None) -> str:
+    """A period in words: ``from 2013-01-01 to 2017-12-31``, ``always``...
+
+    >>> describe_period(None, date(2017, 12, 31))
+    'until 2017-12-31'
+    """
+    if start is None and end is None:
+        return "always"
+    if start is None:
+        return f"until {end}"
+    if end is None:
+        return f"from {start}"
+    return f"from {start} to {end}"
+
+
+def _check_end(inst: Dated[Any], _attr: object, value: date | None) -> None:
+    if inst.start is not None and value is not None and value < inst.start:
+        raise InvalidValueError(
+            f"Dated.end ({value}) is before its start ({inst.start})", field="end"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Dated(Generic[T]):
+    """One value and the period it is in force, both ends inclusive.
+
+    Attributes:
+        value: The parameter's value in that period.
+        start: First day in force, or None for "since always".
+        end: Last day in force, or None for "until further notice".
+        source: Citation for the value (a source key and locator).
+    """
+
+    value: T
+    start: date | None = attrs.field(default=None, validator=optional_date)
+    end: date | None = attrs.field(default=None, validator=[optional_date, _check_end])
+    source: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+
+    def covers(self, on: date) -> bool:
+        """True when ``on`` lies inside this entry's period."""
+        return (self.start is None or self.start <= on) and (
+            self.end is None or on <= self.end
+        )
+
+    @property
+    def period(self) -> str:
+        """The period in words."""
+        return describe_period(self.start, self.end)
+
+
+@attrs.frozen(kw_only=True)
+class Resolved(Generic[T]):
+    """A value resolved for a date, with the entry it came from.
+
+    Attributes:
+        value: The value used.
+        entry: The :class:`Dated` entry that supplied it.
+        on: The date asked for.
+        report: Empty, or a ``parameter.stale`` warning in lenient mode.
+    """
+
+    value: T
+    entry: Dated[T]
+    on: date
+    report: Report = attrs.field(factory=Report)
+
+    @property
+    def stale(self) -> bool:
+        """True when the value is not in force on the date asked for."""
+        return bool(self.report.violations)
+
+
+def _to_entries(value: Iterable[Dated[Any]]) -> tuple[Dated[Any], ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Timeline(Generic[T]):
+    """The values of one parameter over time.
+
+    Attributes:
+        entries: Dated values in order; only the first may start open and only
+            the last may end open.
+        allow_gaps: When False (the default), each entry starts the day after
+            the previous one ends.
+
+    Raises:
+        InvalidValueError: for no entries, entries out of order, overlapping,
+            or with an undeclared gap.
+    """
+
+    entries: tuple[Dated[T], ...] = attrs.field(converter=_to_entries)
+    allow_gaps: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.entries:
+            raise InvalidValueError(
+                "Timeline.entries must not be empty", field="entries"
+            )
+        for i, entry in enumerate(self.entries):
+            if not isinstance(entry, Dated):
+                raise InvalidValueError(
+                    f"Timeline.entries[{i}] must be a Dated value, got "
+                    f"{type(entry).__name__}",
+                    field="entries",
+                )
+        for i, (before, after) in enumerate(
+            zip(self.entries, self.entries[1:], strict=False)
+        ):
+            where = f"Timeline.entries[{i}] and [{i + 1}]"
+            if before.end is None or after.start is None:
+                raise InvalidValueError(
+                    f"{where}: only the first entry may start open and only the "
+                    f"last may end open",
+                    field="entries",
+                )
+            if after.start <= before.end:
+                raise InvalidValueError(
+                    f"{where} overlap: {before.period} and {after.period}",
+                    field="entries",
+                )
+            if not self.allow_gaps and after.start != before.end + timedelta(days=1):
+                raise InvalidValueError(
+                    f"{where} leave a gap from {before.end + timedelta(days=1)} to "
+                    f"{after.start - timedelta(days=1)}; declare allow_gaps=True if "
+                    f"it is meant",
+                    field="entries",
+                )
+
+    @classmethod
+    def always(cls, value: T, *, source: str | None = None) -> Timeline[T]:
+        """A timeline with one value in force at all times."""
+        return cls(entries=(Dated(value=value, source=source),))
+
+    @property
+    def first(self) -> Dated[T]:
+        """The earliest entry."""
+        return self.entries[0]
+
+    @property
+    def last(self) -> Dated[T]:
+        """The latest entry."""
+        return self.entries[-1]
+
+    def entry_on(self, on: date) -> Dated[T] | None:
+        """The entry in force on ``on``, or None."""
+        for entry in self.entries:
+            if entry.covers(on):
+                return entry
+        return None
+
+    def at(
+        self,
+        on: date,
+        *,
+        mode: Resolution = Resolution.STRICT,
+        parameter: str = "value",
+        profile: str = "-",
+    ) -> Resolved[T]:
+        """The value in force on ``on``.
+
+        Args:
+            on: The date.
+            mode: STRICT raises when nothing is in force; LENIENT uses the
+                nearest earlier entry (or the first one, before it starts) and
+                reports a ``parameter.stale`` warning.
+            parameter: The parameter's name, quoted by findings and errors.
+            profile: The profile's name, quoted by findings and errors.
+
+        Raises:
+            NotInForceError: in STRICT mode, when no entry covers ``on``.
+        """
+        entry = self.entry_on(on)
+        if entry is not None:
+            return Resolved(value=entry.value, entry=entry, on=on)
+        if Resolution(mode) is Resolution.STRICT:
+            periods = "; ".join(e.period for e in self.entries)
+            raise NotInForceError(
+                f"{parameter} of profile {profile} has no value in force on {on} "
+                f"(declared: {periods}); pass mode=Resolution.LENIENT to use the "
+                f"nearest value"
+            )
+        earlier = [e for e in self.entries if e.end is not None and e.end < on]
+        nearest = earlier[-1] if earlier else self.first
+        finding = violation(
+            Code.PARAMETER_STALE,
+            parameter=parameter,
+            profile=profile,
+            on=on.isoformat(),
+            period=nearest.period,
+        )
+        return Resolved(
+            value=nearest.value,
+            entry=nearest,
+            on=on,
+            report=Report(violations=(finding,)),
+        )

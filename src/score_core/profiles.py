@@ -1,0 +1,824 @@
+"""Profiles: every parameter that varies by country and phase, with its source.
+
+A :class:`Profile` holds what SCORE.md's table says varies: the employee
+band, enterprises per workshop, the delegation each enterprise sends,
+classroom days, follow-up visits and their window, currency, cost-coverage
+targets per module group, sectors, the working calendar and the profile's
+validity. Each value says where it comes from (:class:`Provenance`): a
+source, a default score_core chose where the sources are silent, or the user.
+
+Profiles are registered by name; ``cn-phase-2`` (SCORE China Phase II) is the
+default.
+
+>>> from score_core import get_profile
+>>> china = get_profile()
+>>> china.name, china.employees.minimum, china.employees.maximum, china.currency
+('cn-phase-2', 50, 500, 'CNY')
+>>> china.source_of("employees").source
+'BJ-II; SEED'
+>>> china.source_of("min_visit_gap_days").basis.value
+'default'
+
+Derive a profile of your own; what you change is marked as yours:
+
+>>> mine = china.derive(name="cn-zhejiang", title="Zhejiang pilots", follow_up_visits=4)
+>>> mine.parent, mine.follow_up_visits, mine.source_of("follow_up_visits").basis.value
+('cn-phase-2', 4, 'user')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from score_core._validators import (
+    country_code,
+    decimal_fraction,
+    int_at_least,
+    non_empty_str,
+    optional_date,
+    optional_non_empty_str,
+    registry_name,
+    typed,
+)
+from score_core.catalogue import Catalogue, ModuleCode, TrainingModule, get_catalogue
+from score_core.codes import Code, violation
+from score_core.errors import (
+    ConfigurationError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotInForceError,
+    UnknownNameError,
+)
+from score_core.findings import Report
+from score_core.money import get_currency
+from score_core.parameters import Dated, Resolution, Resolved, Timeline, describe_period
+
+
+__all__ = [
+    "Band",
+    "Basis",
+    "CoverageTarget",
+    "DelegationRule",
+    "Profile",
+    "Provenance",
+    "default_profile",
+    "get_profile",
+    "profile_names",
+    "register_profile",
+]
+
+DEFAULT_PROFILE = "cn-phase-2"
+
+
+def _check_maximum(inst: Band, _attr: object, value: int) -> None:
+    if value < inst.minimum:
+        raise InvalidValueError(
+            f"Band.maximum ({value}) must not be below Band.minimum ({inst.minimum})",
+            field="maximum",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """A whole-number range, inclusive at both ends (50 to 500 employees).
+
+    >>> band = Band(minimum=50, maximum=500)
+    >>> [n in band for n in (49, 50, 500, 501)]
+    [False, True, True, False]
+    """
+
+    minimum: int = attrs.field(validator=int_at_least(0))
+    maximum: int = attrs.field(validator=[int_at_least(0), _check_maximum])
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.minimum <= value <= self.maximum
+
+    def __str__(self) -> str:
+        return f"{self.minimum} to {self.maximum}"
+
+
+@attrs.frozen(kw_only=True)
+class DelegationRule:
+    """Who each enterprise sends to a workshop.
+
+    Attributes:
+        managers: Managers per enterprise (classic: 2).
+        workers: Workers per enterprise (classic: 2).
+        exact: True when the numbers are exact; False when they are minimums.
+    """
+
+    managers: int = attrs.field(default=2, validator=int_at_least(1))
+    workers: int = attrs.field(default=2, validator=int_at_least(1))
+    exact: bool = attrs.field(default=True, validator=typed(bool))
+
+    def __str__(self) -> str:
+        qualifier = "exactly" if self.exact else "at least"
+        return f"{qualifier} {self.managers} managers and {self.workers} workers"
+
+
+@attrs.frozen(kw_only=True)
+class CoverageTarget:
+    """Target share of the full training cost paid by non-ILO sources.
+
+    Cost coverage counts enterprise fees, government budgets, sponsors such as
+    lead buyers, and in-kind contributions ([MTE-II] p.35). Targets may differ
+    between Module 1 and the later modules (Ghana, Indonesia).
+
+    Attributes:
+        module1: Target share for Module 1, between 0 and 1.
+        later_modules: Target share for every other module, between 0 and 1.
+    """
+
+    module1: Decimal = attrs.field(validator=decimal_fraction)
+    later_modules: Decimal = attrs.field(validator=decimal_fraction)
+
+    @classmethod
+    def uniform(cls, share: Decimal) -> CoverageTarget:
+        """The same target for every module."""
+        return cls(module1=share, later_modules=share)
+
+    def for_module(self, code: str) -> Decimal:
+        """The target for a module: Module 1's, or the later modules'."""
+        return self.module1 if code == ModuleCode.M1 else self.later_modules
+
+
+class Basis(enum.StrEnum):
+    """Where a profile value comes from."""
+
+    #: A cited public source states it.
+    SOURCE = "source"
+    #: score_core's documented choice where the sources are silent.
+    DEFAULT = "default"
+    #: Set by whoever built or derived the profile.
+    USER = "user"
+    #: Nobody said (a profile built without provenance).
+    UNSTATED = "unstated"
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where one profile value comes from.
+
+    Attributes:
+        basis: Source, default, user or unstated.
+        source: Citation (source keys and locators) when the basis is SOURCE.
+        note: What the value rests on, or what the sources leave open.
+    """
+
+    basis: Basis = attrs.field(validator=attrs.validators.instance_of(Basis))
+    source: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.basis is Basis.SOURCE and self.source is None:
+            raise InvalidValueError(
+                "Provenance.source is required when the basis is 'source'",
+                field="source",
+            )
+
+    def __str__(self) -> str:
+        text = self.basis.value if self.source is None else f"source {self.source}"
+        return f"{text}: {self.note}" if self.note else text
+
+
+_UNSTATED = Provenance(basis=Basis.UNSTATED)
+
+
+def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _to_sectors(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
+def _to_days(value: Mapping[str, int]) -> Mapping[str, int]:
+    return (
+        value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+    )
+
+
+def _to_provenance(value: Mapping[str, Provenance]) -> Mapping[str, Provenance]:
+    return (
+        value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+    )
+
+
+def _check_currency(_inst: object, _attr: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"Profile.currency must be a str, not {type(value).__name__}",
+            field="currency",
+        )
+    try:
+        get_currency(value)
+    except UnknownNameError:
+        raise InvalidValueError(
+            f"Profile.currency {value!r} is not a registered ISO 4217 code",
+            field="currency",
+        ) from None
+
+
+def _check_strings(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    for item in value or ():  # type: ignore[attr-defined]
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValueError(
+                f"Profile.{attr.name} must hold non-empty strings, got {item!r}",
+                field=attr.name,
+            )
+
+
+def _check_days(_inst: object, _attr: object, value: Mapping[str, int]) -> None:
+    for code, days in value.items():
+        if (
+            not isinstance(code, str)
+            or isinstance(days, bool)
+            or not isinstance(days, int)
+        ):
+            raise InvalidTypeError(
+                f"Profile.classroom_days must map module codes to int, got "
+                f"{code!r}: {days!r}",
+                field="classroom_days",
+            )
+        if days < 1:
+            raise InvalidValueError(
+                f"Profile.classroom_days[{code!r}] must be at least 1, got {days}",
+                field="classroom_days",
+            )
+
+
+def _check_valid_to(inst: Profile, _attr: object, value: date | None) -> None:
+    if inst.valid_from is not None and value is not None and value < inst.valid_from:
+        raise InvalidValueError(
+            f"Profile.valid_to ({value}) is before valid_from ({inst.valid_from})",
+            field="valid_to",
+        )
+
+
+def _check_visit_days(_inst: object, _attr: object, value: object) -> None:
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"Profile.visit_days must be a Decimal, not {type(value).__name__} "
+            f"({value!r})",
+            field="visit_days",
+        )
+    if not value.is_finite() or value <= 0:
+        raise InvalidValueError(
+            f"Profile.visit_days must be a positive number of days, got {value}",
+            field="visit_days",
+        )
+
+
+def _check_coverage(_inst: object, _attr: object, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Timeline):
+        raise InvalidTypeError(
+            f"Profile.coverage_targets must be a Timeline, not {type(value).__name__}",
+            field="coverage_targets",
+        )
+    for entry in value.entries:
+        if not isinstance(entry.value, CoverageTarget):
+            raise InvalidTypeError(
+                "Profile.coverage_targets must hold CoverageTarget values",
+                field="coverage_targets",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Profile:
+    """The parameters of SCORE in one country and phase.
+
+    Attributes:
+        name: Registry name, such as ``cn-phase-2``.
+        title: Readable name.
+        country: ISO 3166-1 alpha-2 code, or None for a cross-country profile.
+        phase: Programme phase, such as ``II``.
+        institutions: The national institutions that deliver SCORE.
+        parent: The profile this one was derived from, if any.
+        valid_from: First day the profile applies (None: no start).
+        valid_to: Last day the profile applies (None: no end).
+        catalogue: Name of the registered module catalogue the profile uses.
+        currency: ISO 4217 code of prices and costs.
+        employees: Employee band of eligible enterprises, inclusive.
+        headcount_review_margin: Employees outside the band that still get a
+            review instead of a refusal (the sources say "approximately").
+        sectors: Sectors covered, or None for all.
+        enterprises_per_workshop: Enterprises trained together.
+        delegation: Managers and workers each enterprise sends.
+        classroom_days: Classroom days per module code, overriding the
+            catalogue's format for those modules.
+        intake_visit: Whether each module opens with an intake visit.
+        follow_up_visits: In-factory visits after each classroom workshop.
+        follow_up_window_months: Months after the last classroom day within
+            which the follow-up visits fall.
+        min_visit_gap_days: Least number of days between two visits.
+        visit_days: Length of one visit in consultant days.
+        eit_min_members: Least size of an Enterprise Improvement Team.
+        coverage_targets: Cost-coverage targets over time, or None.
+        calendar: Name of the working calendar (a country code such as ``CN``
+            for public holidays), or None for Monday to Friday.
+        provenance: Where each value comes from, by parameter name.
+    """
+
+    name: str = attrs.field(validator=registry_name)
+    title: str = attrs.field(validator=non_empty_str)
+    country: str | None = attrs.field(default=None, validator=country_code)
+    phase: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    institutions: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_str_tuple, validator=_check_strings
+    )
+    parent: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    valid_from: date | None = attrs.field(default=None, validator=optional_date)
+    valid_to: date | None = attrs.field(
+        default=None, validator=[optional_date, _check_valid_to]
+    )
+    catalogue: str = attrs.field(default="score", validator=registry_name)
+    currency: str = attrs.field(default="USD", validator=_check_currency)
+    employees: Band = attrs.field(
+        factory=lambda: Band(minimum=50, maximum=250),
+        validator=attrs.validators.instance_of(Band),
+    )
+    headcount_review_margin: int = attrs.field(default=0, validator=int_at_least(0))
+    sectors: frozenset[str] | None = attrs.field(
+        default=None, converter=_to_sectors, validator=_check_strings
+    )
+    enterprises_per_workshop: Band = attrs.field(
+        factory=lambda: Band(minimum=4, maximum=5),
+        validator=attrs.validators.instance_of(Band),
+    )
+    delegation: DelegationRule = attrs.field(
+        factory=DelegationRule, validator=attrs.validators.instance_of(DelegationRule)
+    )
+    classroom_days: Mapping[str, int] = attrs.field(
+        factory=dict, converter=_to_days, validator=_check_days, hash=False
+    )
+    intake_visit: bool = attrs.field(default=True, validator=typed(bool))
+    follow_up_visits: int = attrs.field(default=3, validator=int_at_least(0))
+    follow_up_window_months: int = attrs.field(default=3, validator=int_at_least(1))
+    min_visit_gap_days: int = attrs.field(default=14, validator=int_at_least(0))
+    visit_days: Decimal = attrs.field(default=Decimal(1), validator=_check_visit_days)
+    eit_min_members: int = attrs.field(default=2, validator=int_at_least(2))
+    coverage_targets: Timeline[CoverageTarget] | None = attrs.field(
+        default=None, validator=_check_coverage
+    )
+    calendar: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    provenance: Mapping[str, Provenance] = attrs.field(
+        factory=dict, converter=_to_provenance, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        names = set(PARAMETERS)
+        for key, value in self.provenance.items():
+            if key not in names:
+                raise InvalidValueError(
+                    f"Profile.provenance names {key!r}, which is not a profile "
+                    f"parameter",
+                    field="provenance",
+                )
+            if not isinstance(value, Provenance):
+                raise InvalidTypeError(
+                    f"Profile.provenance[{key!r}] must be a Provenance, not "
+                    f"{type(value).__name__}",
+                    field="provenance",
+                )
+
+    # -- provenance --------------------------------------------------------------
+    def source_of(self, parameter: str) -> Provenance:
+        """Where a parameter's value comes from (``unstated`` when nobody said).
+
+        Raises:
+            UnknownNameError: for a name that is not a profile parameter.
+        """
+        if parameter not in PARAMETERS:
+            raise UnknownNameError(
+                f"{parameter!r} is not a profile parameter; parameters: "
+                f"{', '.join(PARAMETERS)}"
+            )
+        return self.provenance.get(parameter, _UNSTATED)
+
+    def parameters(self) -> Iterator[tuple[str, Any, Provenance]]:
+        """Each parameter's name, value and provenance, in declaration order."""
+        for name in PARAMETERS:
+            yield name, getattr(self, name), self.source_of(name)
+
+    # -- dates ---------------------------------------------------------------------
+    @property
+    def validity(self) -> str:
+        """The validity period in words."""
+        return describe_period(self.valid_from, self.valid_to)
+
+    def in_force(self, on: date) -> bool:
+        """True when ``on`` lies within the profile's validity."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+    def check_in_force(
+        self, on: date, *, mode: Resolution = Resolution.STRICT
+    ) -> Report:
+        """Check the profile applies on ``on``.
+
+        Returns:
+            An empty report when in force; in LENIENT mode a
+            ``profile.not_in_force`` warning when not.
+
+        Raises:
+            NotInForceError: in STRICT mode when the profile is not in force.
+        """
+        if self.in_force(on):
+            return Report()
+        if Resolution(mode) is Resolution.STRICT:
+            raise NotInForceError(
+                f"profile {self.name} is not in force on {on} (valid {self.validity}); "
+                f"pass mode=Resolution.LENIENT to use it anyway"
+            )
+        return Report(
+            violations=(
+                violation(
+                    Code.PROFILE_NOT_IN_FORCE,
+                    profile=self.name,
+                    on=on.isoformat(),
+                    valid=self.validity,
+                ),
+            )
+        )
+
+    def coverage_target(
+        self, on: date, *, mode: Resolution = Resolution.STRICT
+    ) -> Resolved[CoverageTarget] | None:
+        """The cost-coverage target in force on ``on``.
+
+        Returns None when the profile sets no target.
+
+        Raises:
+            NotInForceError: in STRICT mode, when no target is in force.
+        """
+        if self.coverage_targets is None:
+            return None
+        return self.coverage_targets.at(
+            on, mode=mode, parameter="coverage_targets", profile=self.name
+        )
+
+    # -- modules ---------------------------------------------------------------------
+    def get_catalogue(self) -> Catalogue:
+        """The registered catalogue this profile uses.
+
+        Raises:
+            UnknownNameError: when no catalogue has that name.
+        """
+        return get_catalogue(self.catalogue)
+
+    def classroom_days_for(self, module: TrainingModule) -> int | None:
+        """Classroom days of a module.
+
+        The profile's override for the module, else the module's own format;
+        None when neither says.
+        """
+        return self.classroom_days.get(module.code, module.format.classroom_days)
+
+    # -- derivation ----------------------------------------------------------------
+    def derive(
+        self,
+        *,
+        name: str,
+        title: str | None = None,
+        provenance: Mapping[str, Provenance] | None = None,
+        **changes: Any,
+    ) -> Profile:
+        """A new profile from this one with some parameters changed.
+
+        Changed parameters are marked :attr:`Basis.USER` unless ``provenance``
+        says otherwise; the others keep this profile's provenance. The new
+        profile's ``parent`` is this profile's name.
+
+        Args:
+            name: The new profile's name.
+            title: Its title (this one's, suffixed, by default).
+            provenance: Provenance for changed parameters.
+            **changes: Parameter values to change.
+
+        Raises:
+            UnknownNameError: for a name that is not a profile parameter.
+        """
+        fields = {a.name for a in attrs.fields(Profile)} - _IDENTITY
+        unknown = sorted(set(changes) - fields)
+        if unknown:
+            raise UnknownNameError(
+                f"cannot derive with {', '.join(unknown)}; changeable: "
+                f"{', '.join(sorted(fields))}"
+            )
+        given = dict(provenance or {})
+        merged = dict(self.provenance)
+        for key in changes:
+            if key in PARAMETERS:
+                merged[key] = given.pop(key, Provenance(basis=Basis.USER))
+        merged.update(given)
+        return attrs.evolve(
+            self,
+            name=name,
+            title=f"{self.title} (derived: {name})" if title is None else title,
+            parent=self.name,
+            provenance=merged,
+            **changes,
+        )
+
+
+_IDENTITY = frozenset({"name", "title", "parent", "provenance"})
+
+#: The names of the parameters that carry a provenance, in order.
+PARAMETERS: tuple[str, ...] = (
+    "valid_from",
+    "valid_to",
+    "catalogue",
+    "currency",
+    "employees",
+    "headcount_review_margin",
+    "sectors",
+    "enterprises_per_workshop",
+    "delegation",
+    "classroom_days",
+    "intake_visit",
+    "follow_up_visits",
+    "follow_up_window_months",
+    "min_visit_gap_days",
+    "visit_days",
+    "eit_min_members",
+    "coverage_targets",
+    "calendar",
+)
+
+_PROFILES: dict[str, Profile] = {}
+
+
+def register_profile(profile: Profile) -> Profile:
+    """Register a profile by name.
+
+    Raises:
+        ConfigurationError: when a profile with that name is registered.
+    """
+    if profile.name in _PROFILES:
+        raise ConfigurationError(f"a profile named {profile.name!r} is registered")
+    _PROFILES[profile.name] = profile
+    return profile
+
+
+def get_profile(name: str | None = None) -> Profile:
+    """The registered profile with this name; ``cn-phase-2`` when None.
+
+    Raises:
+        UnknownNameError: when no profile has that name.
+    """
+    key = DEFAULT_PROFILE if name is None else name
+    try:
+        return _PROFILES[key]
+    except KeyError:
+        raise UnknownNameError(
+            f"no profile named {key!r}; known: {', '.join(profile_names())}"
+        ) from None
+
+
+def default_profile() -> Profile:
+    """The default profile, ``cn-phase-2`` (SCORE China Phase II)."""
+    return get_profile(DEFAULT_PROFILE)
+
+
+def profile_names() -> tuple[str, ...]:
+    """The names of all registered profiles, sorted."""
+    return tuple(sorted(_PROFILES))
+
+
+# -- built-in profiles -------------------------------------------------------------
+def _src(source: str, note: str = "") -> Provenance:
+    return Provenance(basis=Basis.SOURCE, source=source, note=note)
+
+
+def _default(note: str) -> Provenance:
+    return Provenance(basis=Basis.DEFAULT, note=note)
+
+
+_SHARED_PROVENANCE: dict[str, Provenance] = {
+    "catalogue": _default("The catalogue score_core ships."),
+    "headcount_review_margin": _default(
+        "No margin: a headcount outside the band is outside. The sources say "
+        "'approximately'; set a margin to send near misses to review."
+    ),
+    "enterprises_per_workshop": _src("PROC", "4 to 5 enterprises trained together."),
+    "delegation": _src("PROC", "Each enterprise sends 2 managers and 2 workers."),
+    "intake_visit": _src("MTE-II p.15", "Intake visit, then the classroom training."),
+    "follow_up_visits": _src(
+        "MTE-II p.15", "Three follow-up visits; evaluators asked for more."
+    ),
+    "follow_up_window_months": _src(
+        "MTE-II p.15", "Follow-up visits within less than three months."
+    ),
+    "min_visit_gap_days": _default(
+        "Visit spacing is not stated by the sources; two weeks lets three visits "
+        "fit the three-month window with room to reschedule."
+    ),
+    "visit_days": _default(
+        "Visit length (half or full day) is not stated by the sources; a full "
+        "consultant day is the conservative choice for costing."
+    ),
+    "eit_min_members": _default(
+        "No source sets a team size (one Chinese example has 10 members); a team "
+        "of managers AND workers has at least 2."
+    ),
+}
+
+
+def _builtin_profiles() -> tuple[Profile, ...]:
+    shared = dict(_SHARED_PROVENANCE)
+    core_days = {
+        code.value: 2
+        for code in (
+            ModuleCode.M1,
+            ModuleCode.M2,
+            ModuleCode.M3,
+            ModuleCode.M4,
+            ModuleCode.M5,
+        )
+    }
+    china = Profile(
+        name="cn-phase-2",
+        title="SCORE China Phase II",
+        country="CN",
+        phase="II",
+        institutions=(
+            "China Enterprise Confederation (CEC)",
+            "Ministry of Human Resources and Social Security (MoHRSS)",
+            "State Administration of Work Safety (SAWS)",
+        ),
+        valid_from=date(2013, 1, 1),
+        valid_to=date(2017, 12, 31),
+        currency="CNY",
+        employees=Band(minimum=50, maximum=500),
+        sectors=None,
+        classroom_days=core_days,
+        coverage_targets=Timeline(
+            entries=(
+                Dated(
+                    value=CoverageTarget.uniform(Decimal("0.40")),
+                    start=date(2013, 1, 1),
+                    end=date(2017, 12, 31),
+                    source="MTE-II p.35",
+                ),
+            )
+        ),
+        calendar="CN",
+        provenance={
+            **shared,
+            "valid_from": _src("MTE-II p.2", "Phase II ran 2013 to 2017."),
+            "valid_to": _src("MTE-II p.16", "China was extended to the end of 2017."),
+            "currency": _src("SEED", "SCORE China prices in yuan renminbi."),
+            "employees": _src("BJ-II; SEED", "SMEs of approximately 50-500 employees."),
+            "sectors": _default(
+                "Phase II names no sector restriction; Phase I targeted machinery, "
+                "auto parts and garments (BJ-II)."
+            ),
+            "classroom_days": _src(
+                "SEED", "Each module includes a joint, two-day classroom training."
+            ),
+            "coverage_targets": _src(
+                "MTE-II p.35",
+                "Target 40% of training cost from non-ILO sources; 50% reached by "
+                "June 2015.",
+            ),
+            "calendar": _default("China's public holidays and make-up working days."),
+        },
+    )
+    global_ = Profile(
+        name="global",
+        title="SCORE global defaults",
+        currency="USD",
+        employees=Band(minimum=50, maximum=250),
+        provenance={
+            **shared,
+            "valid_from": _default("The global defaults apply at any date."),
+            "valid_to": _default("The global defaults apply at any date."),
+            "coverage_targets": _default(
+                "No global target: the sources set targets per country."
+            ),
+            "currency": _default("ILO programme reporting uses US dollars."),
+            "employees": _src(
+                "MTE-II p.5; NEWDELHI-TOT",
+                "About 50-250 employees, where SMEs start a middle management layer.",
+            ),
+            "sectors": _default("Manufacturing and services; no global restriction."),
+            "classroom_days": _default(
+                "No override: each module's own format applies (2 days for the "
+                "core modules, PROC)."
+            ),
+            "calendar": _default("Monday to Friday; choose a country calendar."),
+        },
+    )
+    india = global_.derive(
+        name="in-aioe",
+        title="SCORE India (FICCI/AIOE National Coordination Centre)",
+        country="IN",
+        institutions=("FICCI / AIOE National Coordination Centre",),
+        currency="INR",
+        employees=Band(minimum=30, maximum=300),
+        calendar="IN",
+        coverage_targets=Timeline(
+            entries=(
+                Dated(
+                    value=CoverageTarget.uniform(Decimal("0.30")),
+                    start=date(2013, 1, 1),
+                    end=date(2017, 12, 31),
+                    source="MTE-II p.35",
+                ),
+            )
+        ),
+        provenance={
+            "currency": _default("Indian rupee."),
+            "employees": _src("AIOE", "30-300 employees."),
+            "calendar": _default("India's public holidays."),
+            "coverage_targets": _src(
+                "MTE-II p.35", "Phase II target 30% (33% reached)."
+            ),
+        },
+    )
+    indonesia = global_.derive(
+        name="id-phase-3",
+        title="SCORE Indonesia Phase III",
+        country="ID",
+        phase="III",
+        institutions=("Ministry of Manpower",),
+        valid_from=date(2017, 10, 1),
+        valid_to=date(2021, 12, 31),
+        currency="IDR",
+        employees=Band(minimum=30, maximum=250),
+        calendar="ID",
+        provenance={
+            "valid_from": _src("ID-III", "Phase III from October 2017 (SECO record)."),
+            "valid_to": _src("ID-III", "Phase III to December 2021 (SECO record)."),
+            "currency": _default("Indonesian rupiah."),
+            "employees": _src("ID-III", "About 30-250 employees."),
+            "calendar": _default("Indonesia's public holidays."),
+        },
+    )
+    peru = global_.derive(
+        name="pe-phase-2",
+        title="SCORE Peru Phase II",
+        country="PE",
+        phase="II",
+        valid_from=date(2014, 1, 1),
+        valid_to=date(2017, 12, 31),
+        currency="PEN",
+        employees=Band(minimum=25, maximum=250),
+        calendar="PE",
+        provenance={
+            "valid_from": _src("LIMA", "Peru joined in Phase II, 2014-2017."),
+            "valid_to": _src("LIMA", "Peru joined in Phase II, 2014-2017."),
+            "currency": _default("Peruvian sol."),
+            "employees": _src(
+                "LIMA", "Small enterprises of 25-50 workers and medium of 51-250."
+            ),
+            "calendar": _default("Peru's public holidays."),
+        },
+    )
+    ghana = global_.derive(
+        name="gh-phase-2",
+        title="SCORE Ghana Phase II",
+        country="GH",
+        phase="II",
+        valid_from=date(2013, 1, 1),
+        valid_to=date(2017, 10, 31),
+        currency="GHS",
+        calendar="GH",
+        coverage_targets=Timeline(
+            entries=(
+                Dated(
+                    value=CoverageTarget(
+                        module1=Decimal("0.50"), later_modules=Decimal("0.60")
+                    ),
+                    start=date(2013, 1, 1),
+                    end=date(2017, 10, 31),
+                    source="MTE-II p.35",
+                ),
+            )
+        ),
+        provenance={
+            "valid_from": _src("MTE-II", "Ghana Phase II from January 2013."),
+            "valid_to": _src("MTE-II", "Ghana Phase II to October 2017."),
+            "currency": _default("Ghanaian cedi."),
+            "calendar": _default("Ghana's public holidays."),
+            "coverage_targets": _src(
+                "MTE-II p.35",
+                "50% for Module 1 and 60% for Modules 2-5 (0% and 72% reached).",
+            ),
+        },
+    )
+    return china, global_, india, indonesia, peru, ghana
+
+
+for _profile in _builtin_profiles():
+    register_profile(_profile)

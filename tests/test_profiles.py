@@ -1,0 +1,244 @@
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+
+from score_core import (
+    Band,
+    Basis,
+    ConfigurationError,
+    CoverageTarget,
+    DelegationRule,
+    InvalidTypeError,
+    InvalidValueError,
+    ModuleCode,
+    NotInForceError,
+    Provenance,
+    Resolution,
+    Timeline,
+    UnknownNameError,
+    default_catalogue,
+    default_profile,
+    get_profile,
+    profile_names,
+    register_profile,
+)
+from score_core import strategies as sst
+from score_core.profiles import PARAMETERS
+from score_core.sources import get_source
+
+
+class TestBuiltIns:
+    def test_default_is_china_phase_2(self):
+        p = get_profile()
+        assert p is default_profile() is get_profile("cn-phase-2")
+        assert (p.country, p.currency, p.phase) == ("CN", "CNY", "II")
+        assert "China Enterprise Confederation (CEC)" in p.institutions
+
+    @pytest.mark.parametrize(
+        ("name", "low", "high"),
+        [
+            ("cn-phase-2", 50, 500),
+            ("global", 50, 250),
+            ("in-aioe", 30, 300),
+            ("id-phase-3", 30, 250),
+            ("pe-phase-2", 25, 250),
+            ("gh-phase-2", 50, 250),
+        ],
+    )
+    def test_employee_bands_from_the_fact_sheet(self, name, low, high):
+        band = get_profile(name).employees
+        assert (band.minimum, band.maximum) == (low, high)
+        assert low - 1 not in band
+        assert low in band
+        assert high in band
+        assert high + 1 not in band
+
+    def test_classic_workshop_parameters(self):
+        p = get_profile("cn-phase-2")
+        assert (
+            p.enterprises_per_workshop.minimum,
+            p.enterprises_per_workshop.maximum,
+        ) == (4, 5)
+        assert p.delegation == DelegationRule(managers=2, workers=2, exact=True)
+        assert p.follow_up_visits == 3
+        assert p.intake_visit
+        assert p.follow_up_window_months == 3
+        for code in ("M1", "M2", "M3", "M4", "M5"):
+            assert p.classroom_days_for(default_catalogue()[code]) == 2
+
+    def test_every_built_in_value_says_where_it_comes_from(self):
+        for name in profile_names():
+            p = get_profile(name)
+            if name == "test-dup":
+                continue
+            for parameter, _value, provenance in p.parameters():
+                assert provenance.basis in (Basis.SOURCE, Basis.DEFAULT), (
+                    name,
+                    parameter,
+                )
+                if provenance.basis is Basis.SOURCE:
+                    for key in provenance.source.split("; "):
+                        get_source(key.split(" ")[0])
+
+    def test_open_parameters_are_marked_as_defaults(self):
+        p = default_profile()
+        for parameter in (
+            "min_visit_gap_days",
+            "visit_days",
+            "eit_min_members",
+            "headcount_review_margin",
+        ):
+            assert p.source_of(parameter).basis is Basis.DEFAULT
+
+    def test_coverage_targets(self):
+        china = get_profile("cn-phase-2").coverage_target(date(2015, 6, 30))
+        assert china.value.for_module("M1") == Decimal("0.40")
+        ghana = get_profile("gh-phase-2").coverage_target(date(2015, 6, 30)).value
+        assert (ghana.for_module(ModuleCode.M1), ghana.for_module("M3")) == (
+            Decimal("0.50"),
+            Decimal("0.60"),
+        )
+        assert get_profile("global").coverage_target(date(2015, 1, 1)) is None
+
+    def test_coverage_targets_past_the_phase(self):
+        india = get_profile("in-aioe")
+        with pytest.raises(NotInForceError):
+            india.coverage_target(date(2026, 11, 24))
+        stale = india.coverage_target(date(2026, 11, 24), mode=Resolution.LENIENT)
+        assert stale.value.later_modules == Decimal("0.30")
+        assert stale.report.codes == ("parameter.stale",)
+        assert (
+            "coverage_targets of profile in-aioe" in stale.report.violations[0].message
+        )
+
+    def test_in_force(self):
+        p = get_profile("cn-phase-2")
+        assert p.in_force(date(2013, 1, 1))
+        assert p.in_force(date(2017, 12, 31))
+        assert not p.in_force(date(2018, 1, 1))
+        assert not p.in_force(date(2012, 12, 31))
+        assert p.check_in_force(date(2015, 1, 1)).ok
+        with pytest.raises(NotInForceError, match="not in force on 2026-11-24"):
+            p.check_in_force(date(2026, 11, 24))
+        report = p.check_in_force(date(2026, 11, 24), mode=Resolution.LENIENT)
+        assert report.codes == ("profile.not_in_force",)
+        assert report.ok  # a warning, not an error
+        assert get_profile("global").in_force(date(1990, 1, 1))
+
+
+class TestDerivation:
+    def test_derived_values_are_marked_as_the_users(self):
+        base = default_profile()
+        mine = base.derive(
+            name="cn-zhejiang",
+            follow_up_visits=4,
+            provenance={"employees": Provenance(basis=Basis.USER, note="kept")},
+        )
+        assert mine.parent == "cn-phase-2"
+        assert mine.title == "SCORE China Phase II (derived: cn-zhejiang)"
+        assert mine.source_of("follow_up_visits").basis is Basis.USER
+        assert mine.source_of("employees").note == "kept"
+        assert mine.source_of("currency") == base.source_of("currency")
+
+    def test_explicit_provenance_for_a_change(self):
+        mine = default_profile().derive(
+            name="cn-sourced",
+            title="t",
+            employees=Band(minimum=20, maximum=300),
+            provenance={"employees": Provenance(basis=Basis.SOURCE, source="LIMA")},
+        )
+        assert mine.title == "t"
+        assert mine.source_of("employees").source == "LIMA"
+
+    def test_unknown_changes(self):
+        with pytest.raises(UnknownNameError):
+            default_profile().derive(name="x", nonsense=1)
+        with pytest.raises(UnknownNameError):
+            default_profile().derive(name="x", parent="y")
+
+    def test_register_rejects_duplicates(self):
+        mine = default_profile().derive(name="test-dup")
+        assert register_profile(mine) is mine
+        assert get_profile("test-dup") is mine
+        with pytest.raises(ConfigurationError):
+            register_profile(mine)
+
+    def test_unknown(self):
+        with pytest.raises(UnknownNameError, match="known: cn-phase-2"):
+            get_profile("nope")
+        with pytest.raises(UnknownNameError):
+            default_profile().source_of("nope")
+
+    def test_catalogue(self):
+        assert default_profile().get_catalogue() is default_catalogue()
+        with pytest.raises(UnknownNameError):
+            attrs.evolve(default_profile(), catalogue="missing").get_catalogue()
+
+
+class TestValidation:
+    def test_band(self):
+        with pytest.raises(InvalidValueError):
+            Band(minimum=10, maximum=9)
+        with pytest.raises(InvalidValueError):
+            Band(minimum=-1, maximum=9)
+        assert str(Band(minimum=4, maximum=5)) == "4 to 5"
+        assert "5" not in Band(minimum=4, maximum=5)
+
+    def test_delegation(self):
+        assert str(DelegationRule(exact=False)) == "at least 2 managers and 2 workers"
+        with pytest.raises(InvalidValueError):
+            DelegationRule(managers=0)
+        with pytest.raises(InvalidTypeError):
+            DelegationRule(exact=1)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("share", [Decimal("1.01"), Decimal(-1), Decimal("NaN")])
+    def test_coverage_share(self, share):
+        with pytest.raises(InvalidValueError):
+            CoverageTarget.uniform(share)
+        with pytest.raises(InvalidTypeError):
+            CoverageTarget.uniform(0.4)  # type: ignore[arg-type]
+
+    def test_provenance(self):
+        with pytest.raises(InvalidValueError):
+            Provenance(basis=Basis.SOURCE)
+        assert str(Provenance(basis=Basis.DEFAULT)) == "default"
+        assert str(Provenance(basis=Basis.SOURCE, source="PROC", note="n")) == (
+            "source PROC: n"
+        )
+
+    @pytest.mark.parametrize(
+        ("change", "error"),
+        [
+            ({"name": "Bad"}, InvalidValueError),
+            ({"country": "cn"}, InvalidValueError),
+            ({"currency": "XYZ"}, InvalidValueError),
+            ({"currency": 1}, InvalidTypeError),
+            ({"valid_from": date(2018, 1, 1)}, InvalidValueError),
+            ({"classroom_days": {"M1": 0}}, InvalidValueError),
+            ({"classroom_days": {"M1": True}}, InvalidTypeError),
+            ({"visit_days": 1.0}, InvalidTypeError),
+            ({"visit_days": Decimal(0)}, InvalidValueError),
+            ({"eit_min_members": 1}, InvalidValueError),
+            ({"coverage_targets": 0.4}, InvalidTypeError),
+            ({"coverage_targets": Timeline.always(Decimal("0.4"))}, InvalidTypeError),
+            ({"provenance": {"nope": Provenance(basis=Basis.USER)}}, InvalidValueError),
+            ({"provenance": {"currency": "x"}}, InvalidTypeError),
+            ({"institutions": [""]}, InvalidValueError),
+            ({"sectors": ["garments", " "]}, InvalidValueError),
+        ],
+    )
+    def test_impossible_profiles(self, change, error):
+        with pytest.raises(error):
+            attrs.evolve(default_profile(), **change)
+
+    def test_sectors(self):
+        p = attrs.evolve(default_profile(), sectors=["garments", "auto parts"])
+        assert p.sectors == frozenset({"garments", "auto parts"})
+
+    @given(sst.profiles())
+    def test_generated_profiles_are_complete(self, p):
+        assert [name for name, _, _ in p.parameters()] == list(PARAMETERS)
+        assert p.employees.minimum <= p.employees.maximum
