@@ -80,3 +80,42 @@ def test_monies_respects_bounds_and_rejects_impossible_ones():
         assert m.is_exact
 
     unbounded()
+
+
+def test_importing_strategies_first_does_not_break_the_plugin():
+    # Importing score_core.strategies imports Hypothesis, which runs the entry
+    # point while the strategies module is still half-imported.
+    code = textwrap.dedent(
+        """
+        from score_core import strategies as sst
+        from hypothesis import given, settings, strategies as st
+        import score_core
+
+        @settings(max_examples=3, database=None)
+        @given(st.from_type(score_core.Timeline[score_core.CoverageTarget]),
+               sst.profiles())
+        def check(timeline, profile):
+            assert isinstance(timeline, score_core.Timeline)
+
+        check()
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_registrations_cover_the_generic_types():
+    from score_core import CoverageTarget, Dated, Resolved, Timeline
+
+    assert {Dated, Resolved, Timeline} <= set(sst.registrations())
+
+    @given(st.from_type(Resolved[CoverageTarget]), st.from_type(Dated))
+    def check(resolved, dated):
+        assert isinstance(resolved.value, CoverageTarget)
+        assert isinstance(dated, Dated)
+
+    check()

@@ -1,19 +1,81 @@
 """Hypothesis entry point: registers score_core's strategies with ``from_type``.
 
 Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, through
-the ``hypothesis`` entry-point group declared in ``pyproject.toml``. The
-strategies module is imported inside the hook, and each registration is a
-function, so nothing is built until a strategy is asked for.
+the ``hypothesis`` entry-point group declared in ``pyproject.toml``. That can
+happen *while* ``score_core.strategies`` is being imported (its first line
+imports Hypothesis), so the hook only names the strategy for each type;
+:func:`strategy_for` imports the strategies module when Hypothesis first asks
+for one. This module imports nothing from Hypothesis at import time.
 """
 
 from __future__ import annotations
+
+import importlib
+import typing
+from typing import Any
+
+from score_core.catalogue import Catalogue, ModuleFormat, TrainingModule
+from score_core.codes import CodeInfo
+from score_core.enterprises import Enterprise
+from score_core.findings import Report, RuleViolation
+from score_core.money import Currency, Money
+from score_core.parameters import Dated, Resolved, Timeline
+from score_core.people import Certification, ImprovementTeam, Participant, Trainer
+from score_core.profiles import (
+    Band,
+    CoverageTarget,
+    DelegationRule,
+    Profile,
+    Provenance,
+)
+from score_core.sources import Source
+
+
+#: Each public type and the name of its strategy in ``score_core.strategies``.
+STRATEGY_NAMES: dict[type, str] = {
+    Band: "bands",
+    Catalogue: "catalogues",
+    Certification: "certifications",
+    CodeInfo: "code_infos",
+    CoverageTarget: "coverage_targets",
+    Currency: "currencies",
+    DelegationRule: "delegation_rules",
+    Enterprise: "enterprises",
+    ImprovementTeam: "improvement_teams",
+    ModuleFormat: "module_formats",
+    Money: "monies",
+    Participant: "participants",
+    Profile: "profiles",
+    Provenance: "provenances",
+    Report: "reports",
+    RuleViolation: "rule_violations",
+    Source: "sources",
+    Trainer: "trainers",
+    TrainingModule: "training_modules",
+    # Generic types: the strategy takes a strategy for the type parameter.
+    Dated: "dated",
+    Resolved: "resolutions",
+    Timeline: "timelines",
+}
+_GENERIC = frozenset({Dated, Resolved, Timeline})
+
+
+def strategy_for(requested: Any) -> Any:
+    """The strategy for a public type (parametrised generics included)."""
+    from hypothesis import strategies as st
+
+    strategies = importlib.import_module("score_core.strategies")
+    origin = typing.get_origin(requested) or requested
+    factory = getattr(strategies, STRATEGY_NAMES[origin])
+    args = typing.get_args(requested)
+    if origin in _GENERIC and args:
+        return factory(st.from_type(args[0]))
+    return factory()
 
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy for every public score_core type."""
     from hypothesis import strategies as st
 
-    from score_core import strategies as sst
-
-    for cls, for_type in sst.registrations().items():
-        st.register_type_strategy(cls, for_type)
+    for cls in STRATEGY_NAMES:
+        st.register_type_strategy(cls, strategy_for)

@@ -20,7 +20,6 @@ package registers them through Hypothesis' entry point.
 from __future__ import annotations
 
 import string
-import typing
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -29,6 +28,7 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from score_core._hypothesis_plugin import STRATEGY_NAMES, strategy_for
 from score_core.catalogue import (
     Catalogue,
     Delivery,
@@ -712,20 +712,6 @@ def profiles(
     )
 
 
-def _generic(factory: Callable[..., st.SearchStrategy[Any]]) -> Callable[[Any], Any]:
-    def for_type(requested: Any) -> st.SearchStrategy[Any]:
-        args = typing.get_args(requested)
-        return factory(st.from_type(args[0])) if args else factory()
-
-    return for_type
-
-
-def _ignoring_type(
-    factory: Callable[[], st.SearchStrategy[Any]],
-) -> Callable[[Any], st.SearchStrategy[Any]]:
-    return lambda _requested: factory()
-
-
 def registrations() -> dict[type, Callable[[Any], st.SearchStrategy[Any]]]:
     """The strategy for each public type, as the plugin registers them.
 
@@ -734,31 +720,4 @@ def registrations() -> dict[type, Callable[[Any], st.SearchStrategy[Any]]]:
     :func:`hypothesis.strategies.register_type_strategy`, so
     ``st.from_type(cls)`` works for every key.
     """
-    simple: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
-        Band: bands,
-        Catalogue: catalogues,
-        Certification: certifications,
-        CodeInfo: code_infos,
-        CoverageTarget: coverage_targets,
-        Currency: currencies,
-        DelegationRule: delegation_rules,
-        Enterprise: enterprises,
-        ImprovementTeam: improvement_teams,
-        ModuleFormat: module_formats,
-        Money: monies,
-        Participant: participants,
-        Profile: profiles,
-        Provenance: provenances,
-        Report: reports,
-        RuleViolation: rule_violations,
-        Source: sources,
-        Trainer: trainers,
-        TrainingModule: training_modules,
-    }
-    result: dict[type, Callable[[Any], st.SearchStrategy[Any]]] = {
-        cls: _ignoring_type(factory) for cls, factory in simple.items()
-    }
-    result[Dated] = _generic(dated)
-    result[Timeline] = _generic(timelines)
-    result[Resolved] = _generic(resolutions)
-    return result
+    return dict.fromkeys(STRATEGY_NAMES, strategy_for)

@@ -1,0 +1,154 @@
+"""score_core benchmarks: ratios against a baseline measured in the same run.
+
+Run with ``make bench``. Each figure is the median of several rounds, with
+the garbage collector on (as users run). Ratios, not seconds, are what to
+compare: the machines are shared and noisy.
+
+Measured so far:
+- loading 10,000 enterprises from JSON text with full validation, against a
+  hand-written loader that makes the same strict checks;
+- dumping them to JSON text, against a hand-written ``json.dumps`` of dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from score_core import Enterprise, from_json, to_json
+
+
+ROUNDS = 7
+SIZE = 10_000
+
+
+def _enterprises(n: int) -> tuple[Enterprise, ...]:
+    sectors = ["auto parts", "garments", "machinery", "furniture", None]
+    return tuple(
+        Enterprise(
+            id=f"CN-{i:06d}",
+            name=f"企业 {i}",
+            headcount=40 + (i * 37) % 600,
+            women=None if i % 7 == 0 else ((i * 37) % 600) // 3,
+            sector=sectors[i % len(sectors)],
+            country="CN",
+            region="Chongqing" if i % 2 else "Zhejiang",
+            founded=date(1990 + i % 30, 1 + i % 12, 1 + i % 28),
+        )
+        for i in range(n)
+    )
+
+
+def _strict_int(value: Any, field: str) -> int:
+    if type(value) is not int:
+        raise ValueError(field)
+    return value
+
+
+def _strict_str(value: Any, field: str) -> str:
+    if type(value) is not str:
+        raise ValueError(field)
+    return value
+
+
+def _opt(value: Any, check: Callable[[Any, str], Any], field: str) -> Any:
+    return None if value is None else check(value, field)
+
+
+def hand_written_load(text: str) -> list[Enterprise]:
+    """The baseline: the same strict checks, written by hand."""
+    allowed = {
+        "id",
+        "name",
+        "headcount",
+        "women",
+        "sector",
+        "country",
+        "region",
+        "registration_id",
+        "founded",
+    }
+    out = []
+    for row in json.loads(text):
+        if type(row) is not dict or set(row) - allowed:
+            raise ValueError("row")
+        founded = row.get("founded")
+        out.append(
+            Enterprise(
+                id=_strict_str(row["id"], "id"),
+                name=_strict_str(row["name"], "name"),
+                headcount=_strict_int(row["headcount"], "headcount"),
+                women=_opt(row.get("women"), _strict_int, "women"),
+                sector=_opt(row.get("sector"), _strict_str, "sector"),
+                country=_opt(row.get("country"), _strict_str, "country"),
+                region=_opt(row.get("region"), _strict_str, "region"),
+                registration_id=_opt(row.get("registration_id"), _strict_str, "r"),
+                founded=None if founded is None else date.fromisoformat(founded),
+            )
+        )
+    return out
+
+
+def hand_written_dump(items: tuple[Enterprise, ...]) -> str:
+    """The baseline: dicts by hand, then the same json.dumps settings."""
+    rows = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "headcount": e.headcount,
+            "women": e.women,
+            "sector": e.sector,
+            "country": e.country,
+            "region": e.region,
+            "registration_id": e.registration_id,
+            "founded": None if e.founded is None else e.founded.isoformat(),
+        }
+        for e in items
+    ]
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def median_seconds(fn: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    items = _enterprises(SIZE)
+    kind = tuple[Enterprise, ...]
+    text = to_json(items, as_type=kind)
+    assert from_json(kind, text) == items
+    assert hand_written_load(text) == list(items)
+    assert json.loads(hand_written_dump(items)) == json.loads(text)
+    rows = [
+        (
+            "load 10,000 enterprises (JSON text to validated objects)",
+            median_seconds(lambda: from_json(kind, text)),
+            median_seconds(lambda: hand_written_load(text)),
+        ),
+        (
+            "dump 10,000 enterprises (objects to JSON text)",
+            median_seconds(lambda: to_json(items, as_type=kind)),
+            median_seconds(lambda: hand_written_dump(items)),
+        ),
+    ]
+    print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
+    print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio")
+    for name, ours, base in rows:
+        print(
+            f"{name:58}  {ours * 1000:8.1f}ms  {base * 1000:7.1f}ms  {ours / base:5.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""Reference pages generated from the code (finding codes, sources, profiles...).
+
+``docs/conf.py`` calls :func:`write_reference` on every build, so the pages
+cannot drift from the catalogues they describe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from score_core._render import value_text
+from score_core.catalogue import default_catalogue
+from score_core.codes import Code, code_info
+from score_core.profiles import get_profile, profile_names
+from score_core.serialization import SCHEMA_VERSION, document_kinds
+from score_core.sources import get_source, source_keys
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def codes_page() -> str:
+    """Every finding code score_core emits: severity, meaning, message, source."""
+    lines = [
+        "# Finding codes",
+        "",
+        "Every code score_core emits, generated from `score_core.codes`. "
+        "Codes are stable: a released code is never renamed or reused. "
+        "Tools should act on the code, never on the message text.",
+        "",
+        "| code | severity | meaning | message | source |",
+        "|---|---|---|---|---|",
+    ]
+    for code in sorted(Code, key=lambda c: c.value):
+        info = code_info(code)
+        lines.append(
+            f"| `{info.code}` | {info.severity.value} | {_cell(info.summary)} | "
+            f"{_cell(info.template)} | {info.source or '-'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def sources_page() -> str:
+    """Every source key a rule, module or profile value cites."""
+    lines = [
+        "# Sources",
+        "",
+        "The public sources behind score_core's rules and defaults. Citations "
+        "elsewhere use these keys, sometimes with a page (`MTE-II p.35`).",
+        "",
+        "| key | source |",
+        "|---|---|",
+    ]
+    for key in source_keys():
+        source = get_source(key)
+        lines.append(f"| `{key}` | [{_cell(source.title)}]({source.url}) |")
+    return "\n".join(lines) + "\n"
+
+
+def catalogue_page() -> str:
+    """The default module catalogue with formats, order and sources."""
+    lines = [
+        "# The default module catalogue",
+        "",
+        "Generated from `score_core.default_catalogue()`. A question mark means "
+        "the sources do not give the value.",
+        "",
+        "| code | title | kind | classroom days | follow-up visits | months | "
+        "after | source | note |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in default_catalogue():
+        fmt = m.format
+        months = "?"
+        if fmt.min_months is not None:
+            months = str(fmt.min_months)
+            if fmt.max_months not in (None, fmt.min_months):
+                months += f"-{fmt.max_months}"
+        titles = m.title + (
+            f" (also: {'; '.join(m.other_titles)})" if m.other_titles else ""
+        )
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{m.code}`",
+                    _cell(titles),
+                    m.kind.value,
+                    "?" if fmt.classroom_days is None else str(fmt.classroom_days),
+                    "?" if fmt.follow_up_visits is None else str(fmt.follow_up_visits),
+                    months,
+                    ", ".join(sorted(m.prerequisites)) or "-",
+                    m.source or "-",
+                    _cell(m.note) or "-",
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def profiles_page() -> str:
+    """Every built-in profile, every parameter with its value and provenance."""
+    lines = [
+        "# Built-in profiles",
+        "",
+        "Generated from the profile registry. *source* values are stated by the "
+        "cited source; *default* values are score_core's documented choice where "
+        "the sources are silent; change them by deriving a profile.",
+        "",
+    ]
+    for name in profile_names():
+        p = get_profile(name)
+        lines += [
+            f"## `{p.name}`: {p.title}",
+            "",
+            f"Country: {p.country or '-'}; phase: {p.phase or '-'}; valid "
+            f"{p.validity}"
+            + (f"; derived from `{p.parent}`" if p.parent else "")
+            + ".",
+            "",
+        ]
+        if p.institutions:
+            lines += [f"Institutions: {'; '.join(p.institutions)}.", ""]
+        lines += [
+            "| parameter | value | basis | source | note |",
+            "|---|---|---|---|---|",
+        ]
+        for parameter, value, provenance in p.parameters():
+            lines.append(
+                f"| `{parameter}` | {_cell(value_text(value))} | "
+                f"{provenance.basis.value} | {provenance.source or '-'} | "
+                f"{_cell(provenance.note) or '-'} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def payloads_page() -> str:
+    """Every document kind and the schema version."""
+    lines = [
+        "# Payload kinds",
+        "",
+        f"score_core writes schema version **{SCHEMA_VERSION}**. Each document is "
+        'an envelope `{"schema": "score_core", "schema_version": N, '
+        '"kind": ..., "data": ...}`; older versions are migrated on load and '
+        "newer ones are refused.",
+        "",
+        "| kind | holds |",
+        "|---|---|",
+    ]
+    for kind, cls in document_kinds().items():
+        name = getattr(cls, "__name__", None) or str(cls).replace("score_core.", "")
+        lines.append(f"| `{kind}` | `{_cell(name)}` |")
+    lines += [
+        "",
+        f"## Version {SCHEMA_VERSION}",
+        "",
+        "The first released payload version: no migration applies.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+PAGES = {
+    "codes.md": codes_page,
+    "sources.md": sources_page,
+    "catalogue.md": catalogue_page,
+    "profiles.md": profiles_page,
+    "payloads.md": payloads_page,
+}
+
+
+def write_reference(folder: Path) -> list[Path]:
+    """Write every generated page into ``folder``; returns the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, page in PAGES.items():
+        path = folder / filename
+        path.write_text(page(), encoding="utf-8")
+        written.append(path)
+    return written
