@@ -158,3 +158,18 @@ def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
             field=attribute.name,
         )
     optional_date(inst, attribute, value)
+
+
+def items_of(item_type: type) -> Validator:
+    """Every item of a tuple is an instance of ``item_type``."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, item_type):
+                raise InvalidValueError(
+                    f"{owner(inst)}.{attribute.name}[{i}] must be a "
+                    f"{item_type.__name__}, got {type(item).__name__}",
+                    field=attribute.name,
+                )
+
+    return validate

@@ -30,7 +30,9 @@ from typing import Any
 
 import attrs
 
+from score_core._registry import Registry
 from score_core._validators import (
+    items_of,
     non_empty_str,
     optional_int_at_least,
     optional_non_empty_str,
@@ -222,17 +224,13 @@ class Catalogue:
     """
 
     name: str = attrs.field(validator=registry_name)
-    modules: tuple[TrainingModule, ...] = attrs.field(converter=_to_modules)
+    modules: tuple[TrainingModule, ...] = attrs.field(
+        converter=_to_modules, validator=items_of(TrainingModule)
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
         for module in self.modules:
-            if not isinstance(module, TrainingModule):
-                raise InvalidValueError(
-                    f"Catalogue.modules must hold TrainingModule values, got "
-                    f"{type(module).__name__}",
-                    field="modules",
-                )
             if module.code in seen:
                 raise ConfigurationError(
                     f"catalogue {self.name}: module {module.code} appears twice"
@@ -541,7 +539,7 @@ def _score_catalogue() -> Catalogue:
     )
 
 
-_CATALOGUES: dict[str, Catalogue] = {}
+_CATALOGUES: Registry[Catalogue] = Registry("catalogue")
 
 
 def register_catalogue(catalogue: Catalogue) -> Catalogue:
@@ -550,11 +548,7 @@ def register_catalogue(catalogue: Catalogue) -> Catalogue:
     Raises:
         ConfigurationError: when another catalogue has that name.
     """
-    existing = _CATALOGUES.get(catalogue.name)
-    if existing is not None and existing != catalogue:
-        raise ConfigurationError(f"a catalogue named {catalogue.name!r} is registered")
-    _CATALOGUES[catalogue.name] = catalogue
-    return catalogue
+    return _CATALOGUES.add(catalogue.name, catalogue)
 
 
 def get_catalogue(name: str) -> Catalogue:
@@ -563,22 +557,17 @@ def get_catalogue(name: str) -> Catalogue:
     Raises:
         UnknownNameError: when none has that name.
     """
-    try:
-        return _CATALOGUES[name]
-    except KeyError:
-        raise UnknownNameError(
-            f"no catalogue named {name!r}; known: {', '.join(catalogue_names())}"
-        ) from None
+    return _CATALOGUES.get(name)
 
 
 def catalogue_names() -> tuple[str, ...]:
     """The names of all registered catalogues, sorted."""
-    return tuple(sorted(_CATALOGUES))
+    return _CATALOGUES.names()
 
 
 def default_catalogue() -> Catalogue:
     """The SCORE catalogue as score_core ships it (registered as ``score``)."""
-    return _CATALOGUES["score"]
+    return _CATALOGUES.get("score")
 
 
 register_catalogue(_score_catalogue())

@@ -23,8 +23,9 @@ from types import MappingProxyType
 
 import attrs
 
+from score_core._registry import Registry
 from score_core._validators import non_empty_str, optional_non_empty_str
-from score_core.errors import ConfigurationError, UnknownNameError
+from score_core.errors import ConfigurationError
 from score_core.findings import ParamValue, PathItem, RuleViolation, Severity
 
 
@@ -84,7 +85,7 @@ class CodeInfo:
         return tuple(names)
 
 
-_CATALOGUE: dict[str, CodeInfo] = {}
+_CATALOGUE: Registry[CodeInfo] = Registry("finding code")
 
 
 def register_code(info: CodeInfo) -> CodeInfo:
@@ -96,13 +97,7 @@ def register_code(info: CodeInfo) -> CodeInfo:
     """
     # Build a finding once so that a malformed code is refused here.
     RuleViolation(code=info.code, severity=info.severity, message="-")
-    existing = _CATALOGUE.get(info.code)
-    if existing is not None and existing != info:
-        raise ConfigurationError(
-            f"code {info.code!r} is already registered with another meaning"
-        )
-    _CATALOGUE[info.code] = info
-    return info
+    return _CATALOGUE.add(info.code, info)
 
 
 def code_info(code: str) -> CodeInfo:
@@ -111,15 +106,12 @@ def code_info(code: str) -> CodeInfo:
     Raises:
         UnknownNameError: when the code is not registered.
     """
-    try:
-        return _CATALOGUE[code]
-    except KeyError:
-        raise UnknownNameError(f"no finding code {code!r} is registered") from None
+    return _CATALOGUE.get(code)
 
 
 def all_codes() -> Mapping[str, CodeInfo]:
     """Every registered code, sorted by code."""
-    return MappingProxyType(dict(sorted(_CATALOGUE.items())))
+    return MappingProxyType({code: _CATALOGUE.get(code) for code in _CATALOGUE})
 
 
 def violation(

@@ -32,14 +32,13 @@ from typing import Any
 
 import attrs
 
+from score_core._registry import Registry
 from score_core._validators import non_empty_str, typed
 from score_core.errors import (
     AllocationError,
-    ConfigurationError,
     CurrencyMismatchError,
     InvalidTypeError,
     InvalidValueError,
-    UnknownNameError,
 )
 
 
@@ -95,7 +94,9 @@ class Currency:
         return Decimal(1).scaleb(-self.minor_units)
 
 
-_CURRENCIES: dict[str, Currency] = {}
+_CURRENCIES: Registry[Currency] = Registry(
+    "currency", hint="; register it with register_currency()"
+)
 
 
 def register_currency(currency: Currency) -> Currency:
@@ -104,14 +105,7 @@ def register_currency(currency: Currency) -> Currency:
     Raises:
         ConfigurationError: when the code is already registered differently.
     """
-    existing = _CURRENCIES.get(currency.code)
-    if existing is not None and existing != currency:
-        raise ConfigurationError(
-            f"currency {currency.code} is already registered with "
-            f"{existing.minor_units} minor units"
-        )
-    _CURRENCIES[currency.code] = currency
-    return currency
+    return _CURRENCIES.add(currency.code, currency)
 
 
 def get_currency(code: str) -> Currency:
@@ -120,17 +114,12 @@ def get_currency(code: str) -> Currency:
     Raises:
         UnknownNameError: when the code is not in the table.
     """
-    try:
-        return _CURRENCIES[code]
-    except (KeyError, TypeError):
-        raise UnknownNameError(
-            f"unknown currency {code!r}; register it with register_currency()"
-        ) from None
+    return _CURRENCIES.get(code)
 
 
 def currencies() -> tuple[Currency, ...]:
     """All registered currencies, sorted by code."""
-    return tuple(_CURRENCIES[c] for c in sorted(_CURRENCIES))
+    return tuple(_CURRENCIES.get(c) for c in _CURRENCIES)
 
 
 for _code, _minor, _name in (
@@ -284,7 +273,7 @@ class Money:
     @property
     def currency_info(self) -> Currency:
         """The :class:`Currency` of this amount."""
-        return _CURRENCIES[self.currency]
+        return _CURRENCIES.get(self.currency)
 
     @property
     def is_exact(self) -> bool:

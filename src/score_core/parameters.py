@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from score_core._validators import optional_date, optional_non_empty_str
+from score_core._validators import items_of, optional_date, optional_non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import InvalidValueError, NotInForceError
 from score_core.findings import Report
@@ -143,7 +143,9 @@ class Timeline(Generic[T]):
             or with an undeclared gap.
     """
 
-    entries: tuple[Dated[T], ...] = attrs.field(converter=_to_entries)
+    entries: tuple[Dated[T], ...] = attrs.field(
+        converter=_to_entries, validator=items_of(Dated)
+    )
     allow_gaps: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool)
     )
@@ -153,13 +155,6 @@ class Timeline(Generic[T]):
             raise InvalidValueError(
                 "Timeline.entries must not be empty", field="entries"
             )
-        for i, entry in enumerate(self.entries):
-            if not isinstance(entry, Dated):
-                raise InvalidValueError(
-                    f"Timeline.entries[{i}] must be a Dated value, got "
-                    f"{type(entry).__name__}",
-                    field="entries",
-                )
         for i, (before, after) in enumerate(
             zip(self.entries, self.entries[1:], strict=False)
         ):

@@ -31,6 +31,7 @@ import attrs
 
 from score_core._validators import (
     a_date,
+    items_of,
     non_empty_str,
     optional_date,
     optional_non_empty_str,
@@ -180,18 +181,6 @@ def _to_certifications(value: Iterable[Certification]) -> tuple[Certification, .
     return tuple(value)
 
 
-def _check_certifications(
-    _inst: object, _attr: object, value: tuple[Certification, ...]
-) -> None:
-    for i, item in enumerate(value):
-        if not isinstance(item, Certification):
-            raise InvalidValueError(
-                f"Trainer.certifications[{i}] must be a Certification, got "
-                f"{type(item).__name__}",
-                field="certifications",
-            )
-
-
 @attrs.frozen(kw_only=True)
 class Trainer:
     """A SCORE trainer and their certifications, one or more per module.
@@ -215,7 +204,7 @@ class Trainer:
         default=None, validator=optional_non_empty_str
     )
     certifications: tuple[Certification, ...] = attrs.field(
-        default=(), converter=_to_certifications, validator=_check_certifications
+        default=(), converter=_to_certifications, validator=items_of(Certification)
     )
 
     def certifications_for(self, module: str) -> tuple[Certification, ...]:
@@ -342,18 +331,6 @@ def _to_members(value: Iterable[Participant]) -> tuple[Participant, ...]:
     return tuple(value)
 
 
-def _check_members(
-    _inst: object, _attr: object, value: tuple[Participant, ...]
-) -> None:
-    for i, item in enumerate(value):
-        if not isinstance(item, Participant):
-            raise InvalidValueError(
-                f"ImprovementTeam.members[{i}] must be a Participant, got "
-                f"{type(item).__name__}",
-                field="members",
-            )
-
-
 @attrs.frozen(kw_only=True)
 class ImprovementTeam:
     """An Enterprise Improvement Team (EIT): managers and workers of one enterprise.
@@ -368,7 +345,7 @@ class ImprovementTeam:
 
     enterprise_id: str = attrs.field(validator=non_empty_str)
     members: tuple[Participant, ...] = attrs.field(
-        default=(), converter=_to_members, validator=_check_members
+        default=(), converter=_to_members, validator=items_of(Participant)
     )
 
     def count(self, role: Role) -> int:

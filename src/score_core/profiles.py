@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from score_core._registry import Registry
 from score_core._validators import (
     country_code,
     decimal_fraction,
@@ -50,7 +51,6 @@ from score_core._validators import (
 from score_core.catalogue import Catalogue, ModuleCode, TrainingModule, get_catalogue
 from score_core.codes import Code, violation
 from score_core.errors import (
-    ConfigurationError,
     InvalidTypeError,
     InvalidValueError,
     NotInForceError,
@@ -555,7 +555,7 @@ PARAMETERS: tuple[str, ...] = (
     "calendar",
 )
 
-_PROFILES: dict[str, Profile] = {}
+_PROFILES: Registry[Profile] = Registry("profile", unique=True)
 
 
 def register_profile(profile: Profile) -> Profile:
@@ -564,10 +564,7 @@ def register_profile(profile: Profile) -> Profile:
     Raises:
         ConfigurationError: when a profile with that name is registered.
     """
-    if profile.name in _PROFILES:
-        raise ConfigurationError(f"a profile named {profile.name!r} is registered")
-    _PROFILES[profile.name] = profile
-    return profile
+    return _PROFILES.add(profile.name, profile)
 
 
 def get_profile(name: str | None = None) -> Profile:
@@ -576,13 +573,7 @@ def get_profile(name: str | None = None) -> Profile:
     Raises:
         UnknownNameError: when no profile has that name.
     """
-    key = DEFAULT_PROFILE if name is None else name
-    try:
-        return _PROFILES[key]
-    except KeyError:
-        raise UnknownNameError(
-            f"no profile named {key!r}; known: {', '.join(profile_names())}"
-        ) from None
+    return _PROFILES.get(DEFAULT_PROFILE if name is None else name)
 
 
 def default_profile() -> Profile:
@@ -592,7 +583,7 @@ def default_profile() -> Profile:
 
 def profile_names() -> tuple[str, ...]:
     """The names of all registered profiles, sorted."""
-    return tuple(sorted(_PROFILES))
+    return _PROFILES.names()
 
 
 # -- built-in profiles -------------------------------------------------------------

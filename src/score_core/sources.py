@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import attrs
 
+from score_core._registry import Registry
 from score_core._validators import non_empty_str
-from score_core.errors import ConfigurationError, UnknownNameError
 
 
 __all__ = ["Source", "get_source", "register_source", "source_keys"]
@@ -35,7 +35,7 @@ class Source:
     url: str = attrs.field(validator=non_empty_str)
 
 
-_SOURCES: dict[str, Source] = {}
+_SOURCES: Registry[Source] = Registry("source")
 
 
 def register_source(source: Source) -> Source:
@@ -44,11 +44,7 @@ def register_source(source: Source) -> Source:
     Raises:
         ConfigurationError: when another source already has that key.
     """
-    existing = _SOURCES.get(source.key)
-    if existing is not None and existing != source:
-        raise ConfigurationError(f"a different source is registered as {source.key!r}")
-    _SOURCES[source.key] = source
-    return source
+    return _SOURCES.add(source.key, source)
 
 
 def get_source(key: str) -> Source:
@@ -57,17 +53,12 @@ def get_source(key: str) -> Source:
     Raises:
         UnknownNameError: when no source has that key.
     """
-    try:
-        return _SOURCES[key]
-    except KeyError:
-        raise UnknownNameError(
-            f"no source is registered as {key!r}; known: {', '.join(source_keys())}"
-        ) from None
+    return _SOURCES.get(key)
 
 
 def source_keys() -> tuple[str, ...]:
     """The keys of all registered sources, sorted."""
-    return tuple(sorted(_SOURCES))
+    return _SOURCES.names()
 
 
 for _key, _title, _url in (

@@ -1,0 +1,73 @@
+"""A named registry: the one pattern behind sources, currencies, codes and more.
+
+Catalogues and profiles are registered the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Generic, TypeVar
+
+from score_core.errors import ConfigurationError, UnknownNameError
+
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Items by name.
+
+    Registering the same item twice is allowed; a different one under a taken
+    name is not (and no second item at all when ``unique``).
+
+    Args:
+        what: What the items are, for messages (``profile``).
+        unique: When True, a name can be registered only once.
+        hint: Appended to the unknown-name message.
+    """
+
+    def __init__(self, what: str, *, unique: bool = False, hint: str = "") -> None:
+        self._what = what
+        self._unique = unique
+        self._hint = hint
+        self._items: dict[str, T] = {}
+
+    def add(self, name: str, item: T) -> T:
+        """Register ``item`` as ``name``; returns it.
+
+        Raises:
+            ConfigurationError: when the name is taken (by another item, or at
+                all when the registry is unique).
+        """
+        existing = self._items.get(name)
+        if existing is not None and (self._unique or existing != item):
+            raise ConfigurationError(
+                f"a {'' if self._unique else 'different '}{self._what} named "
+                f"{name!r} is already registered"
+            )
+        self._items[name] = item
+        return item
+
+    def get(self, name: str) -> T:
+        """The item registered as ``name``.
+
+        Raises:
+            UnknownNameError: when nothing is registered as ``name``.
+        """
+        try:
+            return self._items[name]
+        except (KeyError, TypeError):
+            raise UnknownNameError(
+                f"no {self._what} named {name!r}; known: {', '.join(self.names())}"
+                + self._hint
+            ) from None
+
+    def names(self) -> tuple[str, ...]:
+        """The registered names, sorted."""
+        return tuple(sorted(self._items))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names())
