@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from datetime import date
 
 from score_core.cli import main
 
@@ -95,3 +96,76 @@ def test_main_module_runs(monkeypatch, capsys):
         runpy.run_module("score_core", run_name="__main__")
     assert info.value.code == 0
     assert "catalogue score" in capsys.readouterr().out
+
+
+FIRMS = """[
+ {"id": "CQ-001", "name": "重庆齿轮厂", "headcount": 180, "country": "CN"},
+ {"id": "CQ-002", "name": "Yangtze Auto Parts", "headcount": 612, "country": "CN"}
+]"""
+
+
+def test_check_reports_and_exits_1_when_not_all_eligible(tmp_path, capsys):
+    path = tmp_path / "firms.json"
+    path.write_text(FIRMS, encoding="utf-8")
+    assert main(["check", str(path), "--no-baseline"]) == 1
+    out = capsys.readouterr().out
+    assert "CQ-001  重庆齿轮厂          180        eligible" in out
+    assert "headcount 612 is above the maximum of 500 for profile cn-phase-2" in out
+    assert "2 screened: eligible 1, ineligible 1, needs_review 0" in out
+
+
+def test_check_exits_0_when_all_eligible_and_reads_records(tmp_path, capsys):
+    from score_core import EnterpriseRecord, dump_document, to_json
+
+    one = tmp_path / "one.json"
+    one.write_text('{"id": "E1", "name": "n", "headcount": 100, "country": "CN"}')
+    records = tmp_path / "records.json"
+    records.write_text(
+        to_json(
+            dump_document(
+                (EnterpriseRecord(enterprise_id="E1", baseline_on=date(2015, 3, 2)),),
+                kind="enterprise_record[]",
+            )
+        )
+    )
+    assert (
+        main(["check", str(one), "--records", str(records), "--on", "2015-07-01"]) == 0
+    )
+    assert "eligible" in capsys.readouterr().out
+
+
+def test_check_json_is_a_document(tmp_path, capsys):
+    from score_core import EligibilityResult, load_document
+
+    path = tmp_path / "firms.json"
+    path.write_text(FIRMS, encoding="utf-8")
+    assert main(["check", str(path), "--json", "--module", "M2"]) == 1
+    results = load_document(capsys.readouterr().out, kind="eligibility_result[]")
+    assert all(isinstance(r, EligibilityResult) for r in results)
+    assert results[0].module == "M2"
+
+
+def test_check_from_stdin_and_lenient(monkeypatch, capsys):
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(FIRMS.encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stream)
+    assert main(["check", "-", "--on", "2026-11-24", "--lenient", "--no-baseline"]) == 1
+    out = capsys.readouterr().out
+    assert "profile.not_in_force" in out
+
+
+def test_check_bad_input_exits_2(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{"id": 1, "headcount": "5"}')
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"score-core check: {bad}: 3 problem(s)" in err
+    assert "$.headcount: expected an integer, got the string '5'" in err
+    assert main(["check", str(tmp_path / "missing.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    bad.write_bytes(b"\xff\xfe\xfa")
+    assert main(["check", str(bad)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["check", str(bad), "--on", "yesterday"]) == 2
+    assert main(["check", str(bad), "--profile", "nope"]) == 2

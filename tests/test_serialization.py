@@ -380,3 +380,27 @@ def test_every_public_attrs_class_has_a_strategy():
         if attrs.has(getattr(score_core, name))
     }
     assert public <= set(REGISTERED)
+
+
+class TestLoadMany:
+    def test_shapes(self):
+        from score_core import Enterprise
+        from score_core.serialization import load_many
+
+        e = {"id": "E1", "name": "n", "headcount": 1}
+        one = Enterprise(id="E1", name="n", headcount=1)
+        assert load_many(Enterprise, e) == (one,)
+        assert load_many(Enterprise, [e, e]) == (one, one)
+        assert load_many(Enterprise, json.dumps(dump_document(one))) == (one,)
+        assert load_many(Enterprise, dump_document((one,), kind="enterprise[]")) == (
+            one,
+        )
+
+    def test_wrong_kind(self):
+        from score_core import Enterprise
+        from score_core.serialization import load_many
+
+        with pytest.raises(PayloadError, match="expected enterprise or enterprise"):
+            load_many(Enterprise, dump_document(Money.of("1", "CNY")))
+        with pytest.raises(PayloadError, match="a known kind"):
+            load_many(CoverageTarget, {"schema": "score_core"})

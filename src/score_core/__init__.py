@@ -27,6 +27,17 @@ from score_core.catalogue import (
     register_catalogue,
 )
 from score_core.codes import Code, CodeInfo, all_codes, code_info, violation
+from score_core.eligibility import (
+    EligibilityResult,
+    Outcome,
+    RuleCheck,
+    Screening,
+    ScreeningSummary,
+    Status,
+    UsedParameter,
+    check_eligibility,
+    screen,
+)
 from score_core.enterprises import Enterprise
 from score_core.errors import (
     AllocationError,
@@ -38,10 +49,12 @@ from score_core.errors import (
     PayloadError,
     RuleViolationError,
     ScoreError,
+    TransitionError,
     UnknownNameError,
     UnsupportedSchemaVersionError,
 )
 from score_core.findings import Report, RuleViolation, Severity
+from score_core.journey import EnterpriseRecord, ModuleState, StateChange
 from score_core.money import AllocationMode, Currency, Money, currencies, get_currency
 from score_core.parameters import Dated, Resolution, Resolved, Timeline
 from score_core.people import (
@@ -94,7 +107,9 @@ __all__ = [
     "Dated",
     "DelegationRule",
     "Delivery",
+    "EligibilityResult",
     "Enterprise",
+    "EnterpriseRecord",
     "Gender",
     "ImprovementTeam",
     "InvalidTypeError",
@@ -102,8 +117,10 @@ __all__ = [
     "ModuleCode",
     "ModuleFormat",
     "ModuleKind",
+    "ModuleState",
     "Money",
     "NotInForceError",
+    "Outcome",
     "Participant",
     "PayloadError",
     "Profile",
@@ -112,20 +129,27 @@ __all__ = [
     "Resolution",
     "Resolved",
     "Role",
+    "RuleCheck",
     "RuleViolation",
     "RuleViolationError",
     "ScoreError",
+    "Screening",
+    "ScreeningSummary",
     "Severity",
     "Source",
+    "StateChange",
+    "Status",
     "Timeline",
     "Trainer",
     "TrainerLevel",
     "TrainingModule",
+    "TransitionError",
     "UnknownNameError",
     "UnsupportedSchemaVersionError",
-    "__version__",
+    "UsedParameter",
     "all_codes",
     "catalogue_names",
+    "check_eligibility",
     "check_improvement_team",
     "check_trainer",
     "code_info",
@@ -143,7 +167,9 @@ __all__ = [
     "profile_names",
     "register_catalogue",
     "register_profile",
+    "screen",
     "to_dict",
     "to_json",
     "violation",
+    "__version__",
 ]

@@ -6,11 +6,15 @@ The demo only calls the public library; it holds no rule of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
-from score_core._render import catalogue_table, profile_text
+from score_core._render import catalogue_table, eligibility_table, profile_text
 from score_core._version import __version__
 from score_core.catalogue import ModuleCode, default_catalogue
+from score_core.eligibility import screen
+from score_core.enterprises import Enterprise
+from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
 from score_core.people import (
     Gender,
@@ -102,11 +106,54 @@ def _profile_section() -> list[str]:
     ]
 
 
+def _eligibility_section() -> list[str]:
+    profile = default_profile()
+    on = date(2015, 3, 5)
+    firms = (
+        Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN"),
+        Enterprise(id="CQ-002", name="Yangtze Auto Parts", headcount=612, country="CN"),
+        Enterprise(id="CQ-003", name="Jialing Garments", headcount=49, country="CN"),
+        Enterprise(id="CQ-004", name="Three Gorges Valves", headcount=95),
+        Enterprise(id="CQ-005", name="Shapingba Printing", headcount=230, country="CN"),
+    )
+    gear = EnterpriseRecord(enterprise_id="CQ-001").with_baseline(
+        date(2015, 3, 2), priorities=["M5", "M2"]
+    )
+    for state, day in (
+        (ModuleState.ENROLLED, date(2015, 3, 9)),
+        (ModuleState.INTAKE_DONE, date(2015, 3, 16)),
+        (ModuleState.WORKSHOP_ATTENDED, date(2015, 4, 9)),
+        (ModuleState.FOLLOW_UP, date(2015, 4, 23)),
+        (ModuleState.COMPLETED, date(2015, 6, 30)),
+    ):
+        gear = gear.advance("M1", state, on=day)
+    baselined = date(2015, 3, 2)
+    records = {
+        "CQ-001": gear,
+        "CQ-002": EnterpriseRecord(enterprise_id="CQ-002", baseline_on=baselined),
+        "CQ-003": EnterpriseRecord(enterprise_id="CQ-003", baseline_on=baselined),
+        "CQ-005": EnterpriseRecord(enterprise_id="CQ-005"),
+    }
+    screening = screen(firms, profile=profile, records=records, on=on)
+    results = tuple(screening)
+    next_up = [m.code for m in gear.next_modules(profile.get_catalogue())]
+    return [
+        f"Eligibility for Module 1 on {on}: five Chongqing enterprises, {profile.name}",
+        eligibility_table(firms, results, indent="  "),
+        f"  {screening.summary}",
+        "  CQ-001 went on to complete Module 1 on 2015-06-30; its baseline put OSH",
+        f"  and Quality first, so its next modules are: {', '.join(next_up[:4])}, ...",
+        "  Why CQ-002 is ineligible, rule by rule:",
+        *("    " + line for line in results[1].explain().splitlines()[1:]),
+    ]
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _money_section,
     _findings_section,
     _catalogue_section,
     _profile_section,
+    _eligibility_section,
 )
 
 

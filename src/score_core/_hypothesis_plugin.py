@@ -16,8 +16,15 @@ from typing import Any
 
 from score_core.catalogue import Catalogue, ModuleFormat, TrainingModule
 from score_core.codes import CodeInfo
+from score_core.eligibility import (
+    EligibilityResult,
+    RuleCheck,
+    ScreeningSummary,
+    UsedParameter,
+)
 from score_core.enterprises import Enterprise
 from score_core.findings import Report, RuleViolation
+from score_core.journey import EnterpriseRecord, StateChange
 from score_core.money import Currency, Money
 from score_core.parameters import Dated, Resolved, Timeline
 from score_core.people import Certification, ImprovementTeam, Participant, Trainer
@@ -40,7 +47,13 @@ STRATEGY_NAMES: dict[type, str] = {
     CoverageTarget: "coverage_targets",
     Currency: "currencies",
     DelegationRule: "delegation_rules",
+    EligibilityResult: "eligibility_results",
     Enterprise: "enterprises",
+    EnterpriseRecord: "enterprise_records",
+    RuleCheck: "rule_checks",
+    ScreeningSummary: "screening_summaries",
+    StateChange: "state_changes",
+    UsedParameter: "used_parameters",
     ImprovementTeam: "improvement_teams",
     ModuleFormat: "module_formats",
     Money: "monies",

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from score_core.catalogue import Catalogue
 from score_core.parameters import Timeline
 from score_core.profiles import CoverageTarget, Profile
 
 
+if TYPE_CHECKING:
+    from score_core.eligibility import EligibilityResult
+    from score_core.enterprises import Enterprise
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = ""
 ) -> str:
     """A plain-text table with aligned columns."""
-    widths = [len(h) for h in headers]
+    widths = [width(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+        widths = [max(w, width(cell)) for w, cell in zip(widths, row, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         return indent + "  ".join(
-            c.ljust(w) for c, w in zip(cells, widths, strict=True)
+            c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)
         )
 
     rule = indent + "  ".join("-" * w for w in widths)
@@ -103,3 +114,22 @@ def profiles_table(profiles: Sequence[Profile]) -> str:
         for p in profiles
     ]
     return table(["name", "title", "country", "employees", "currency", "valid"], rows)
+
+
+def eligibility_table(
+    enterprises: Sequence[Enterprise],
+    results: Sequence[EligibilityResult],
+    indent: str = "",
+) -> str:
+    """One row per enterprise: id, name, headcount, status and reasons."""
+    rows = [
+        [
+            e.id,
+            e.name,
+            str(e.headcount),
+            r.status.value,
+            "; ".join(v.message for v in r.violations) or "-",
+        ]
+        for e, r in zip(enterprises, results, strict=True)
+    ]
+    return table(["id", "name", "headcount", "status", "why"], rows, indent)

@@ -10,13 +10,24 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
 
 from score_core._demo import demo_text
-from score_core._render import catalogue_table, profile_text, profiles_table
+from score_core._render import (
+    catalogue_table,
+    eligibility_table,
+    profile_text,
+    profiles_table,
+)
 from score_core.catalogue import default_catalogue, get_catalogue
-from score_core.errors import ScoreError
+from score_core.eligibility import EligibilityResult, Status, screen
+from score_core.enterprises import Enterprise
+from score_core.errors import PayloadError, ScoreError
+from score_core.journey import EnterpriseRecord
+from score_core.parameters import Resolution
 from score_core.profiles import Profile, get_profile, profile_names
-from score_core.serialization import to_json
+from score_core.serialization import dump_document, load_many, to_json
 
 
 __all__ = ["main"]
@@ -58,6 +69,59 @@ def _profiles(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _InputError(Exception):
+    """A file that cannot be read or parsed, named in the message."""
+
+
+def _read(path: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    try:
+        return load_many(cls, _read(path))
+    except PayloadError as exc:
+        problems = "\n".join(f"  {e}" for e in exc.errors)
+        raise _InputError(f"{path}: {len(exc.errors)} problem(s)\n{problems}") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date such as 2015-07-01"
+        ) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    enterprises: tuple[Enterprise, ...] = _load(Enterprise, args.file)
+    records: dict[str, EnterpriseRecord] = {}
+    if args.records:
+        records = {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+    screening = screen(
+        enterprises,
+        profile=get_profile(args.profile),
+        module=args.module,
+        records=records,
+        on=args.on,
+        mode=Resolution.LENIENT if args.lenient else Resolution.STRICT,
+        baseline_modules=() if args.no_baseline else ("M1",),
+    )
+    results: tuple[EligibilityResult, ...] = tuple(screening)
+    if args.json:
+        print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
+    else:
+        print(eligibility_table(enterprises, results))
+        print(screening.summary)
+    return (
+        EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score-core",
@@ -90,6 +154,31 @@ def _parser() -> argparse.ArgumentParser:
     profiles.add_argument("name", nargs="?", help="a profile name, such as cn-phase-2")
     profiles.add_argument("--json", action="store_true", help="print JSON")
     profiles.set_defaults(handler=_profiles)
+    check = sub.add_parser(
+        "check",
+        help="check whether enterprises may join a module, with the reasons",
+        description="Check one enterprise or a list (JSON: a bare object, a list, "
+        "or a document of kind enterprise or enterprise[]). Exit status 0 when all "
+        "are eligible, 1 otherwise, 2 for bad input.",
+        epilog="example: score-core check firms.json --module M1 --on 2015-07-01",
+    )
+    check.add_argument("file", help="a JSON file, or - for standard input")
+    check.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    check.add_argument("--module", default="M1", help="module code (default: M1)")
+    check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
+    check.add_argument(
+        "--lenient",
+        action="store_true",
+        help="use the profile outside its validity, with a warning",
+    )
+    check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
+    check.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="screen prospects: leave out the baseline-before-Module-1 rule",
+    )
+    check.add_argument("--json", action="store_true", help="print a JSON document")
+    check.set_defaults(handler=_check)
     return parser
 
 
@@ -103,6 +192,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: _Handler = args.handler
     try:
         return handler(args)
-    except ScoreError as exc:
+    except (ScoreError, _InputError) as exc:
         print(f"score-core {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -54,6 +54,20 @@ class Code(enum.StrEnum):
     EIT_TOO_SMALL = "eit.too_small"
     EIT_MEMBER_OTHER_ENTERPRISE = "eit.member.other_enterprise"
     EIT_MEMBER_DUPLICATE = "eit.member.duplicate"
+    ELIGIBILITY_HEADCOUNT_BELOW_MIN = "eligibility.headcount.below_min"
+    ELIGIBILITY_HEADCOUNT_ABOVE_MAX = "eligibility.headcount.above_max"
+    ELIGIBILITY_HEADCOUNT_NEAR_MIN = "eligibility.headcount.near_min"
+    ELIGIBILITY_HEADCOUNT_NEAR_MAX = "eligibility.headcount.near_max"
+    ELIGIBILITY_SECTOR_MISSING = "eligibility.sector.missing"
+    ELIGIBILITY_SECTOR_NOT_COVERED = "eligibility.sector.not_covered"
+    ELIGIBILITY_COUNTRY_MISSING = "eligibility.country.missing"
+    ELIGIBILITY_COUNTRY_MISMATCH = "eligibility.country.mismatch"
+    ELIGIBILITY_RECORD_MISSING = "eligibility.record.missing"
+    ELIGIBILITY_PREREQUISITE_MISSING = "eligibility.module.prerequisite_missing"
+    ELIGIBILITY_BASELINE_MISSING = "eligibility.baseline.missing"
+    ELIGIBILITY_MODULE_COMPLETED = "eligibility.module.completed"
+    ELIGIBILITY_MODULE_IN_PROGRESS = "eligibility.module.in_progress"
+    ELIGIBILITY_ENTERPRISE_WITHDRAWN = "eligibility.enterprise.withdrawn"
 
 
 @attrs.frozen(kw_only=True)
@@ -86,6 +100,7 @@ class CodeInfo:
 
 
 _CATALOGUE: Registry[CodeInfo] = Registry("finding code")
+_PLACEHOLDERS: dict[str, tuple[str, ...]] = {}
 
 
 def register_code(info: CodeInfo) -> CodeInfo:
@@ -97,7 +112,9 @@ def register_code(info: CodeInfo) -> CodeInfo:
     """
     # Build a finding once so that a malformed code is refused here.
     RuleViolation(code=info.code, severity=info.severity, message="-")
-    return _CATALOGUE.add(info.code, info)
+    _CATALOGUE.add(info.code, info)
+    _PLACEHOLDERS[info.code] = info.placeholders
+    return info
 
 
 def code_info(code: str) -> CodeInfo:
@@ -135,7 +152,7 @@ def violation(
         ConfigurationError: when a placeholder of the template has no value.
     """
     info = code_info(code)
-    missing = [name for name in info.placeholders if name not in params]
+    missing = [name for name in _PLACEHOLDERS[code] if name not in params]
     if missing:
         raise ConfigurationError(
             f"finding {code!r} needs {', '.join(missing)} to fill its message"
@@ -254,5 +271,111 @@ _entry(
     "{member} is listed more than once in the improvement team of enterprise "
     "{enterprise}",
     "A person is a member of a team once.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_HEADCOUNT_BELOW_MIN,
+    E,
+    "headcount {headcount} is below the minimum of {minimum} for profile {profile}",
+    "The enterprise is smaller than the profile's employee band.",
+    "BJ-II; MTE-II p.5",
+)
+_entry(
+    Code.ELIGIBILITY_HEADCOUNT_ABOVE_MAX,
+    E,
+    "headcount {headcount} is above the maximum of {maximum} for profile {profile}",
+    "The enterprise is larger than the profile's employee band.",
+    "BJ-II; MTE-II p.5",
+)
+_entry(
+    Code.ELIGIBILITY_HEADCOUNT_NEAR_MIN,
+    W,
+    "headcount {headcount} is below the minimum of {minimum} for profile {profile}, "
+    "within its review margin of {margin}",
+    "Just below the band, within the profile's review margin: needs review.",
+    "SEED",
+)
+_entry(
+    Code.ELIGIBILITY_HEADCOUNT_NEAR_MAX,
+    W,
+    "headcount {headcount} is above the maximum of {maximum} for profile {profile}, "
+    "within its review margin of {margin}",
+    "Just above the band, within the profile's review margin: needs review.",
+    "SEED",
+)
+_entry(
+    Code.ELIGIBILITY_SECTOR_MISSING,
+    W,
+    "the sector of enterprise {enterprise} is not recorded; profile {profile} "
+    "covers {sectors}",
+    "The profile covers some sectors only and the sector is unknown: needs review.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_SECTOR_NOT_COVERED,
+    E,
+    "sector {sector} is not covered by profile {profile} (it covers {sectors})",
+    "The enterprise's sector is outside the profile's sectors.",
+    "SDG12",
+)
+_entry(
+    Code.ELIGIBILITY_COUNTRY_MISSING,
+    W,
+    "the country of enterprise {enterprise} is not recorded; profile {profile} is "
+    "for {profile_country}",
+    "The profile is for one country and the enterprise's is unknown: needs review.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_COUNTRY_MISMATCH,
+    E,
+    "enterprise {enterprise} is in {country}; profile {profile} is for "
+    "{profile_country}",
+    "The enterprise is not in the profile's country.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_RECORD_MISSING,
+    W,
+    "no record of enterprise {enterprise} was given: cannot tell whether {what} "
+    "before module {module}",
+    "A rule needs the enterprise's journey record and none was given: needs review.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_PREREQUISITE_MISSING,
+    E,
+    "module {module} comes after {missing}, which enterprise {enterprise} has not "
+    "completed",
+    "Module 1 comes first; every module's prerequisites are completed before it.",
+    "PROC; LIMA",
+)
+_entry(
+    Code.ELIGIBILITY_BASELINE_MISSING,
+    E,
+    "enterprise {enterprise} has no baseline assessment{by}; it comes before "
+    "module {module}",
+    "A baseline assessment of the enterprise comes before its Module 1.",
+    "NEWDELHI-TOT; PROC",
+)
+_entry(
+    Code.ELIGIBILITY_MODULE_COMPLETED,
+    E,
+    "enterprise {enterprise} completed module {module} on {completed_on}",
+    "A module already completed is not taken again.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_MODULE_IN_PROGRESS,
+    E,
+    "enterprise {enterprise} is already in module {module} ({state})",
+    "A module in progress is not enrolled in twice.",
+    None,
+)
+_entry(
+    Code.ELIGIBILITY_ENTERPRISE_WITHDRAWN,
+    E,
+    "enterprise {enterprise} withdrew from SCORE on {withdrawn_on}",
+    "An enterprise that has withdrawn takes no further module.",
     None,
 )

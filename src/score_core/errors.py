@@ -39,6 +39,7 @@ __all__ = [
     "PayloadError",
     "RuleViolationError",
     "ScoreError",
+    "TransitionError",
     "UnknownNameError",
     "UnsupportedSchemaVersionError",
 ]
@@ -67,6 +68,15 @@ class InvalidValueError(ScoreError, ValueError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class TransitionError(InvalidValueError):
+    """An impossible step in an enterprise's journey.
+
+    For example, completing a module whose workshop was not attended.
+    """
+
+    code = "transition"
 
 
 class InvalidTypeError(ScoreError, TypeError):

@@ -535,6 +535,7 @@ _IDENTITY = frozenset({"name", "title", "parent", "provenance"})
 
 #: The names of the parameters that carry a provenance, in order.
 PARAMETERS: tuple[str, ...] = (
+    "country",
     "valid_from",
     "valid_to",
     "catalogue",
@@ -666,6 +667,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         calendar="CN",
         provenance={
             **shared,
+            "country": _src("BJ-II", "SCORE China."),
             "valid_from": _src("MTE-II p.2", "Phase II ran 2013 to 2017."),
             "valid_to": _src("MTE-II p.16", "China was extended to the end of 2017."),
             "currency": _src("SEED", "SCORE China prices in yuan renminbi."),
@@ -692,6 +694,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         employees=Band(minimum=50, maximum=250),
         provenance={
             **shared,
+            "country": _default("Cross-country: no country rule."),
             "valid_from": _default("The global defaults apply at any date."),
             "valid_to": _default("The global defaults apply at any date."),
             "coverage_targets": _default(
@@ -729,6 +732,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             )
         ),
         provenance={
+            "country": _src("AIOE", "India."),
             "currency": _default("Indian rupee."),
             "employees": _src("AIOE", "30-300 employees."),
             "calendar": _default("India's public holidays."),
@@ -749,6 +753,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         employees=Band(minimum=30, maximum=250),
         calendar="ID",
         provenance={
+            "country": _src("ID-III", "Indonesia."),
             "valid_from": _src("ID-III", "Phase III from October 2017 (SECO record)."),
             "valid_to": _src("ID-III", "Phase III to December 2021 (SECO record)."),
             "currency": _default("Indonesian rupiah."),
@@ -767,6 +772,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         employees=Band(minimum=25, maximum=250),
         calendar="PE",
         provenance={
+            "country": _src("LIMA", "Peru."),
             "valid_from": _src("LIMA", "Peru joined in Phase II, 2014-2017."),
             "valid_to": _src("LIMA", "Peru joined in Phase II, 2014-2017."),
             "currency": _default("Peruvian sol."),
@@ -798,6 +804,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             )
         ),
         provenance={
+            "country": _src("MTE-II p.35", "Ghana."),
             "valid_from": _src("MTE-II", "Ghana Phase II from January 2013."),
             "valid_to": _src("MTE-II", "Ghana Phase II to October 2017."),
             "currency": _default("Ghanaian cedi."),

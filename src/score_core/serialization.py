@@ -75,6 +75,7 @@ __all__ = [
     "from_json",
     "kind_of",
     "load_document",
+    "load_many",
     "register_kind",
     "to_dict",
     "to_json",
@@ -348,7 +349,11 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook_factory(
         _is_mapping,
-        lambda _: lambda value: {k: conv.unstructure(v) for k, v in value.items()},
+        lambda _: (
+            lambda value: {
+                conv.unstructure(k): conv.unstructure(v) for k, v in value.items()
+            }
+        ),
     )
     conv.register_structure_hook_factory(_is_attrs, _attrs_structure_factory)
     conv.register_unstructure_hook_factory(_is_attrs, _attrs_unstructure_factory)
@@ -559,6 +564,43 @@ def load_document(
     return from_dict(_KINDS[envelope["kind"]], data)
 
 
+def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
+    """Load one value or a list of them, bare or in a document envelope.
+
+    Tools receive both shapes: ``{...}``, ``[{...}, ...]``, or a document
+    whose kind is ``cls``'s kind or its list kind (``enterprise`` or
+    ``enterprise[]``).
+
+    >>> from score_core import Money
+    >>> load_many(Money, '[{"amount": "1", "currency": "CNY"}]')
+    (Money(amount=Decimal('1'), currency='CNY'),)
+
+    Args:
+        cls: The type of each value.
+        payload: JSON text, or data as :func:`json.loads` returns it.
+
+    Raises:
+        PayloadError: for anything that is not such a payload.
+    """
+    data = _loads(payload) if isinstance(payload, str | bytes) else payload
+    if type(data) is dict and "schema" in data:
+        single = _KIND_OF.get(cls)
+        kinds = None if single is None else (single, f"{single}[]")
+        found = data.get("kind")
+        if kinds is None or found not in kinds:
+            raise PayloadError(
+                [
+                    f"$.kind: expected {' or '.join(kinds or ('a known kind',))}, "
+                    f"got {_describe(found)}"
+                ]
+            )
+        value = load_document(data, kind=found)
+        return (value,) if found == single else cast(tuple[T, ...], value)
+    if type(data) is list:
+        return from_dict(tuple[cls, ...], data)  # type: ignore[valid-type]
+    return (from_dict(cls, data),)
+
+
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     if type(document) is not dict:
         raise PayloadError(
@@ -602,8 +644,10 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
 def _register_builtin_kinds() -> None:
     from score_core.catalogue import Catalogue, TrainingModule
     from score_core.codes import CodeInfo
+    from score_core.eligibility import EligibilityResult, ScreeningSummary
     from score_core.enterprises import Enterprise
     from score_core.findings import Report, RuleViolation
+    from score_core.journey import EnterpriseRecord
     from score_core.money import Currency
     from score_core.people import Certification, ImprovementTeam, Participant, Trainer
     from score_core.profiles import Profile
@@ -612,6 +656,11 @@ def _register_builtin_kinds() -> None:
     for kind, cls in (
         ("enterprise", Enterprise),
         ("enterprise[]", tuple[Enterprise, ...]),
+        ("enterprise_record", EnterpriseRecord),
+        ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
+        ("eligibility_result", EligibilityResult),
+        ("eligibility_result[]", tuple[EligibilityResult, ...]),
+        ("screening_summary", ScreeningSummary),
         ("participant", Participant),
         ("trainer", Trainer),
         ("certification", Certification),

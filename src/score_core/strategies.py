@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -39,8 +40,19 @@ from score_core.catalogue import (
     catalogue_names,
 )
 from score_core.codes import CodeInfo, all_codes, violation
+from score_core.eligibility import (
+    EligibilityResult,
+    Outcome,
+    RuleCheck,
+    ScreeningSummary,
+    Status,
+    UsedParameter,
+    check_eligibility,
+    screen,
+)
 from score_core.enterprises import Enterprise
 from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
+from score_core.journey import EnterpriseRecord, ModuleState, StateChange
 from score_core.money import Currency, Money, get_currency
 from score_core.money import currencies as _registered_currencies
 from score_core.parameters import Dated, Resolution, Resolved, Timeline
@@ -61,6 +73,8 @@ from score_core.profiles import (
     DelegationRule,
     Profile,
     Provenance,
+    get_profile,
+    profile_names,
 )
 from score_core.sources import Source, get_source, source_keys
 
@@ -76,7 +90,10 @@ __all__ = [
     "currency_codes",
     "dated",
     "delegation_rules",
+    "eligibility_results",
+    "enterprise_records",
     "enterprises",
+    "enterprises_for",
     "improvement_teams",
     "module_codes",
     "module_formats",
@@ -89,12 +106,16 @@ __all__ = [
     "registrations",
     "reports",
     "resolutions",
+    "rule_checks",
     "rule_violations",
+    "screening_summaries",
     "severities",
     "sources",
+    "state_changes",
     "timelines",
     "trainers",
     "training_modules",
+    "used_parameters",
 ]
 _IDENT_FIRST = string.ascii_lowercase
 _IDENT_REST = string.ascii_lowercase + string.digits + "_"
@@ -721,3 +742,215 @@ def registrations() -> dict[type, Callable[[Any], st.SearchStrategy[Any]]]:
     ``st.from_type(cls)`` works for every key.
     """
     return dict.fromkeys(STRATEGY_NAMES, strategy_for)
+
+
+# -- journeys and eligibility -------------------------------------------------
+_CORE = [
+    c.value
+    for c in (ModuleCode.M1, ModuleCode.M2, ModuleCode.M3, ModuleCode.M4, ModuleCode.M5)
+]
+
+
+def state_changes() -> st.SearchStrategy[StateChange]:
+    """:class:`~score_core.StateChange` values (one step, on its own)."""
+    return st.builds(
+        StateChange,
+        module=module_codes(),
+        state=st.sampled_from(ModuleState),
+        on=_dates(),
+        note=st.text(max_size=20),
+    )
+
+
+@st.composite
+def enterprise_records(
+    draw: st.DrawFn,
+    *,
+    enterprise_id: st.SearchStrategy[str] | None = None,
+    modules: st.SearchStrategy[str] | None = None,
+    max_steps: int = 12,
+) -> EnterpriseRecord:
+    """Journeys at any stage, built by taking allowed steps only.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        enterprise_id: Strategy for the enterprise id.
+        modules: Strategy for the module of each step; the core modules by
+            default.
+        max_steps: Most steps taken.
+    """
+    record = EnterpriseRecord(
+        enterprise_id=draw(st.just("E1") if enterprise_id is None else enterprise_id),
+        baseline_on=draw(st.none() | _dates(2012, 2020)),
+        priorities=draw(st.lists(st.sampled_from(_CORE[1:]), unique=True, max_size=3)),
+        skip_intake=draw(st.booleans()),
+    )
+    day = draw(_dates(2012, 2020))
+    for _ in range(draw(st.integers(min_value=0, max_value=max_steps))):
+        module = draw(st.sampled_from(_CORE) if modules is None else modules)
+        allowed = sorted(record.next_states(module))
+        if not allowed:
+            continue
+        day += timedelta(days=draw(st.integers(min_value=0, max_value=40)))
+        record = record.advance(module, draw(st.sampled_from(allowed)), on=day)
+    if draw(st.booleans()):
+        gap = draw(st.integers(min_value=0, max_value=400))
+        record = record.withdraw(day + timedelta(days=gap))
+    return record
+
+
+@st.composite
+def enterprises_for(
+    draw: st.DrawFn,
+    profile: Profile,
+    *,
+    status: Status = Status.ELIGIBLE,
+) -> Enterprise:
+    """Enterprises whose size, sector and country give ``status`` under ``profile``.
+
+    These rules are the enterprise's own; pair the result with a record from
+    :func:`enterprise_records` (or ``baseline_modules=()``) for the journey
+    rules.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        profile: The profile to satisfy or break.
+        status: ELIGIBLE, INELIGIBLE (one rule broken) or NEEDS_REVIEW (the
+            review margin, or a missing sector or country).
+
+    Raises:
+        InvalidArgument: when the profile leaves no way to reach ``status``
+            (for example NEEDS_REVIEW with no margin, no sector list and no
+            country).
+    """
+    band, margin = profile.employees, profile.headcount_review_margin
+    if Status(status) is Status.NEEDS_REVIEW and not (
+        margin or profile.sectors or profile.country
+    ):
+        raise InvalidArgument(f"profile {profile.name} leaves no way to be {status}")
+    sector = (
+        draw(st.sampled_from(sorted(profile.sectors)))
+        if profile.sectors
+        else (draw(st.none() | names(max_size=12)))
+    )
+    base = draw(
+        enterprises(
+            headcount=st.integers(min_value=band.minimum, max_value=band.maximum),
+            sector=st.just(sector),
+            country=st.just(profile.country) if profile.country else None,
+        )
+    )
+    if Status(status) is Status.ELIGIBLE:
+        return base
+    ways: list[dict[str, Any]] = []
+    if Status(status) is Status.INELIGIBLE:
+        if band.minimum - margin - 1 >= 0:
+            ways.append(
+                {
+                    "headcount": draw(
+                        st.integers(min_value=0, max_value=band.minimum - margin - 1)
+                    )
+                }
+            )
+        ways.append(
+            {
+                "headcount": draw(
+                    st.integers(
+                        min_value=band.maximum + margin + 1,
+                        max_value=band.maximum + margin + 5000,
+                    )
+                )
+            }
+        )
+        if profile.sectors:
+            ways.append({"sector": "not " + "|".join(sorted(profile.sectors))})
+        if profile.country:
+            ways.append({"country": "ZZ" if profile.country != "ZZ" else "YY"})
+    else:
+        if margin:
+            ways.append({"headcount": band.maximum + draw(st.integers(1, margin))})
+            if band.minimum - margin >= 0:
+                ways.append({"headcount": band.minimum - draw(st.integers(1, margin))})
+        if profile.sectors:
+            ways.append({"sector": None})
+        if profile.country:
+            ways.append({"country": None})
+    change = draw(st.sampled_from(ways))
+    if "headcount" in change and base.women is not None:
+        change["women"] = min(base.women, change["headcount"])
+    return attrs.evolve(base, **change)
+
+
+def rule_checks() -> st.SearchStrategy[RuleCheck]:
+    """:class:`~score_core.RuleCheck` values."""
+    return st.builds(
+        RuleCheck,
+        rule=_identifiers(),
+        outcome=st.sampled_from(Outcome),
+        observed=_param_values(),
+        code=st.none() | st.sampled_from(sorted(all_codes())),
+    )
+
+
+def used_parameters() -> st.SearchStrategy[UsedParameter]:
+    """:class:`~score_core.UsedParameter` values."""
+    return st.builds(
+        UsedParameter,
+        name=st.sampled_from(PARAMETERS),
+        value=st.text(max_size=20),
+        provenance=provenances(),
+    )
+
+
+_BUILTIN_PROFILES = tuple(get_profile(name) for name in profile_names())
+
+
+def _builtin_profiles() -> st.SearchStrategy[Profile]:
+    return st.sampled_from(_BUILTIN_PROFILES)
+
+
+@st.composite
+def eligibility_results(draw: st.DrawFn) -> EligibilityResult:
+    """Real decisions, made by :func:`~score_core.check_eligibility`.
+
+    It runs on a built-in profile, a generated enterprise and (sometimes) a
+    generated record, in lenient mode.
+
+    Args:
+        draw: Supplied by Hypothesis.
+    """
+    profile = draw(_builtin_profiles())
+    status = draw(st.sampled_from([Status.ELIGIBLE, Status.INELIGIBLE]))
+    enterprise = draw(enterprises_for(profile, status=status))
+    record = draw(st.none() | enterprise_records(enterprise_id=st.just(enterprise.id)))
+    return check_eligibility(
+        enterprise,
+        profile=profile,
+        module=draw(st.sampled_from(_CORE)),
+        record=record,
+        on=draw(st.none() | _dates(2012, 2022)),
+        mode=Resolution.LENIENT,
+    )
+
+
+@st.composite
+def screening_summaries(draw: st.DrawFn) -> ScreeningSummary:
+    """Summaries of real screenings of generated enterprises.
+
+    Args:
+        draw: Supplied by Hypothesis.
+    """
+    profile = draw(_builtin_profiles())
+    batch = draw(
+        st.lists(
+            st.sampled_from(list(Status)).flatmap(
+                lambda status: (
+                    enterprises_for(profile, status=status)
+                    if status is not Status.NEEDS_REVIEW or profile.country
+                    else enterprises_for(profile)
+                )
+            ),
+            max_size=6,
+        )
+    )
+    return screen(batch, profile=profile, baseline_modules=()).run()

@@ -1,0 +1,668 @@
+"""Eligibility: may this enterprise join this module, and if not, why?
+
+:func:`check_eligibility` evaluates every rule and returns an
+:class:`EligibilityResult`: a :class:`Status`, the findings (stable codes,
+messages quoting the value and the limit), the outcome of every rule, and the
+profile parameters it used with their sources.
+
+- ELIGIBLE: every rule passed (warnings such as a stale profile may remain).
+- INELIGIBLE: at least one rule failed; every failure is an ERROR finding.
+- NEEDS_REVIEW: no rule failed, but one could not be decided because data is
+  missing, or the headcount lies just outside the band, within the profile's
+  review margin. Missing data is never ineligibility.
+
+>>> from datetime import date
+>>> from score_core import Enterprise, EnterpriseRecord, check_eligibility
+>>> result = check_eligibility(Enterprise(id="E1", name="Gear Works", headcount=612))
+>>> result.status.value, result.eligible
+('ineligible', False)
+>>> print(result.violations[0].message)
+headcount 612 is above the maximum of 500 for profile cn-phase-2
+
+Module 1 needs a baseline assessment first, so without the enterprise's
+record the answer is "needs review"; with it, a clear yes or no:
+
+>>> pump = Enterprise(id="E2", name="Pump Co", headcount=500, country="CN")
+>>> check_eligibility(pump).status.value
+'needs_review'
+>>> record = EnterpriseRecord(enterprise_id="E2", baseline_on=date(2015, 3, 2))
+>>> check_eligibility(pump, record=record).status.value
+'eligible'
+
+To screen prospects before any baseline, leave the baseline rule out:
+
+>>> check_eligibility(pump, baseline_modules=()).status.value
+'eligible'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from types import MappingProxyType
+
+import attrs
+
+from score_core._render import value_text
+from score_core.catalogue import Catalogue, ModuleCode
+from score_core.codes import Code, violation
+from score_core.enterprises import Enterprise
+from score_core.findings import ParamValue, Report, RuleViolation, Severity
+from score_core.journey import EnterpriseRecord, ModuleState
+from score_core.parameters import Resolution
+from score_core.profiles import Profile, Provenance, default_profile
+
+
+__all__ = [
+    "BASELINE_MODULES",
+    "EligibilityResult",
+    "Outcome",
+    "RuleCheck",
+    "Screening",
+    "ScreeningSummary",
+    "Status",
+    "UsedParameter",
+    "check_eligibility",
+    "screen",
+]
+
+#: Modules that need a baseline assessment first ([NEWDELHI-TOT], [PROC]).
+BASELINE_MODULES: frozenset[str] = frozenset({ModuleCode.M1.value})
+
+#: Codes that send a decision to review rather than refuse it.
+REVIEW_CODES: frozenset[str] = frozenset(
+    {
+        Code.ELIGIBILITY_HEADCOUNT_NEAR_MIN,
+        Code.ELIGIBILITY_HEADCOUNT_NEAR_MAX,
+        Code.ELIGIBILITY_SECTOR_MISSING,
+        Code.ELIGIBILITY_COUNTRY_MISSING,
+        Code.ELIGIBILITY_RECORD_MISSING,
+    }
+)
+
+
+class Status(enum.StrEnum):
+    """The answer to "may this enterprise join?"."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    NEEDS_REVIEW = "needs_review"
+
+
+class Outcome(enum.StrEnum):
+    """What one rule said."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    #: The rule could not be decided: data is missing, or the value lies in
+    #: the review margin.
+    REVIEW = "review"
+    #: The rule does not apply (for example no sector restriction).
+    NOT_APPLICABLE = "not_applicable"
+
+
+@attrs.frozen(kw_only=True)
+class RuleCheck:
+    """One rule's outcome.
+
+    Attributes:
+        rule: The rule's name, such as ``headcount``.
+        outcome: Passed, failed, review or not applicable.
+        observed: The input value the rule looked at (None when missing).
+        code: The finding's code when the rule did not pass.
+    """
+
+    rule: str
+    outcome: Outcome
+    observed: ParamValue = None
+    code: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class UsedParameter:
+    """A profile parameter a decision used, with its value and provenance."""
+
+    name: str
+    value: str
+    provenance: Provenance
+
+
+def _to_violations(value: Iterable[RuleViolation]) -> tuple[RuleViolation, ...]:
+    return tuple(value)
+
+
+def _to_checks(value: Iterable[RuleCheck]) -> tuple[RuleCheck, ...]:
+    return tuple(value)
+
+
+def _to_parameters(value: Iterable[UsedParameter]) -> tuple[UsedParameter, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class EligibilityResult:
+    """A decision and everything that explains it.
+
+    Attributes:
+        enterprise_id: The enterprise.
+        module: The module asked about.
+        status: Eligible, ineligible or needs review.
+        violations: The findings, every failed or undecided rule.
+        checks: Every rule's outcome, passed ones included.
+        profile: The profile's name.
+        on: The date of the decision, or None when none was given.
+        parameters: The profile parameters used, with values and sources.
+    """
+
+    enterprise_id: str
+    module: str
+    status: Status
+    violations: tuple[RuleViolation, ...] = attrs.field(
+        default=(), converter=_to_violations
+    )
+    checks: tuple[RuleCheck, ...] = attrs.field(default=(), converter=_to_checks)
+    profile: str
+    on: date | None = None
+    parameters: tuple[UsedParameter, ...] = attrs.field(
+        default=(), converter=_to_parameters
+    )
+
+    @property
+    def eligible(self) -> bool:
+        """True when the status is ELIGIBLE."""
+        return self.status is Status.ELIGIBLE
+
+    @property
+    def report(self) -> Report:
+        """The findings as a :class:`~score_core.Report`."""
+        return Report(violations=self.violations)
+
+    def explain(self) -> str:
+        """The decision in words: status, each rule, the parameters and sources."""
+        lines = [
+            f"{self.enterprise_id} for module {self.module} under profile "
+            f"{self.profile}"
+            + (f" on {self.on}" if self.on is not None else "")
+            + f": {self.status.value}"
+        ]
+        for check in self.checks:
+            observed = "" if check.observed is None else f" ({check.observed})"
+            lines.append(f"  {check.rule}: {check.outcome.value}{observed}")
+        lines += [
+            f"  - {v.severity.value}: {v.message} [{v.code}]" for v in self.violations
+        ]
+        lines += [
+            f"  using {p.name} = {p.value} ({p.provenance})" for p in self.parameters
+        ]
+        return "\n".join(lines)
+
+
+def _used_parameters(profile: Profile) -> tuple[UsedParameter, ...]:
+    return tuple(
+        UsedParameter(
+            name=name,
+            value=value_text(getattr(profile, name)),
+            provenance=profile.source_of(name),
+        )
+        for name in _USED
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Context:
+    profile: Profile
+    catalogue: Catalogue
+    module: str
+    on: date | None
+    baseline_modules: frozenset[str]
+    required: frozenset[str]
+    parameters: tuple[UsedParameter, ...]
+    profile_findings: tuple[RuleViolation, ...]
+    sectors_text: str
+
+
+def _context(
+    profile: Profile | None,
+    module: str,
+    on: date | None,
+    mode: Resolution,
+    baseline_modules: Iterable[str],
+) -> _Context:
+    used = default_profile() if profile is None else profile
+    catalogue = used.get_catalogue()
+    required = catalogue[module].prerequisites  # an unknown module raises here
+    findings = () if on is None else used.check_in_force(on, mode=mode).violations
+    return _Context(
+        profile=used,
+        catalogue=catalogue,
+        module=module,
+        on=on,
+        baseline_modules=frozenset(baseline_modules),
+        required=required,
+        parameters=_used_parameters(used),
+        profile_findings=findings,
+        sectors_text=value_text(used.sectors),
+    )
+
+
+#: The profile parameters eligibility reads, reported with each decision.
+_USED = (
+    "country",
+    "employees",
+    "headcount_review_margin",
+    "sectors",
+    "catalogue",
+    "valid_from",
+    "valid_to",
+)
+
+
+_SHARED: dict[tuple[str, Outcome], RuleCheck] = {}
+
+
+class _Checks:
+    """Collects rule outcomes and the findings of the rules that did not pass."""
+
+    __slots__ = ("checks", "findings")
+
+    def __init__(self, findings: Iterable[RuleViolation]) -> None:
+        self.checks: list[RuleCheck] = []
+        self.findings: list[RuleViolation] = list(findings)
+
+    def add(
+        self,
+        rule: str,
+        outcome: Outcome,
+        observed: ParamValue = None,
+        found: RuleViolation | None = None,
+    ) -> None:
+        if found is not None:
+            self.findings.append(found)
+            check = RuleCheck(
+                rule=rule, outcome=outcome, observed=observed, code=found.code
+            )
+        elif observed is None:
+            # The same check for every enterprise: share one value.
+            check = _SHARED.get((rule, outcome)) or _SHARED.setdefault(
+                (rule, outcome), RuleCheck(rule=rule, outcome=outcome)
+            )
+        else:
+            check = RuleCheck(rule=rule, outcome=outcome, observed=observed)
+        self.checks.append(check)
+
+
+def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
+    p = ctx.profile
+    n = enterprise.headcount
+    band, margin = p.employees, p.headcount_review_margin
+    if band.minimum <= n <= band.maximum:
+        out.add("headcount", Outcome.PASSED, n)
+        return
+    below = n < band.minimum
+    near = band.minimum - margin <= n if below else n <= band.maximum + margin
+    codes = {
+        (True, True): Code.ELIGIBILITY_HEADCOUNT_NEAR_MIN,
+        (True, False): Code.ELIGIBILITY_HEADCOUNT_BELOW_MIN,
+        (False, True): Code.ELIGIBILITY_HEADCOUNT_NEAR_MAX,
+        (False, False): Code.ELIGIBILITY_HEADCOUNT_ABOVE_MAX,
+    }
+    found = violation(
+        codes[below, near],
+        headcount=n,
+        minimum=band.minimum,
+        maximum=band.maximum,
+        margin=margin,
+        profile=p.name,
+        path=("headcount",),
+    )
+    out.add("headcount", Outcome.REVIEW if near else Outcome.FAILED, n, found)
+
+
+def _place_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
+    p, eid = ctx.profile, enterprise.id
+    if p.sectors is None:
+        out.add("sector", Outcome.NOT_APPLICABLE, enterprise.sector)
+    elif enterprise.sector is None:
+        out.add(
+            "sector",
+            Outcome.REVIEW,
+            None,
+            violation(
+                Code.ELIGIBILITY_SECTOR_MISSING,
+                enterprise=eid,
+                profile=p.name,
+                sectors=ctx.sectors_text,
+                path=("sector",),
+            ),
+        )
+    elif enterprise.sector not in p.sectors:
+        out.add(
+            "sector",
+            Outcome.FAILED,
+            enterprise.sector,
+            violation(
+                Code.ELIGIBILITY_SECTOR_NOT_COVERED,
+                sector=enterprise.sector,
+                profile=p.name,
+                sectors=ctx.sectors_text,
+                path=("sector",),
+            ),
+        )
+    else:
+        out.add("sector", Outcome.PASSED, enterprise.sector)
+    if p.country is None:
+        out.add("country", Outcome.NOT_APPLICABLE, enterprise.country)
+    elif enterprise.country is None:
+        out.add(
+            "country",
+            Outcome.REVIEW,
+            None,
+            violation(
+                Code.ELIGIBILITY_COUNTRY_MISSING,
+                enterprise=eid,
+                profile=p.name,
+                profile_country=p.country,
+                path=("country",),
+            ),
+        )
+    elif enterprise.country != p.country:
+        out.add(
+            "country",
+            Outcome.FAILED,
+            enterprise.country,
+            violation(
+                Code.ELIGIBILITY_COUNTRY_MISMATCH,
+                enterprise=eid,
+                country=enterprise.country,
+                profile=p.name,
+                profile_country=p.country,
+                path=("country",),
+            ),
+        )
+    else:
+        out.add("country", Outcome.PASSED, enterprise.country)
+
+
+def _missing_record(eid: str, ctx: _Context, out: _Checks) -> None:
+    required = ctx.required
+    unknown = []
+    if ctx.module in ctx.baseline_modules:
+        unknown.append("a baseline assessment was made")
+    if required:
+        unknown.append(
+            f"{', '.join(sorted(required))} "
+            f"{'was' if len(required) == 1 else 'were'} completed"
+        )
+    if unknown:
+        out.add(
+            "record",
+            Outcome.REVIEW,
+            None,
+            violation(
+                Code.ELIGIBILITY_RECORD_MISSING,
+                enterprise=eid,
+                what=" or ".join(unknown),
+                module=ctx.module,
+            ),
+        )
+    else:
+        out.add("record", Outcome.NOT_APPLICABLE)
+
+
+def _journey_rules(
+    eid: str, record: EnterpriseRecord, ctx: _Context, out: _Checks
+) -> None:
+    module, on = ctx.module, ctx.on
+    if record.withdrawn(on=on):
+        when = str(record.withdrawn_on)
+        out.add(
+            "withdrawn",
+            Outcome.FAILED,
+            when,
+            violation(
+                Code.ELIGIBILITY_ENTERPRISE_WITHDRAWN, enterprise=eid, withdrawn_on=when
+            ),
+        )
+    else:
+        out.add("withdrawn", Outcome.PASSED)
+    states = record.states(on=on)
+    state = states.get(module)
+    completed = {m for m, s in states.items() if s is ModuleState.COMPLETED}
+    if state is ModuleState.COMPLETED:
+        when = str(record.reached_on(module, ModuleState.COMPLETED))
+        out.add(
+            "not_taken",
+            Outcome.FAILED,
+            module,
+            violation(
+                Code.ELIGIBILITY_MODULE_COMPLETED,
+                enterprise=eid,
+                module=module,
+                completed_on=when,
+            ),
+        )
+    elif state is not None and state is not ModuleState.WITHDRAWN:
+        out.add(
+            "not_taken",
+            Outcome.FAILED,
+            module,
+            violation(
+                Code.ELIGIBILITY_MODULE_IN_PROGRESS,
+                enterprise=eid,
+                module=module,
+                state=state.value,
+            ),
+        )
+    else:
+        out.add("not_taken", Outcome.PASSED, module)
+    required = ctx.required
+    missing = sorted(required - completed)
+    if missing:
+        out.add(
+            "prerequisites",
+            Outcome.FAILED,
+            ", ".join(sorted(completed)) or None,
+            violation(
+                Code.ELIGIBILITY_PREREQUISITE_MISSING,
+                enterprise=eid,
+                module=module,
+                missing=", ".join(missing),
+            ),
+        )
+    else:
+        out.add("prerequisites", Outcome.PASSED if required else Outcome.NOT_APPLICABLE)
+    if module in ctx.baseline_modules:
+        baseline = record.baseline_on
+        if baseline is not None and (on is None or baseline <= on):
+            out.add("baseline", Outcome.PASSED, str(baseline))
+        else:
+            out.add(
+                "baseline",
+                Outcome.FAILED,
+                None if baseline is None else str(baseline),
+                violation(
+                    Code.ELIGIBILITY_BASELINE_MISSING,
+                    enterprise=eid,
+                    module=module,
+                    by="" if on is None else f" by {on}",
+                ),
+            )
+
+
+def _evaluate(
+    enterprise: Enterprise, record: EnterpriseRecord | None, ctx: _Context
+) -> EligibilityResult:
+    out = _Checks(ctx.profile_findings)
+    _size_rules(enterprise, ctx, out)
+    _place_rules(enterprise, ctx, out)
+    if record is None:
+        _missing_record(enterprise.id, ctx, out)
+    else:
+        _journey_rules(enterprise.id, record, ctx, out)
+    if any(v.severity is Severity.ERROR for v in out.findings):
+        status = Status.INELIGIBLE
+    elif any(v.code in REVIEW_CODES for v in out.findings):
+        status = Status.NEEDS_REVIEW
+    else:
+        status = Status.ELIGIBLE
+    return EligibilityResult(
+        enterprise_id=enterprise.id,
+        module=ctx.module,
+        status=status,
+        violations=tuple(out.findings),
+        checks=tuple(out.checks),
+        profile=ctx.profile.name,
+        on=ctx.on,
+        parameters=ctx.parameters,
+    )
+
+
+def check_eligibility(
+    enterprise: Enterprise,
+    *,
+    profile: Profile | None = None,
+    module: str = ModuleCode.M1,
+    record: EnterpriseRecord | None = None,
+    on: date | None = None,
+    mode: Resolution = Resolution.STRICT,
+    baseline_modules: Iterable[str] = BASELINE_MODULES,
+) -> EligibilityResult:
+    """May ``enterprise`` join ``module``? Every rule, every reason.
+
+    Rules: the headcount lies in the profile's band, inclusive at both ends
+    (with the profile's review margin); the sector is covered; the country is
+    the profile's; the profile is in force on ``on``; the module's
+    prerequisites (Module 1 first) are completed; a baseline assessment comes
+    before Module 1; a completed module is not taken again, nor one in
+    progress; the enterprise has not withdrawn.
+
+    Args:
+        enterprise: The enterprise.
+        profile: The profile; ``cn-phase-2`` by default.
+        module: The module code; Module 1 by default.
+        record: The enterprise's journey. Without it, rules that need it are
+            sent to review (for Module 1 and any module with prerequisites).
+        on: The date of the decision. Without it, the profile's validity is not
+            checked and the whole record counts.
+        mode: STRICT raises when the profile is not in force on ``on``; LENIENT
+            adds a ``profile.not_in_force`` warning and goes on.
+        baseline_modules: Modules that need a baseline first (Module 1).
+
+    Raises:
+        NotInForceError: in STRICT mode, when the profile is not in force.
+        UnknownNameError: when the module is not in the profile's catalogue.
+    """
+    ctx = _context(profile, module, on, mode, baseline_modules)
+    return _evaluate(enterprise, record, ctx)
+
+
+@attrs.frozen(kw_only=True)
+class ScreeningSummary:
+    """Counts of a screening: by status and by finding code.
+
+    Attributes:
+        total: Enterprises screened.
+        by_status: Count per status (every status present, zeros included).
+        by_code: Count per finding code, most frequent first.
+    """
+
+    total: int
+    by_status: Mapping[Status, int] = attrs.field(hash=False)
+    by_code: Mapping[str, int] = attrs.field(hash=False)
+
+    def __str__(self) -> str:
+        head = ", ".join(f"{s.value} {n}" for s, n in self.by_status.items())
+        reasons = "; ".join(f"{code} {n}" for code, n in self.by_code.items())
+        return f"{self.total} screened: {head}" + (
+            f" (reasons: {reasons})" if reasons else ""
+        )
+
+
+class Screening:
+    """A lazy screening of many enterprises; iterate it for the results.
+
+    Each result is computed when it is asked for, and counted; the profile
+    is resolved once for the whole screening. :attr:`summary` gives the counts
+    so far, :meth:`run` screens whatever is left and returns them.
+    """
+
+    def __init__(
+        self,
+        enterprises: Iterable[Enterprise],
+        ctx: _Context,
+        records: Mapping[str, EnterpriseRecord],
+    ) -> None:
+        self._pending = iter(enterprises)
+        self._ctx = ctx
+        self._records = records
+        self._status: Counter[Status] = Counter()
+        self._codes: Counter[str] = Counter()
+        self._total = 0
+
+    def __iter__(self) -> Iterator[EligibilityResult]:
+        return self
+
+    def __next__(self) -> EligibilityResult:
+        enterprise = next(self._pending)
+        result = _evaluate(enterprise, self._records.get(enterprise.id), self._ctx)
+        self._total += 1
+        self._status[result.status] += 1
+        for v in result.violations:
+            self._codes[v.code] += 1
+        return result
+
+    @property
+    def summary(self) -> ScreeningSummary:
+        """The counts of what has been screened so far."""
+        return ScreeningSummary(
+            total=self._total,
+            by_status=MappingProxyType({s: self._status[s] for s in Status}),
+            by_code=MappingProxyType(dict(self._codes.most_common())),
+        )
+
+    def run(self) -> ScreeningSummary:
+        """Screen every remaining enterprise; return the summary."""
+        for _ in self:
+            pass
+        return self.summary
+
+
+def screen(
+    enterprises: Iterable[Enterprise],
+    *,
+    profile: Profile | None = None,
+    module: str = ModuleCode.M1,
+    records: Mapping[str, EnterpriseRecord] | None = None,
+    on: date | None = None,
+    mode: Resolution = Resolution.STRICT,
+    baseline_modules: Iterable[str] = BASELINE_MODULES,
+) -> Screening:
+    """Screen many enterprises lazily, with the rules of :func:`check_eligibility`.
+
+    >>> from score_core import Enterprise, screen
+    >>> batch = [Enterprise(id=f"E{n}", name=f"E{n}", headcount=n, country="CN")
+    ...          for n in (49, 50, 500, 501)]
+    >>> summary = screen(batch, baseline_modules=()).run()
+    >>> {status.value: n for status, n in summary.by_status.items()}
+    {'eligible': 2, 'ineligible': 2, 'needs_review': 0}
+    >>> dict(summary.by_code)
+    {'eligibility.headcount.below_min': 1, 'eligibility.headcount.above_max': 1}
+
+    Args:
+        enterprises: Any iterable, consumed as results are asked for.
+        profile: See :func:`check_eligibility`.
+        module: See :func:`check_eligibility`.
+        records: Journey records by enterprise id.
+        on: See :func:`check_eligibility`.
+        mode: See :func:`check_eligibility`.
+        baseline_modules: See :func:`check_eligibility`.
+
+    Raises:
+        NotInForceError: at once, in STRICT mode, when the profile is not in force.
+    """
+    ctx = _context(profile, module, on, mode, baseline_modules)
+    return Screening(
+        enterprises, ctx, MappingProxyType({}) if records is None else records
+    )

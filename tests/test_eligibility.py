@@ -1,0 +1,375 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from score_core import (
+    Enterprise,
+    EnterpriseRecord,
+    ModuleState,
+    NotInForceError,
+    Outcome,
+    Resolution,
+    Severity,
+    Status,
+    UnknownNameError,
+    check_eligibility,
+    default_profile,
+    get_profile,
+    profile_names,
+    screen,
+)
+from score_core import strategies as sst
+from score_core.eligibility import REVIEW_CODES
+
+
+BUILT_IN = ["cn-phase-2", "global", "in-aioe", "id-phase-3", "pe-phase-2", "gh-phase-2"]
+D = date(2015, 7, 1)
+
+
+def firm(headcount, **kw):
+    kw.setdefault("country", "CN")
+    return Enterprise(id="E1", name="Firm", headcount=headcount, **kw)
+
+
+def done(record, module, on=date(2015, 6, 30)):
+    for state in (
+        ModuleState.ENROLLED,
+        ModuleState.INTAKE_DONE,
+        ModuleState.WORKSHOP_ATTENDED,
+        ModuleState.FOLLOW_UP,
+        ModuleState.COMPLETED,
+    ):
+        record = record.advance(module, state, on=on)
+    return record
+
+
+BASELINED = EnterpriseRecord(enterprise_id="E1", baseline_on=date(2015, 3, 2))
+
+
+class TestHeadcountBoundaries:
+    @pytest.mark.parametrize("name", BUILT_IN)
+    def test_band_is_inclusive_at_both_ends(self, name):
+        profile = get_profile(name)
+        band = profile.employees
+
+        def status(n):
+            e = Enterprise(id="E", name="E", headcount=n, country=profile.country)
+            return check_eligibility(e, profile=profile, record=BASELINED).status
+
+        assert status(band.minimum - 1) is Status.INELIGIBLE
+        assert status(band.minimum) is Status.ELIGIBLE
+        assert status(band.maximum) is Status.ELIGIBLE
+        assert status(band.maximum + 1) is Status.INELIGIBLE
+
+    def test_china_phase_2_worked_example(self):
+        codes = {
+            n: check_eligibility(firm(n), record=BASELINED).report.codes
+            for n in (49, 50, 500, 501, 612)
+        }
+        assert codes[49] == ("eligibility.headcount.below_min",)
+        assert codes[50] == codes[500] == ()
+        assert codes[501] == ("eligibility.headcount.above_max",)
+        result = check_eligibility(firm(612), record=BASELINED)
+        assert result.violations[0].message == (
+            "headcount 612 is above the maximum of 500 for profile cn-phase-2"
+        )
+        assert result.violations[0].params["headcount"] == 612
+        assert result.violations[0].path == ("headcount",)
+
+    def test_review_margin(self):
+        approx = default_profile().derive(name="cn-approx", headcount_review_margin=10)
+
+        def status(n):
+            return check_eligibility(firm(n), profile=approx, record=BASELINED)
+
+        assert status(40).status is Status.NEEDS_REVIEW
+        assert status(39).status is Status.INELIGIBLE
+        assert status(510).status is Status.NEEDS_REVIEW
+        assert status(511).status is Status.INELIGIBLE
+        near = status(45)
+        assert near.report.codes == ("eligibility.headcount.near_min",)
+        assert "within its review margin of 10" in near.violations[0].message
+        assert near.checks[0].outcome is Outcome.REVIEW
+
+
+class TestOtherRules:
+    def test_sector_and_country(self):
+        garments = default_profile().derive(
+            name="cn-garments", sectors={"garments", "auto parts"}
+        )
+        ok = check_eligibility(
+            firm(100, sector="garments"), profile=garments, record=BASELINED
+        )
+        assert ok.eligible
+        wrong = check_eligibility(
+            firm(100, sector="fireworks"), profile=garments, record=BASELINED
+        )
+        assert wrong.report.codes == ("eligibility.sector.not_covered",)
+        assert "(it covers auto parts, garments)" in wrong.violations[0].message
+        unknown = check_eligibility(firm(100), profile=garments, record=BASELINED)
+        assert unknown.status is Status.NEEDS_REVIEW
+        assert unknown.report.codes == ("eligibility.sector.missing",)
+        abroad = check_eligibility(firm(100, country="VN"), record=BASELINED)
+        assert abroad.report.codes == ("eligibility.country.mismatch",)
+        nowhere = check_eligibility(firm(100, country=None), record=BASELINED)
+        assert nowhere.status is Status.NEEDS_REVIEW
+        anywhere = check_eligibility(
+            firm(100, country="VN"), profile=get_profile("global"), record=BASELINED
+        )
+        assert anywhere.eligible
+
+    def test_missing_data_is_review_not_refusal(self):
+        result = check_eligibility(firm(100))
+        assert result.status is Status.NEEDS_REVIEW
+        assert result.report.codes == ("eligibility.record.missing",)
+        assert "cannot tell whether a baseline assessment was made" in (
+            result.violations[0].message
+        )
+        m2 = check_eligibility(firm(100), module="M2")
+        assert "M1 was completed" in m2.violations[0].message
+        # Nothing to tell without a record: a module with no prerequisite.
+        hoco = check_eligibility(firm(100), module="HOCO")
+        assert hoco.eligible
+
+    def test_module_1_first(self):
+        result = check_eligibility(firm(100), module="M3", record=BASELINED)
+        assert result.report.codes == ("eligibility.module.prerequisite_missing",)
+        assert result.violations[0].message == (
+            "module M3 comes after M1, which enterprise E1 has not completed"
+        )
+        after_m1 = done(BASELINED, "M1")
+        assert check_eligibility(firm(100), module="M3", record=after_m1).eligible
+        # Modules 2 to 5 in any order.
+        after_m5 = done(after_m1, "M5", on=date(2015, 9, 30))
+        assert check_eligibility(firm(100), module="M2", record=after_m5).eligible
+
+    def test_baseline_before_module_1(self):
+        none = EnterpriseRecord(enterprise_id="E1")
+        result = check_eligibility(firm(100), record=none, on=D)
+        assert result.report.codes == ("eligibility.baseline.missing",)
+        assert "no baseline assessment by 2015-07-01" in result.violations[0].message
+        later = EnterpriseRecord(enterprise_id="E1", baseline_on=date(2015, 8, 1))
+        assert not check_eligibility(firm(100), record=later, on=D).eligible
+        assert check_eligibility(firm(100), record=later).eligible
+        assert check_eligibility(firm(100), record=none, baseline_modules=()).eligible
+
+    def test_completed_in_progress_and_withdrawn(self):
+        after_m1 = done(BASELINED, "M1")
+        again = check_eligibility(firm(100), record=after_m1)
+        assert again.report.codes == ("eligibility.module.completed",)
+        assert "completed module M1 on 2015-06-30" in again.violations[0].message
+        # On a date before completion, M1 was still in progress.
+        busy = check_eligibility(
+            firm(100),
+            record=after_m1.advance("M2", ModuleState.ENROLLED, on=date(2015, 7, 2)),
+            module="M2",
+        )
+        assert busy.report.codes == ("eligibility.module.in_progress",)
+        gone = after_m1.withdraw(date(2015, 7, 1))
+        left = check_eligibility(firm(100), record=gone, module="M2")
+        assert left.report.codes == ("eligibility.enterprise.withdrawn",)
+        assert check_eligibility(
+            firm(100), record=gone, module="M2", on=date(2015, 6, 30)
+        ).eligible
+
+    def test_profile_in_force(self):
+        with pytest.raises(NotInForceError):
+            check_eligibility(firm(100), record=BASELINED, on=date(2026, 11, 24))
+        lenient = check_eligibility(
+            firm(100), record=BASELINED, on=date(2026, 11, 24), mode=Resolution.LENIENT
+        )
+        assert lenient.status is Status.ELIGIBLE
+        assert lenient.report.codes == ("profile.not_in_force",)
+
+    def test_unknown_module(self):
+        with pytest.raises(UnknownNameError):
+            check_eligibility(firm(100), module="NOPE")
+
+    def test_every_error_is_reported_at_once(self):
+        result = check_eligibility(
+            firm(612, country="VN"),
+            module="M2",
+            record=EnterpriseRecord(enterprise_id="E1"),
+        )
+        assert result.report.codes == (
+            "eligibility.headcount.above_max",
+            "eligibility.country.mismatch",
+            "eligibility.module.prerequisite_missing",
+        )
+
+    def test_explanation_names_parameters_and_sources(self):
+        result = check_eligibility(firm(612), record=BASELINED, on=D)
+        text = result.explain()
+        assert text.startswith(
+            "E1 for module M1 under profile cn-phase-2 on 2015-07-01: ineligible"
+        )
+        assert "headcount: failed (612)" in text
+        assert "using employees = 50 to 500 (source BJ-II; SEED" in text
+        params = {p.name: p for p in result.parameters}
+        assert params["employees"].value == "50 to 500"
+        assert params["country"].provenance.source == "BJ-II"
+        assert (
+            check_eligibility(firm(100))
+            .explain()
+            .endswith(
+                "(default: The catalogue score_core ships.)\n  using valid_from = "
+                "2013-01-01 (source MTE-II p.2: Phase II ran 2013 to 2017.)\n  using "
+                "valid_to = 2017-12-31 (source MTE-II p.16: China was extended to "
+                "the end of 2017.)"
+            )
+        )
+
+
+class TestProperties:
+    @given(st.sampled_from(BUILT_IN), sst.enterprise_records(), st.data())
+    def test_every_decision_is_explained(self, name, record, data):
+        profile = get_profile(name)
+        status = data.draw(st.sampled_from(list(Status)))
+        if status is Status.NEEDS_REVIEW and not profile.country:
+            status = Status.ELIGIBLE
+        e = data.draw(sst.enterprises_for(profile, status=status))
+        module = data.draw(st.sampled_from(["M1", "M2", "M3", "M4", "M5"]))
+        result = check_eligibility(
+            e,
+            profile=profile,
+            module=module,
+            record=data.draw(st.none() | st.just(record)),
+            mode=Resolution.LENIENT,
+            on=data.draw(st.none() | st.dates()),
+        )
+        errors = [v for v in result.violations if v.severity is Severity.ERROR]
+        review = [v for v in result.violations if v.code in REVIEW_CODES]
+        if result.status is Status.INELIGIBLE:
+            assert errors
+        if result.status is Status.ELIGIBLE:
+            assert not errors
+            assert not review
+        if result.status is Status.NEEDS_REVIEW:
+            assert not errors
+            assert review  # only missing data or the margin send to review
+        failed = {
+            c.code for c in result.checks if c.outcome is not Outcome.PASSED and c.code
+        }
+        assert failed == {
+            v.code for v in result.violations if v.code.startswith("eligibility.")
+        }
+
+    @given(sst.enterprises_for(get_profile("cn-phase-2")), st.integers(0, 3000))
+    def test_size_status_matches_the_strategy(self, e, extra):
+        assert check_eligibility(e, record=BASELINED).eligible
+        bigger = Enterprise(
+            id=e.id,
+            name=e.name,
+            headcount=e.headcount + extra,
+            country=e.country,
+            sector=e.sector,
+        )
+        # Monotone: adding employees never turns an enterprise above the band
+        # eligible again.
+        over = check_eligibility(bigger, record=BASELINED)
+        assert over.eligible == (bigger.headcount <= 500)
+
+    @given(st.sampled_from(BUILT_IN), st.data())
+    def test_ineligible_strategy_breaks_a_rule(self, name, data):
+        profile = get_profile(name)
+        e = data.draw(sst.enterprises_for(profile, status=Status.INELIGIBLE))
+        assert check_eligibility(e, profile=profile, record=BASELINED).status is (
+            Status.INELIGIBLE
+        )
+
+    def test_needs_review_strategy(self):
+        approx = get_profile("global").derive(
+            name="global-approx", headcount_review_margin=5
+        )
+
+        @given(sst.enterprises_for(approx, status=Status.NEEDS_REVIEW))
+        def check(e):
+            result = check_eligibility(e, profile=approx, record=BASELINED)
+            assert result.status is Status.NEEDS_REVIEW
+
+        check()
+        from hypothesis.errors import InvalidArgument
+
+        @given(sst.enterprises_for(get_profile("global"), status=Status.NEEDS_REVIEW))
+        def impossible(e):
+            raise AssertionError
+
+        with pytest.raises(InvalidArgument):
+            impossible()
+
+
+class TestScreening:
+    def test_lazy_and_summarised(self):
+        seen = []
+
+        def feed():
+            for n in (49, 50, 500, 501, 612):
+                seen.append(n)
+                yield firm(n)
+
+        screening = screen(feed(), baseline_modules=())
+        assert seen == []
+        first = next(iter(screening))
+        assert seen == [49]
+        assert first.status is Status.INELIGIBLE
+        assert screening.summary.total == 1
+        summary = screening.run()
+        assert summary.total == 5
+        assert summary.by_status[Status.ELIGIBLE] == 2
+        assert summary.by_status[Status.INELIGIBLE] == 3
+        assert dict(summary.by_code) == {
+            "eligibility.headcount.above_max": 2,
+            "eligibility.headcount.below_min": 1,
+        }
+        assert str(summary).startswith(
+            "5 screened: eligible 2, ineligible 3, needs_review 0 (reasons: "
+        )
+        assert (
+            str(screen([]).run())
+            == "0 screened: eligible 0, ineligible 0, needs_review 0"
+        )
+
+    def test_records_by_id(self):
+        results = list(screen([firm(100)], records={"E1": BASELINED}))
+        assert results[0].eligible
+
+    def test_screen_matches_check(self):
+        @given(st.lists(sst.enterprises(headcount=st.integers(0, 700)), max_size=8))
+        def same(batch):
+            screened = list(screen(batch))
+            assert screened == [check_eligibility(e) for e in batch]
+
+        same()
+
+    def test_strict_date_raises_at_once(self):
+        with pytest.raises(NotInForceError):
+            screen([], on=date(2030, 1, 1))
+
+
+def test_names_of_profiles_are_all_covered():
+    assert set(BUILT_IN) <= set(profile_names())
+
+
+class TestStrategies:
+    def test_enterprises_for_every_status_of_a_restrictive_profile(self):
+        strict = get_profile("global").derive(
+            name="tiny-garments", employees=__import__("score_core").Band(
+                minimum=0, maximum=10),
+            headcount_review_margin=3, sectors={"garments"}, country="CN")
+
+        @given(st.sampled_from(list(Status)), st.data())
+        def check(status, data):
+            e = data.draw(sst.enterprises_for(strict, status=status))
+            assert check_eligibility(e, profile=strict, record=BASELINED).status is (
+                status)
+
+        check()
+
+    def test_journeys_run_a_module_to_completion(self):
+        @given(sst.enterprise_records(modules=st.just("M1"), max_steps=30))
+        def check(record):
+            assert record.state_of("M1") in (None, *ModuleState)
+
+        check()
