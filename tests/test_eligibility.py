@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from score_core import (
+    Band,
     Enterprise,
     EnterpriseRecord,
     ModuleState,
@@ -355,15 +356,19 @@ def test_names_of_profiles_are_all_covered():
 class TestStrategies:
     def test_enterprises_for_every_status_of_a_restrictive_profile(self):
         strict = get_profile("global").derive(
-            name="tiny-garments", employees=__import__("score_core").Band(
-                minimum=0, maximum=10),
-            headcount_review_margin=3, sectors={"garments"}, country="CN")
+            name="tiny-garments",
+            employees=Band(minimum=0, maximum=10),
+            headcount_review_margin=3,
+            sectors={"garments"},
+            country="CN",
+        )
 
         @given(st.sampled_from(list(Status)), st.data())
         def check(status, data):
             e = data.draw(sst.enterprises_for(strict, status=status))
             assert check_eligibility(e, profile=strict, record=BASELINED).status is (
-                status)
+                status
+            )
 
         check()
 
