@@ -9,7 +9,9 @@ Measured so far:
   hand-written loader that makes the same strict checks;
 - dumping them to JSON text, against a hand-written ``json.dumps`` of dicts;
 - screening 100,000 enterprises with their records for Module 1, against a
-  hand-written loop making the same checks and giving status and reasons.
+  hand-written loop making the same checks and giving status and reasons;
+- checking a 5-enterprise workshop, against a hand-written loop of the
+  composition rules alone (no eligibility, no trainer rules, no explanations).
 """
 
 from __future__ import annotations
@@ -26,10 +28,19 @@ from typing import Any
 import attrs
 
 from score_core import (
+    Certification,
+    Delegation,
     Enterprise,
     EnterpriseRecord,
+    Gender,
     ModuleState,
+    Participant,
+    Role,
     Status,
+    Trainer,
+    TrainerLevel,
+    Workshop,
+    check_workshop,
     from_json,
     get_profile,
     screen,
@@ -181,6 +192,78 @@ def hand_written_screen(
     return status
 
 
+def _workshop_case() -> tuple[Workshop, dict[str, EnterpriseRecord]]:
+    groups = []
+    for n in range(5):
+        firm = Enterprise(
+            id=f"E{n}", name=f"Firm {n}", headcount=150, women=60, country="CN"
+        )
+        people = tuple(
+            Participant(
+                name=f"E{n} {role.value} {k}",
+                role=role,
+                gender=(Gender.FEMALE, Gender.MALE)[k],
+                id=f"E{n}-{role}-{k}",
+                enterprise_id=firm.id,
+            )
+            for role in Role
+            for k in range(2)
+        )
+        groups.append(Delegation(enterprise=firm, participants=people))
+    trainer = Trainer(
+        id="T",
+        name="t",
+        certifications=(
+            Certification(
+                module="M1", level=TrainerLevel.CERTIFIED, certified_on=date(2014, 1, 1)
+            ),
+        ),
+    )
+    shop = Workshop(
+        id="W",
+        module="M1",
+        days=(date(2015, 4, 8), date(2015, 4, 9)),
+        delegations=tuple(groups),
+        trainers=(trainer,),
+    )
+    records = {
+        f"E{n}": EnterpriseRecord(enterprise_id=f"E{n}", baseline_on=date(2015, 3, 2))
+        for n in range(5)
+    }
+    assert check_workshop(shop, records=records).violations == ()
+    return shop, records
+
+
+def hand_written_workshop(shop: Workshop) -> list[str]:
+    """The baseline: the composition rules only, as one loop."""
+    codes = []
+    if not 4 <= len(shop.delegations) <= 5:
+        codes.append("size")
+    firms: set[str] = set()
+    people: set[str] = set()
+    managers = workers = 0
+    for d in shop.delegations:
+        if d.enterprise.id in firms:
+            codes.append("duplicate")
+        firms.add(d.enterprise.id)
+        m = sum(1 for p in d.participants if p.role is Role.MANAGER)
+        w = len(d.participants) - m
+        managers += m
+        workers += w
+        if m != 2 or w != 2:
+            codes.append("make-up")
+        if len({p.gender for p in d.participants}) == 1:
+            codes.append("one sex")
+        for p in d.participants:
+            key = p.id or p.name
+            if key in people:
+                codes.append("person")
+            people.add(key)
+    if managers != workers or len(shop.days) != 2 or not shop.trainers:
+        codes.append("other")
+    return codes
+
+
 def median_seconds(fn: Callable[[], Any]) -> float:
     times = []
     for _ in range(ROUNDS):
@@ -226,6 +309,18 @@ def main() -> int:
                 lambda: screen(firms, profile=profile, records=records).run()
             ),
             median_seconds(lambda: hand_written_screen(firms, records)),
+        )
+    )
+    shop, shop_records = _workshop_case()
+    rows.append(
+        (
+            "check_workshop, 5 enterprises x 4 people (x 1,000)",
+            median_seconds(
+                lambda: [
+                    check_workshop(shop, records=shop_records) for _ in range(1000)
+                ]
+            ),
+            median_seconds(lambda: [hand_written_workshop(shop) for _ in range(1000)]),
         )
     )
     print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")

@@ -169,3 +169,144 @@ def test_check_bad_input_exits_2(tmp_path, capsys):
     assert "not valid JSON" in capsys.readouterr().err
     assert main(["check", str(bad), "--on", "yesterday"]) == 2
     assert main(["check", str(bad), "--profile", "nope"]) == 2
+
+
+GOLDEN_WORKSHOP = "tests/fixtures/payloads/v1/workshop.json"
+
+
+def _five_enterprise_workshop():
+    from score_core import (
+        Certification,
+        Delegation,
+        Enterprise,
+        EnterpriseRecord,
+        Gender,
+        Participant,
+        Role,
+        Trainer,
+        TrainerLevel,
+        Workshop,
+    )
+
+    groups = []
+    for n in range(5):
+        firm = Enterprise(id=f"E{n}", name=f"Firm {n}", headcount=150, country="CN")
+        people = [
+            Participant(
+                name=f"E{n} {role.value} {k}",
+                role=role,
+                gender=(Gender.FEMALE, Gender.MALE)[k],
+            )
+            for role in Role
+            for k in range(2)
+        ]
+        groups.append(Delegation(enterprise=firm, participants=people))
+    trainer = Trainer(
+        id="T",
+        name="t",
+        certifications=(
+            Certification(
+                module="M1", level=TrainerLevel.CERTIFIED, certified_on=date(2014, 1, 1)
+            ),
+        ),
+    )
+    shop = Workshop(
+        id="W",
+        module="M1",
+        days=(date(2015, 4, 8), date(2015, 4, 9)),
+        delegations=groups,
+        trainers=(trainer,),
+    )
+    records = tuple(
+        EnterpriseRecord(enterprise_id=f"E{n}", baseline_on=date(2015, 3, 2))
+        for n in range(5)
+    )
+    return shop, records
+
+
+def test_workshop_report_and_exit_1(capsys):
+    assert main(["workshop", GOLDEN_WORKSHOP]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "workshop CQ-2015-04: module M1, 1 enterprises, 4 participants"
+    )
+    assert "workshop.enterprises.too_few" in out
+    assert "at its go/no-go date 2015-03-25" in out
+
+
+def test_workshop_before_go_no_go_with_records_and_calendar(tmp_path, capsys):
+    from score_core import (
+        EnterpriseRecord,
+        FixedCalendar,
+        Report,
+        dump_document,
+        load_document,
+        to_json,
+    )
+
+    records = tmp_path / "records.json"
+    records.write_text(
+        to_json(
+            dump_document(
+                EnterpriseRecord(enterprise_id="CQ-001", baseline_on=date(2015, 3, 2))
+            )
+        )
+    )
+    calendar = tmp_path / "calendar.json"
+    calendar.write_text(to_json(FixedCalendar(name="cn", years={2015})))
+    assert (
+        main(
+            [
+                "workshop",
+                GOLDEN_WORKSHOP,
+                "--records",
+                str(records),
+                "--calendar",
+                str(calendar),
+                "--on",
+                "2015-03-10",
+                "--json",
+            ]
+        )
+        == 1
+    )
+    report = load_document(capsys.readouterr().out, kind="report")
+    assert isinstance(report, Report)
+    assert report.codes == ("workshop.enterprises.filling", "workshop.trainers.none")
+
+
+def test_a_sound_workshop_exits_0(tmp_path, capsys):
+    from score_core import dump_document, to_json
+
+    shop, records = _five_enterprise_workshop()
+    path = tmp_path / "w.json"
+    path.write_text(to_json(dump_document(shop)))
+    journeys = tmp_path / "records.json"
+    journeys.write_text(to_json(records, as_type=type(records)))
+    assert main(["workshop", str(path), "--records", str(journeys)]) == 0
+    assert "no findings" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "workshop",
+                str(path),
+                "--records",
+                str(journeys),
+                "--profile",
+                "global",
+                "--lenient",
+            ]
+        )
+        == 0
+    )
+
+
+def test_workshop_needs_exactly_one(tmp_path, capsys):
+    import json
+    from pathlib import Path
+
+    data = json.loads(Path(GOLDEN_WORKSHOP).read_text(encoding="utf-8"))["data"]
+    two = tmp_path / "two.json"
+    two.write_text(json.dumps([data, data]))
+    assert main(["workshop", str(two)]) == 2
+    assert "expected one Workshop, got 2" in capsys.readouterr().err

@@ -9,7 +9,12 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from score_core._render import catalogue_table, eligibility_table, profile_text
+from score_core._render import (
+    catalogue_table,
+    eligibility_table,
+    profile_text,
+    report_table,
+)
 from score_core._version import __version__
 from score_core.catalogue import ModuleCode, default_catalogue
 from score_core.eligibility import screen
@@ -17,13 +22,22 @@ from score_core.enterprises import Enterprise
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
 from score_core.people import (
+    Certification,
     Gender,
     ImprovementTeam,
     Participant,
     Role,
+    Trainer,
+    TrainerLevel,
     check_improvement_team,
 )
 from score_core.profiles import default_profile
+from score_core.workshops import (
+    Delegation,
+    Workshop,
+    check_workshop,
+    workshop_statistics,
+)
 
 
 def _money_section() -> list[str]:
@@ -148,12 +162,85 @@ def _eligibility_section() -> list[str]:
     ]
 
 
+def _workshop_section() -> list[str]:
+    profile = default_profile()
+    days = (date(2015, 4, 8), date(2015, 4, 9))
+    firms = (
+        ("CQ-001", "重庆齿轮厂", 180, 64),
+        ("CQ-005", "Shapingba Printing", 230, 90),
+        ("CQ-006", "Nan'an Furniture", 140, 70),
+        ("CQ-007", "Banan Castings", 310, 40),
+        ("CQ-008", "Yubei Electronics", 95, 51),
+    )
+    groups = []
+    records = {}
+    for n, (eid, name, staff, women) in enumerate(firms):
+        firm = Enterprise(
+            id=eid,
+            name=name,
+            headcount=staff,
+            women=women,
+            country="CN",
+            region="Chongqing",
+        )
+        genders = (Gender.FEMALE, Gender.MALE) if n != 3 else (Gender.MALE,) * 2
+        people = tuple(
+            Participant(
+                name=f"{eid} {role.value} {k + 1}",
+                role=role,
+                gender=genders[k],
+                id=f"{eid}-{role.value[0]}{k + 1}",
+                enterprise_id=eid,
+            )
+            for role in Role
+            for k in range(2)
+            if not (n == 4 and role is Role.WORKER)
+        )
+        groups.append(Delegation(enterprise=firm, participants=people))
+        records[eid] = EnterpriseRecord(enterprise_id=eid, baseline_on=date(2015, 3, 2))
+    trainers = (
+        Trainer(
+            id="T1",
+            name="Li Wei",
+            certifications=(
+                Certification(
+                    module="M1",
+                    level=TrainerLevel.CERTIFIED,
+                    certified_on=date(2014, 6, 1),
+                    expires_on=date(2017, 5, 31),
+                ),
+            ),
+        ),
+    )
+    workshop = Workshop(
+        id="CQ-2015-04",
+        module="M1",
+        days=days,
+        location="Chongqing",
+        trainers=trainers,
+        delegations=tuple(groups),
+    )
+    report = check_workshop(workshop, profile=profile, records=records)
+    stats = workshop_statistics(workshop)
+    return [
+        "A joint workshop of Module 1 for five Chongqing enterprises, 8-9 April 2015",
+        f"  {len(workshop.delegations)} enterprises, {stats.total()} participants: "
+        f"{stats.total(role=Role.MANAGER)} managers and "
+        f"{stats.total(role=Role.WORKER)} workers, {stats.total(gender=Gender.FEMALE)} "
+        f"women and {stats.total(gender=Gender.MALE)} men",
+        "  Yubei Electronics sent no worker; Banan Castings sent only men:",
+        report_table(report, indent="  "),
+        f"  ok: {report.ok}",
+    ]
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _money_section,
     _findings_section,
     _catalogue_section,
     _profile_section,
     _eligibility_section,
+    _workshop_section,
 )
 
 

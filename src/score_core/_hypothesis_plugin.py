@@ -14,6 +14,7 @@ import importlib
 import typing
 from typing import Any
 
+from score_core.calendars import FixedCalendar
 from score_core.catalogue import Catalogue, ModuleFormat, TrainingModule
 from score_core.codes import CodeInfo
 from score_core.eligibility import (
@@ -36,18 +37,35 @@ from score_core.profiles import (
     Provenance,
 )
 from score_core.sources import Source
+from score_core.workshops import (
+    AttendanceMark,
+    AttendanceSheet,
+    Delegation,
+    DelegationAttendance,
+    StatisticsRow,
+    Workshop,
+    WorkshopStatistics,
+)
 
 
 #: Each public type and the name of its strategy in ``score_core.strategies``.
 STRATEGY_NAMES: dict[type, str] = {
+    AttendanceMark: "attendance_marks",
+    AttendanceSheet: "attendance_sheets",
     Band: "bands",
     Catalogue: "catalogues",
     Certification: "certifications",
     CodeInfo: "code_infos",
     CoverageTarget: "coverage_targets",
     Currency: "currencies",
+    Delegation: "delegations",
+    DelegationAttendance: "delegation_attendances",
     DelegationRule: "delegation_rules",
     EligibilityResult: "eligibility_results",
+    FixedCalendar: "fixed_calendars",
+    StatisticsRow: "statistics_rows",
+    Workshop: "workshops",
+    WorkshopStatistics: "workshop_stats",
     Enterprise: "enterprises",
     EnterpriseRecord: "enterprise_records",
     RuleCheck: "rule_checks",

@@ -15,6 +15,7 @@ from score_core.profiles import CoverageTarget, Profile
 if TYPE_CHECKING:
     from score_core.eligibility import EligibilityResult
     from score_core.enterprises import Enterprise
+    from score_core.findings import Report
 
 
 def width(text: str) -> int:
@@ -133,3 +134,11 @@ def eligibility_table(
         for e, r in zip(enterprises, results, strict=True)
     ]
     return table(["id", "name", "headcount", "status", "why"], rows, indent)
+
+
+def report_table(report: Report, indent: str = "") -> str:
+    """One row per finding: severity, code, where, message (or ``no findings``)."""
+    if not report.violations:
+        return f"{indent}no findings"
+    rows = [[v.severity.value, v.code, v.path_str, v.message] for v in report]
+    return table(["severity", "code", "where", "message"], rows, indent)

@@ -19,15 +19,19 @@ from score_core._render import (
     eligibility_table,
     profile_text,
     profiles_table,
+    report_table,
 )
+from score_core.calendars import FixedCalendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import EligibilityResult, Status, screen
 from score_core.enterprises import Enterprise
 from score_core.errors import PayloadError, ScoreError
 from score_core.journey import EnterpriseRecord
 from score_core.parameters import Resolution
+from score_core.people import Gender, Role
 from score_core.profiles import Profile, get_profile, profile_names
 from score_core.serialization import dump_document, load_many, to_json
+from score_core.workshops import Workshop, check_workshop, workshop_statistics
 
 
 __all__ = ["main"]
@@ -122,6 +126,45 @@ def _check(args: argparse.Namespace) -> int:
     )
 
 
+def _workshop(args: argparse.Namespace) -> int:
+    (workshop,) = _load_one(Workshop, args.file)
+    records: dict[str, EnterpriseRecord] = {}
+    if args.records:
+        records = {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+    calendar = None
+    if args.calendar:
+        (calendar,) = _load_one(FixedCalendar, args.calendar)
+    report = check_workshop(
+        workshop,
+        profile=get_profile(args.profile),
+        records=records,
+        calendar=calendar,
+        on=args.on,
+        mode=Resolution.LENIENT if args.lenient else Resolution.STRICT,
+    )
+    if args.json:
+        print(to_json(dump_document(report), indent=2))
+    else:
+        stats = workshop_statistics(workshop)
+        print(
+            f"workshop {workshop.id}: module {workshop.module}, "
+            f"{len(workshop.delegations)} enterprises, {stats.total()} participants "
+            f"({stats.total(role=Role.MANAGER)} managers, "
+            f"{stats.total(role=Role.WORKER)} workers; "
+            f"{stats.total(gender=Gender.FEMALE)} women, "
+            f"{stats.total(gender=Gender.MALE)} men)"
+        )
+        print(report_table(report))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    items = _load(cls, path)
+    if len(items) != 1:
+        raise _InputError(f"{path}: expected one {cls.__name__}, got {len(items)}")
+    return items
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score-core",
@@ -179,6 +222,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="print a JSON document")
     check.set_defaults(handler=_check)
+    workshop = sub.add_parser(
+        "workshop",
+        help="report everything wrong with a workshop",
+        description="Check a workshop (JSON: a bare object or a document of kind "
+        "workshop). Exit status 0 when the report has no error, 1 otherwise, 2 for "
+        "bad input.",
+        epilog="example: score-core workshop cq-2015-04.json --records records.json",
+    )
+    workshop.add_argument("file", help="a JSON file, or - for standard input")
+    workshop.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    workshop.add_argument("--records", help="a JSON file of enterprise records")
+    workshop.add_argument("--calendar", help="a JSON file of a fixed calendar")
+    workshop.add_argument("--on", type=_day, help="today, for the go/no-go date")
+    workshop.add_argument(
+        "--lenient",
+        action="store_true",
+        help="use the profile outside its validity, with a warning",
+    )
+    workshop.add_argument("--json", action="store_true", help="print a JSON document")
+    workshop.set_defaults(handler=_workshop)
     return parser
 
 

@@ -68,6 +68,22 @@ class Code(enum.StrEnum):
     ELIGIBILITY_MODULE_COMPLETED = "eligibility.module.completed"
     ELIGIBILITY_MODULE_IN_PROGRESS = "eligibility.module.in_progress"
     ELIGIBILITY_ENTERPRISE_WITHDRAWN = "eligibility.enterprise.withdrawn"
+    WORKSHOP_ENTERPRISES_TOO_FEW = "workshop.enterprises.too_few"
+    WORKSHOP_ENTERPRISES_FILLING = "workshop.enterprises.filling"
+    WORKSHOP_ENTERPRISES_TOO_MANY = "workshop.enterprises.too_many"
+    WORKSHOP_ENTERPRISE_DUPLICATE = "workshop.enterprise.duplicate"
+    WORKSHOP_DELEGATION_MANAGERS = "workshop.delegation.managers"
+    WORKSHOP_DELEGATION_WORKERS = "workshop.delegation.workers"
+    WORKSHOP_DELEGATION_NOT_JOINT = "workshop.delegation.not_joint"
+    WORKSHOP_DELEGATION_ONE_SEX = "workshop.delegation.one_sex"
+    WORKSHOP_PARTICIPANT_DUPLICATE = "workshop.participant.duplicate"
+    WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE = "workshop.participant.other_enterprise"
+    WORKSHOP_REPRESENTATION_UNEQUAL = "workshop.representation.unequal"
+    WORKSHOP_DAYS_COUNT = "workshop.days.count"
+    WORKSHOP_DAY_NOT_WORKING = "workshop.day.not_working"
+    WORKSHOP_TRAINERS_NONE = "workshop.trainers.none"
+    CALENDAR_YEAR_NOT_COVERED = "calendar.year.not_covered"
+    CALENDAR_YEAR_UNCONFIRMED = "calendar.year.unconfirmed"
 
 
 @attrs.frozen(kw_only=True)
@@ -377,5 +393,127 @@ _entry(
     E,
     "enterprise {enterprise} withdrew from SCORE on {withdrawn_on}",
     "An enterprise that has withdrawn takes no further module.",
+    None,
+)
+_entry(
+    Code.WORKSHOP_ENTERPRISES_TOO_FEW,
+    E,
+    "workshop {workshop} has {count} enterprises, fewer than the {minimum} of "
+    "profile {profile}{deadline}",
+    "Too few enterprises to hold the workshop (at or after its go/no-go date, or "
+    "when it has none).",
+    "PROC",
+)
+_entry(
+    Code.WORKSHOP_ENTERPRISES_FILLING,
+    W,
+    "workshop {workshop} has {count} of at least {minimum} enterprises; {missing} "
+    "more needed by its go/no-go date {go_no_go}",
+    "Still short of the minimum, with time left before the go/no-go date.",
+    "PROC",
+)
+_entry(
+    Code.WORKSHOP_ENTERPRISES_TOO_MANY,
+    E,
+    "workshop {workshop} has {count} enterprises, more than the {maximum} of "
+    "{limit_from}",
+    "More enterprises than the profile (or the module's own format) allows.",
+    "PROC; HOCO",
+)
+_entry(
+    Code.WORKSHOP_ENTERPRISE_DUPLICATE,
+    E,
+    "enterprise {enterprise} appears twice in workshop {workshop} (also at {other})",
+    "An enterprise sends one delegation to a workshop.",
+    None,
+)
+_entry(
+    Code.WORKSHOP_DELEGATION_MANAGERS,
+    E,
+    "enterprise {enterprise} sends {count} managers; profile {profile} asks for "
+    "{expected}",
+    "Each enterprise sends the profile's number of managers (classic: 2).",
+    "PROC",
+)
+_entry(
+    Code.WORKSHOP_DELEGATION_WORKERS,
+    E,
+    "enterprise {enterprise} sends {count} workers; profile {profile} asks for "
+    "{expected}",
+    "Each enterprise sends the profile's number of workers (classic: 2).",
+    "PROC",
+)
+_entry(
+    Code.WORKSHOP_DELEGATION_NOT_JOINT,
+    E,
+    "enterprise {enterprise} sends no {missing}: managers and workers of each "
+    "enterprise are trained together",
+    "SCORE training is joint: managers and workers of the same enterprise.",
+    "SEED; HOME",
+)
+_entry(
+    Code.WORKSHOP_DELEGATION_ONE_SEX,
+    W,
+    "enterprise {enterprise} employs women and men but sends only {sex} participants",
+    "The programme asks for both women and men to take part.",
+    "HOME",
+)
+_entry(
+    Code.WORKSHOP_PARTICIPANT_DUPLICATE,
+    E,
+    "{person} is listed twice in workshop {workshop} (also at {other})",
+    "A person takes part in one delegation, once.",
+    None,
+)
+_entry(
+    Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE,
+    E,
+    "{person} works for enterprise {person_enterprise}, not for {enterprise}",
+    "A delegation is made of the enterprise's own managers and workers.",
+    "PROC",
+)
+_entry(
+    Code.WORKSHOP_REPRESENTATION_UNEQUAL,
+    W,
+    "workshop {workshop} has {managers} managers and {workers} workers; the "
+    "programme aims at equal representation",
+    "Equal representation of managers and workers across the workshop.",
+    "PHASE-III-RESPONSE",
+)
+_entry(
+    Code.WORKSHOP_DAYS_COUNT,
+    E,
+    "workshop {workshop} has {count} classroom days; module {module} has {expected} "
+    "under profile {profile}",
+    "The module's number of classroom days (classic: 2).",
+    "SEED; PROC",
+)
+_entry(
+    Code.WORKSHOP_DAY_NOT_WORKING,
+    E,
+    "{day} is not a working day in calendar {calendar}",
+    "Classroom days fall on working days.",
+    None,
+)
+_entry(
+    Code.WORKSHOP_TRAINERS_NONE,
+    E,
+    "workshop {workshop} has no trainer",
+    "A certified trainer delivers every workshop.",
+    "TOT",
+)
+_entry(
+    Code.CALENDAR_YEAR_NOT_COVERED,
+    E,
+    "calendar {calendar} has no data for {year}",
+    "The calendar cannot tell working days in that year.",
+    None,
+)
+_entry(
+    Code.CALENDAR_YEAR_UNCONFIRMED,
+    W,
+    "calendar {calendar} only estimates {year}; official dates may differ",
+    "The year's holidays (China's make-up days, lunar and Islamic dates) are not "
+    "yet official.",
     None,
 )

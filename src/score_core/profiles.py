@@ -322,6 +322,10 @@ class Profile:
         min_visit_gap_days: Least number of days between two visits.
         visit_days: Length of one visit in consultant days.
         eit_min_members: Least size of an Enterprise Improvement Team.
+        attendance_min_managers: Managers of a delegation present every
+            classroom day for the delegation to have attended.
+        attendance_min_workers: Workers of a delegation present every
+            classroom day for the delegation to have attended.
         coverage_targets: Cost-coverage targets over time, or None.
         calendar: Name of the working calendar (a country code such as ``CN``
             for public holidays), or None for Monday to Friday.
@@ -366,6 +370,8 @@ class Profile:
     min_visit_gap_days: int = attrs.field(default=14, validator=int_at_least(0))
     visit_days: Decimal = attrs.field(default=Decimal(1), validator=_check_visit_days)
     eit_min_members: int = attrs.field(default=2, validator=int_at_least(2))
+    attendance_min_managers: int = attrs.field(default=1, validator=int_at_least(1))
+    attendance_min_workers: int = attrs.field(default=1, validator=int_at_least(1))
     coverage_targets: Timeline[CoverageTarget] | None = attrs.field(
         default=None, validator=_check_coverage
     )
@@ -552,6 +558,8 @@ PARAMETERS: tuple[str, ...] = (
     "min_visit_gap_days",
     "visit_days",
     "eit_min_members",
+    "attendance_min_managers",
+    "attendance_min_workers",
     "coverage_targets",
     "calendar",
 )
@@ -618,6 +626,14 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
     "visit_days": _default(
         "Visit length (half or full day) is not stated by the sources; a full "
         "consultant day is the conservative choice for costing."
+    ),
+    "attendance_min_managers": _default(
+        "No source sets an attendance rule; one manager and one worker present "
+        "every day keep the training joint."
+    ),
+    "attendance_min_workers": _default(
+        "No source sets an attendance rule; one manager and one worker present "
+        "every day keep the training joint."
     ),
     "eit_min_members": _default(
         "No source sets a team size (one Chinese example has 10 members); a team "

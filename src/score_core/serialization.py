@@ -133,6 +133,10 @@ def _structure_str(value: object, _: type) -> str:
     return value
 
 
+def _plain_str(value: str) -> str:
+    return value if type(value) is str else str.__str__(value)
+
+
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is not bool:
         raise _expect("true or false", value)
@@ -323,6 +327,8 @@ def _make_converter() -> cattrs.Converter:
     # MRO, so the enum hook is registered on StrEnum (earlier in the MRO) too.
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
+    # A str field may hold a str enum member (ModuleCode.M1): write plain text.
+    conv.register_unstructure_hook(str, _plain_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
@@ -642,6 +648,7 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
 
 
 def _register_builtin_kinds() -> None:
+    from score_core.calendars import FixedCalendar
     from score_core.catalogue import Catalogue, TrainingModule
     from score_core.codes import CodeInfo
     from score_core.eligibility import EligibilityResult, ScreeningSummary
@@ -652,10 +659,16 @@ def _register_builtin_kinds() -> None:
     from score_core.people import Certification, ImprovementTeam, Participant, Trainer
     from score_core.profiles import Profile
     from score_core.sources import Source
+    from score_core.workshops import AttendanceSheet, Workshop, WorkshopStatistics
 
     for kind, cls in (
         ("enterprise", Enterprise),
         ("enterprise[]", tuple[Enterprise, ...]),
+        ("workshop", Workshop),
+        ("workshop[]", tuple[Workshop, ...]),
+        ("attendance_sheet", AttendanceSheet),
+        ("workshop_statistics", WorkshopStatistics),
+        ("calendar", FixedCalendar),
         ("enterprise_record", EnterpriseRecord),
         ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
         ("eligibility_result", EligibilityResult),

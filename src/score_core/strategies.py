@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from score_core._hypothesis_plugin import STRATEGY_NAMES, strategy_for
+from score_core.calendars import FixedCalendar
 from score_core.catalogue import (
     Catalogue,
     Delivery,
@@ -39,7 +40,7 @@ from score_core.catalogue import (
     TrainingModule,
     catalogue_names,
 )
-from score_core.codes import CodeInfo, all_codes, violation
+from score_core.codes import Code, CodeInfo, all_codes, violation
 from score_core.eligibility import (
     EligibilityResult,
     Outcome,
@@ -77,9 +78,24 @@ from score_core.profiles import (
     profile_names,
 )
 from score_core.sources import Source, get_source, source_keys
+from score_core.workshops import (
+    AttendanceMark,
+    AttendanceSheet,
+    Delegation,
+    DelegationAttendance,
+    Presence,
+    StatisticsRow,
+    Workshop,
+    WorkshopStatistics,
+    attendance,
+    workshop_statistics,
+)
 
 
 __all__ = [
+    "WORKSHOP_FAULTS",
+    "attendance_marks",
+    "attendance_sheets",
     "bands",
     "catalogues",
     "certifications",
@@ -89,11 +105,14 @@ __all__ = [
     "currencies",
     "currency_codes",
     "dated",
+    "delegation_attendances",
     "delegation_rules",
+    "delegations",
     "eligibility_results",
     "enterprise_records",
     "enterprises",
     "enterprises_for",
+    "fixed_calendars",
     "improvement_teams",
     "module_codes",
     "module_formats",
@@ -101,6 +120,7 @@ __all__ = [
     "names",
     "participants",
     "paths",
+    "presences",
     "profiles",
     "provenances",
     "registrations",
@@ -112,10 +132,13 @@ __all__ = [
     "severities",
     "sources",
     "state_changes",
+    "statistics_rows",
     "timelines",
     "trainers",
     "training_modules",
     "used_parameters",
+    "workshop_stats",
+    "workshops",
 ]
 _IDENT_FIRST = string.ascii_lowercase
 _IDENT_REST = string.ascii_lowercase + string.digits + "_"
@@ -954,3 +977,331 @@ def screening_summaries(draw: st.DrawFn) -> ScreeningSummary:
         )
     )
     return screen(batch, profile=profile, baseline_modules=()).run()
+
+
+# -- calendars and workshops ------------------------------------------------------
+@st.composite
+def fixed_calendars(draw: st.DrawFn) -> FixedCalendar:
+    """:class:`~score_core.FixedCalendar` values.
+
+    They have random holidays and random make-up working days on weekend days,
+    as China's calendar has them.
+
+    Args:
+        draw: Supplied by Hypothesis.
+    """
+    weekend = draw(
+        st.sampled_from([frozenset({5, 6}), frozenset({4, 5}), frozenset({6})])
+    )
+    days = st.dates(min_value=date(2013, 1, 1), max_value=date(2030, 12, 31))
+    holidays = draw(st.frozensets(days, max_size=12))
+    weekend_days = draw(st.frozensets(days, max_size=12))
+    workdays = frozenset(
+        d for d in weekend_days if d.weekday() in weekend and d not in holidays
+    )
+    years = draw(st.none() | st.frozensets(st.integers(2013, 2030), min_size=1))
+    confirmed = (
+        None
+        if years is None
+        else draw(
+            st.none() | st.just(frozenset(sorted(years)[: max(1, len(years) - 1)]))
+        )
+    )
+    return FixedCalendar(
+        name=draw(_registry_names()),
+        weekend=weekend,
+        holidays=holidays,
+        workdays=workdays,
+        years=years,
+        confirmed=confirmed,
+        source=draw(names()),
+    )
+
+
+#: The finding codes :func:`workshops` can inject, one at a time.
+WORKSHOP_FAULTS: tuple[str, ...] = (
+    Code.WORKSHOP_ENTERPRISES_TOO_FEW,
+    Code.WORKSHOP_ENTERPRISES_TOO_MANY,
+    Code.WORKSHOP_ENTERPRISE_DUPLICATE,
+    Code.WORKSHOP_DELEGATION_MANAGERS,
+    Code.WORKSHOP_DELEGATION_WORKERS,
+    Code.WORKSHOP_DELEGATION_NOT_JOINT,
+    Code.WORKSHOP_DELEGATION_ONE_SEX,
+    Code.WORKSHOP_PARTICIPANT_DUPLICATE,
+    Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE,
+    Code.WORKSHOP_DAYS_COUNT,
+    Code.WORKSHOP_TRAINERS_NONE,
+    Code.TRAINER_NOT_CERTIFIED,
+    Code.ELIGIBILITY_HEADCOUNT_ABOVE_MAX,
+)
+
+
+def _delegation_for(
+    firm: Enterprise, rule: DelegationRule, managers: int, workers: int
+) -> Delegation:
+    people = [
+        Participant(
+            name=f"{firm.id} {role.value} {k}",
+            role=role,
+            gender=Gender.FEMALE if k % 2 else Gender.MALE,
+            id=f"{firm.id}-{role.value[0]}{k}",
+            enterprise_id=firm.id,
+        )
+        for role, count in ((Role.MANAGER, managers), (Role.WORKER, workers))
+        for k in range(count)
+    ]
+    return Delegation(enterprise=firm, participants=people)
+
+
+@st.composite
+def delegations(draw: st.DrawFn, *, profile: Profile | None = None) -> Delegation:
+    """Delegations that meet the profile's make-up, from an eligible enterprise.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        profile: The profile; ``cn-phase-2`` by default.
+    """
+    used = get_profile() if profile is None else profile
+    firm = draw(enterprises_for(used))
+    rule = used.delegation
+    return _delegation_for(firm, rule, rule.managers, rule.workers)
+
+
+@st.composite
+def workshops(
+    draw: st.DrawFn,
+    *,
+    profile: Profile | None = None,
+    module: st.SearchStrategy[str] | None = None,
+    fault: str | None = None,
+) -> Workshop:
+    """Workshops with no error under ``profile``, or with exactly one fault.
+
+    A valid workshop has the profile's number of enterprises, each eligible by
+    size, sector and country and sending exactly the delegation the profile
+    asks for (women and men), the module's classroom days inside the profile's
+    validity, and a trainer certified in Workplace Cooperation and the module.
+    Without records it may carry ``eligibility.record.missing`` warnings.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        profile: The profile; ``cn-phase-2`` by default.
+        module: Strategy for the module code; the core modules by default.
+        fault: A code from :data:`WORKSHOP_FAULTS` to inject: the workshop then
+            breaks that rule and no other.
+
+    Raises:
+        InvalidArgument: for an unknown fault, or one the profile makes
+            impossible.
+    """
+    used = get_profile() if profile is None else profile
+    if fault is not None and fault not in WORKSHOP_FAULTS:
+        raise InvalidArgument(f"fault must be one of {', '.join(WORKSHOP_FAULTS)}")
+    _check_fault_is_possible(fault, used)
+    code = draw(st.sampled_from(_CORE) if module is None else module)
+    catalogue = used.get_catalogue()
+    days_needed = used.classroom_days_for(catalogue[code]) or 1
+    minimum = used.enterprises_per_workshop.minimum
+    maximum = (
+        catalogue[code].format.max_enterprises or used.enterprises_per_workshop.maximum
+    )
+    pairs = (Code.WORKSHOP_ENTERPRISE_DUPLICATE, Code.WORKSHOP_PARTICIPANT_DUPLICATE)
+    low = max(minimum, 2 if fault in pairs else 1)
+    if low > maximum and fault not in (None, Code.WORKSHOP_ENTERPRISES_TOO_MANY):
+        raise InvalidArgument(f"profile {used.name} leaves no room for fault {fault}")
+    count = draw(st.integers(min_value=low, max_value=max(low, maximum)))
+    if fault == Code.WORKSHOP_ENTERPRISES_TOO_FEW:
+        count = minimum - 1
+    elif fault == Code.WORKSHOP_ENTERPRISES_TOO_MANY:
+        count = maximum + 1
+    start_low = used.valid_from or date(2013, 1, 1)
+    start_high = (used.valid_to or date(2030, 12, 31)) - timedelta(days=days_needed + 1)
+    first = draw(st.dates(min_value=start_low, max_value=max(start_low, start_high)))
+    days = [first + timedelta(days=i) for i in range(days_needed)]
+    if fault == Code.WORKSHOP_DAYS_COUNT:
+        days.append(first + timedelta(days=days_needed))
+    rule = used.delegation
+    firms = [
+        attrs.evolve(draw(enterprises_for(used)), id=f"E{i + 1}", women=None)
+        for i in range(count)
+    ]
+    groups = [_delegation_for(f, rule, rule.managers, rule.workers) for f in firms]
+    if groups:
+        groups[0] = _inject(groups, fault, used)
+    trainer_certs = [
+        Certification(
+            module=ModuleCode.M1,
+            level=TrainerLevel.CERTIFIED,
+            certified_on=date(2009, 1, 1),
+        )
+    ]
+    if code != ModuleCode.M1 and fault != Code.TRAINER_NOT_CERTIFIED:
+        trainer_certs.append(
+            Certification(
+                module=code, level=TrainerLevel.CERTIFIED, certified_on=date(2009, 1, 1)
+            )
+        )
+    if code == ModuleCode.M1 and fault == Code.TRAINER_NOT_CERTIFIED:
+        trainer_certs = [
+            Certification(
+                module=ModuleCode.BASICS,
+                level=TrainerLevel.CERTIFIED,
+                certified_on=date(2009, 1, 1),
+            )
+        ]
+    trainers = (
+        ()
+        if fault == Code.WORKSHOP_TRAINERS_NONE
+        else (
+            Trainer(id="T1", name=draw(names()), certifications=tuple(trainer_certs)),
+        )
+    )
+    if fault == Code.WORKSHOP_ENTERPRISE_DUPLICATE:
+        groups[-1] = attrs.evolve(
+            groups[-1],
+            enterprise=attrs.evolve(groups[-1].enterprise, id=groups[0].enterprise.id),
+        )
+        groups[-1] = _delegation_for(
+            groups[-1].enterprise, rule, rule.managers, rule.workers
+        )
+        groups[-1] = attrs.evolve(
+            groups[-1],
+            participants=tuple(
+                attrs.evolve(p, id=f"{p.id}-dup") for p in groups[-1].participants
+            ),
+        )
+    if fault == Code.WORKSHOP_PARTICIPANT_DUPLICATE:
+        twin = attrs.evolve(groups[0].participants[0], enterprise_id=None)
+        people = list(groups[1].participants)
+        same_role = [i for i, p in enumerate(people) if p.role is twin.role]
+        people[same_role[0]] = twin
+        groups[1] = attrs.evolve(groups[1], participants=tuple(people))
+    return Workshop(
+        id=draw(
+            st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=6)
+        ),
+        module=code,
+        days=tuple(days),
+        trainers=trainers,
+        delegations=tuple(groups),
+        location=draw(st.none() | names()),
+    )
+
+
+def _check_fault_is_possible(fault: str | None, profile: Profile) -> None:
+    """Refuse, before anything is drawn, a fault the profile makes impossible."""
+    rule = profile.delegation
+    impossible: dict[str, bool] = {
+        Code.WORKSHOP_DELEGATION_MANAGERS: not rule.exact and rule.managers < 2,
+        Code.WORKSHOP_DELEGATION_WORKERS: not rule.exact and rule.workers < 2,
+        Code.WORKSHOP_DELEGATION_ONE_SEX: profile.employees.maximum < 2,
+        Code.WORKSHOP_ENTERPRISES_TOO_FEW: profile.enterprises_per_workshop.minimum
+        == 0,
+    }
+    if fault is not None and impossible.get(fault, False):
+        raise InvalidArgument(f"profile {profile.name} makes fault {fault} impossible")
+
+
+def _inject(
+    groups: list[Delegation], fault: str | None, profile: Profile
+) -> Delegation:
+    """The first delegation, changed to break one rule (or unchanged)."""
+    first = groups[0]
+    rule = profile.delegation
+    firm = first.enterprise
+    step = 1 if rule.exact else -1
+    if fault == Code.WORKSHOP_DELEGATION_MANAGERS:
+        return _delegation_for(firm, rule, rule.managers + step, rule.workers)
+    if fault == Code.WORKSHOP_DELEGATION_WORKERS:
+        return _delegation_for(firm, rule, rule.managers, rule.workers + step)
+    if fault == Code.WORKSHOP_DELEGATION_NOT_JOINT:
+        return attrs.evolve(
+            first,
+            participants=tuple(p for p in first.participants if p.role is Role.WORKER),
+        )
+    if fault == Code.WORKSHOP_DELEGATION_ONE_SEX:
+        staff = max(firm.headcount, 2)  # the band allows 2: checked before drawing
+        both = attrs.evolve(firm, headcount=staff, women=staff // 2)
+        return Delegation(
+            enterprise=both,
+            participants=tuple(
+                attrs.evolve(p, gender=Gender.FEMALE) for p in first.participants
+            ),
+        )
+    if fault == Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE:
+        people = list(first.participants)
+        people[0] = attrs.evolve(people[0], enterprise_id="ELSEWHERE")
+        return attrs.evolve(first, participants=tuple(people))
+    if fault == Code.ELIGIBILITY_HEADCOUNT_ABOVE_MAX:
+        big = profile.employees.maximum + profile.headcount_review_margin + 1
+        return attrs.evolve(first, enterprise=attrs.evolve(firm, headcount=big))
+    return first
+
+
+def presences() -> st.SearchStrategy[Presence]:
+    """Every :class:`~score_core.Presence`."""
+    return st.sampled_from(Presence)
+
+
+def attendance_marks() -> st.SearchStrategy[AttendanceMark]:
+    """:class:`~score_core.AttendanceMark` values."""
+    return st.builds(
+        AttendanceMark, participant=names(), day=_dates(), presence=presences()
+    )
+
+
+@st.composite
+def attendance_sheets(
+    draw: st.DrawFn, *, workshop: Workshop | None = None
+) -> AttendanceSheet:
+    """Attendance sheets.
+
+    For a given workshop: a mark (or none) for each participant on each
+    classroom day.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        workshop: The workshop; a generated one by default.
+    """
+    shop = draw(workshops()) if workshop is None else workshop
+    marks = [
+        AttendanceMark(participant=p.key, day=day, presence=presence)
+        for p in shop.participants
+        for day in shop.days
+        for presence in [draw(st.none() | presences())]
+        if presence is not None
+    ]
+    return AttendanceSheet(workshop_id=shop.id, marks=tuple(marks))
+
+
+def workshop_stats() -> st.SearchStrategy[WorkshopStatistics]:
+    """Statistics of generated workshops and their attendance, summed."""
+    one = workshops().flatmap(
+        lambda w: attendance_sheets(workshop=w).map(lambda s: workshop_statistics(w, s))
+    )
+    return st.lists(one, max_size=2).map(WorkshopStatistics.combine)
+
+
+def statistics_rows() -> st.SearchStrategy[StatisticsRow]:
+    """:class:`~score_core.StatisticsRow` values."""
+    counts = st.integers(min_value=0, max_value=500)
+    return st.builds(
+        StatisticsRow,
+        role=st.sampled_from(Role),
+        gender=st.sampled_from(Gender),
+        participants=counts,
+        present=counts,
+        absent=counts,
+        excused=counts,
+    )
+
+
+def delegation_attendances() -> st.SearchStrategy[DelegationAttendance]:
+    """:class:`~score_core.DelegationAttendance` values, from generated sheets."""
+    return (
+        workshops()
+        .flatmap(
+            lambda w: attendance_sheets(workshop=w).map(lambda s: attendance(w, s))
+        )
+        .flatmap(lambda results: st.sampled_from(results))
+    )

@@ -1,0 +1,776 @@
+"""Joint training workshops: who takes part, what is wrong, who attended.
+
+The classroom workshop is SCORE's heart: managers and workers of four or five
+enterprises trained together ([PROC]). :func:`check_workshop` reports, before
+the first day, every finding at once, each with a path into the workshop
+(``$.delegations[3].participants[1]``).
+
+>>> from datetime import date
+>>> from score_core import (Delegation, Enterprise, Gender, Participant, Role,
+...                         Workshop, check_workshop)
+>>> def delegation(n):
+...     firm = Enterprise(id=f"CQ-{n}", name=f"Firm {n}", headcount=120, country="CN")
+...     people = [Participant(name=f"{role.value} {n}.{i}", role=role,
+...                           gender=Gender.FEMALE if i else Gender.MALE)
+...               for role in Role for i in range(2)]
+...     return Delegation(enterprise=firm, participants=people)
+>>> workshop = Workshop(id="W1", module="M1",
+...                     days=(date(2015, 4, 8), date(2015, 4, 9)),
+...                     delegations=[delegation(n) for n in range(3)])
+>>> report = check_workshop(workshop)
+>>> sorted(set(report.codes))
+['eligibility.record.missing', 'workshop.enterprises.too_few', 'workshop.trainers.none']
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+import attrs
+
+from score_core._validators import (
+    a_date,
+    items_of,
+    non_empty_str,
+    optional_date,
+    optional_non_empty_str,
+)
+from score_core.calendars import WorkCalendar
+from score_core.codes import Code, violation
+from score_core.eligibility import BASELINE_MODULES, check_eligibility
+from score_core.enterprises import Enterprise
+from score_core.errors import InvalidValueError
+from score_core.findings import Report, RuleViolation
+from score_core.journey import EnterpriseRecord, ModuleState
+from score_core.parameters import Resolution
+from score_core.people import Gender, Participant, Role, Trainer, check_trainer
+from score_core.profiles import Profile, default_profile
+
+
+__all__ = [
+    "AttendanceMark",
+    "AttendanceSheet",
+    "Delegation",
+    "DelegationAttendance",
+    "Presence",
+    "StatisticsRow",
+    "Workshop",
+    "WorkshopStatistics",
+    "attendance",
+    "check_workshop",
+    "enrol",
+    "record_attendance",
+    "withdraw",
+    "workshop_statistics",
+]
+
+
+def _to_people(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Delegation:
+    """An enterprise and the managers and workers it sends.
+
+    Attributes:
+        enterprise: The enterprise.
+        participants: The people it sends.
+    """
+
+    enterprise: Enterprise = attrs.field(
+        validator=attrs.validators.instance_of(Enterprise)
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), converter=_to_people, validator=items_of(Participant)
+    )
+
+    def count(self, role: Role) -> int:
+        """How many participants have this role."""
+        return sum(1 for p in self.participants if p.role is role)
+
+
+def _to_days(value: Iterable[date]) -> tuple[date, ...]:
+    return tuple(value)
+
+
+def _to_trainers(value: Iterable[Trainer]) -> tuple[Trainer, ...]:
+    return tuple(value)
+
+
+def _to_delegations(value: Iterable[Delegation]) -> tuple[Delegation, ...]:
+    return tuple(value)
+
+
+def _check_days(_inst: object, _attr: object, value: tuple[date, ...]) -> None:
+    if not value:
+        raise InvalidValueError(
+            "Workshop.days must hold at least one day", field="days"
+        )
+    for i, day in enumerate(value):
+        if not isinstance(day, date):
+            raise InvalidValueError(
+                f"Workshop.days[{i}] must be a date, got {day!r}", field="days"
+            )
+    for before, after in itertools.pairwise(value):
+        if after <= before:
+            raise InvalidValueError(
+                f"Workshop.days must be in order without repeats: {after} comes "
+                f"after {before}",
+                field="days",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Workshop:
+    """A classroom workshop of one module for several enterprises.
+
+    Attributes:
+        id: Identifier in the calling tool.
+        module: The module code.
+        days: The classroom days, in order.
+        location: Where it is held.
+        trainers: The trainers delivering it.
+        delegations: The enterprises enrolled and the people they send.
+        waitlist: Delegations waiting for a place, first come first.
+        go_no_go: The date by which the workshop must have its minimum number
+            of enterprises, or None.
+    """
+
+    id: str = attrs.field(validator=non_empty_str)
+    module: str = attrs.field(validator=non_empty_str)
+    days: tuple[date, ...] = attrs.field(converter=_to_days, validator=_check_days)
+    location: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    trainers: tuple[Trainer, ...] = attrs.field(
+        default=(), converter=_to_trainers, validator=items_of(Trainer)
+    )
+    delegations: tuple[Delegation, ...] = attrs.field(
+        default=(), converter=_to_delegations, validator=items_of(Delegation)
+    )
+    waitlist: tuple[Delegation, ...] = attrs.field(
+        default=(), converter=_to_delegations, validator=items_of(Delegation)
+    )
+    go_no_go: date | None = attrs.field(default=None, validator=optional_date)
+
+    @property
+    def first_day(self) -> date:
+        """The first classroom day."""
+        return self.days[0]
+
+    @property
+    def last_day(self) -> date:
+        """The last classroom day."""
+        return self.days[-1]
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """Everyone enrolled, delegation by delegation."""
+        return tuple(p for d in self.delegations for p in d.participants)
+
+
+def _capacity(workshop: Workshop, profile: Profile) -> tuple[int, str]:
+    module = profile.get_catalogue()[workshop.module]
+    own = module.format.max_enterprises
+    if own is not None:
+        return own, f"module {module.code}"
+    return profile.enterprises_per_workshop.maximum, f"profile {profile.name}"
+
+
+def check_workshop(
+    workshop: Workshop,
+    *,
+    profile: Profile | None = None,
+    records: Mapping[str, EnterpriseRecord] | None = None,
+    calendar: WorkCalendar | None = None,
+    on: date | None = None,
+    mode: Resolution = Resolution.STRICT,
+    baseline_modules: Iterable[str] = BASELINE_MODULES,
+) -> Report:
+    """Everything wrong with a workshop, at once, each finding with its path.
+
+    Checks: the number of enterprises (the profile's range, or the module's
+    own maximum), the same enterprise twice, each delegation's make-up, joint
+    training (managers and workers of every enterprise), a person listed twice
+    or from another enterprise, equal representation of managers and workers,
+    delegations of one sex from enterprises employing both, the module's
+    number of classroom days and their being working days of ``calendar``,
+    each enterprise's eligibility for the module on the first day (the rules of
+    :func:`~score_core.check_eligibility`), and each trainer's right to deliver
+    the module on the first and the last day (:func:`~score_core.check_trainer`).
+
+    Args:
+        workshop: The workshop.
+        profile: The profile; ``cn-phase-2`` by default.
+        records: Enterprise records by enterprise id, for the eligibility rules.
+        calendar: A working-day calendar; without one, days are not checked
+            against holidays.
+        on: Today, for the go/no-go decision: before the go/no-go date a
+            workshop short of enterprises is a warning, from it on an error.
+        mode: Strict or lenient use of the profile outside its validity.
+        baseline_modules: See :func:`~score_core.check_eligibility`.
+
+    Raises:
+        UnknownNameError: when the module is not in the profile's catalogue.
+        NotInForceError: in strict mode, when the profile is not in force on
+            the first day.
+    """
+    used = default_profile() if profile is None else profile
+    findings = list(used.check_in_force(workshop.first_day, mode=mode).violations)
+    findings += _size(workshop, used, on)
+    findings += _delegations(workshop, used)
+    findings += _days(workshop, used, calendar)
+    known = records or {}
+    baseline = tuple(baseline_modules)
+    for i, delegation in enumerate(workshop.delegations):
+        result = check_eligibility(
+            delegation.enterprise,
+            profile=used,
+            module=workshop.module,
+            record=known.get(delegation.enterprise.id),
+            on=workshop.first_day,
+            mode=mode,
+            baseline_modules=baseline,
+        )
+        # The profile's validity is reported once, above.
+        findings += [
+            v.under("delegations", i, "enterprise")
+            for v in result.violations
+            if v.code.startswith("eligibility.")
+        ]
+    findings += _trainers(workshop)
+    return Report(violations=tuple(findings))
+
+
+def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleViolation]:
+    out: list[RuleViolation] = []
+    count = len(workshop.delegations)
+    minimum = profile.enterprises_per_workshop.minimum
+    maximum, limit_from = _capacity(workshop, profile)
+    if count < minimum:
+        deadline = workshop.go_no_go
+        if deadline is not None and on is not None and on < deadline:
+            out.append(
+                violation(
+                    Code.WORKSHOP_ENTERPRISES_FILLING,
+                    workshop=workshop.id,
+                    count=count,
+                    minimum=minimum,
+                    missing=minimum - count,
+                    go_no_go=str(deadline),
+                    path=("delegations",),
+                )
+            )
+        else:
+            text = "" if deadline is None else f" at its go/no-go date {deadline}"
+            out.append(
+                violation(
+                    Code.WORKSHOP_ENTERPRISES_TOO_FEW,
+                    workshop=workshop.id,
+                    count=count,
+                    minimum=minimum,
+                    profile=profile.name,
+                    deadline=text,
+                    path=("delegations",),
+                )
+            )
+    elif count > maximum:
+        out.append(
+            violation(
+                Code.WORKSHOP_ENTERPRISES_TOO_MANY,
+                workshop=workshop.id,
+                count=count,
+                maximum=maximum,
+                limit_from=limit_from,
+                path=("delegations",),
+            )
+        )
+    return out
+
+
+def _expected(count: int, exact: bool) -> str:
+    return f"{'exactly' if exact else 'at least'} {count}"
+
+
+def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
+    out: list[RuleViolation] = []
+    rule = profile.delegation
+    seen_firms: dict[str, int] = {}
+    seen_people: dict[str, tuple[int, int]] = {}
+    for i, d in enumerate(workshop.delegations):
+        firm = d.enterprise.id
+        where = ("delegations", i)
+        if firm in seen_firms:
+            out.append(
+                violation(
+                    Code.WORKSHOP_ENTERPRISE_DUPLICATE,
+                    enterprise=firm,
+                    workshop=workshop.id,
+                    other=f"delegations[{seen_firms[firm]}]",
+                    path=(*where, "enterprise"),
+                )
+            )
+        else:
+            seen_firms[firm] = i
+        managers, workers = d.count(Role.MANAGER), d.count(Role.WORKER)
+        missing = [
+            name for name, n in (("manager", managers), ("worker", workers)) if n == 0
+        ]
+        if missing:
+            out.append(
+                violation(
+                    Code.WORKSHOP_DELEGATION_NOT_JOINT,
+                    enterprise=firm,
+                    missing=" and no ".join(missing),
+                    path=(*where, "participants"),
+                )
+            )
+        for code, n, wanted in (
+            (Code.WORKSHOP_DELEGATION_MANAGERS, managers, rule.managers),
+            (Code.WORKSHOP_DELEGATION_WORKERS, workers, rule.workers),
+        ):
+            wrong = n != wanted if rule.exact else n < wanted
+            if n and wrong:
+                out.append(
+                    violation(
+                        code,
+                        enterprise=firm,
+                        count=n,
+                        profile=profile.name,
+                        expected=_expected(wanted, rule.exact),
+                        path=(*where, "participants"),
+                    )
+                )
+        sexes = {p.gender for p in d.participants}
+        if d.enterprise.employs_both_sexes and len(sexes) == 1:
+            (only,) = sexes
+            out.append(
+                violation(
+                    Code.WORKSHOP_DELEGATION_ONE_SEX,
+                    enterprise=firm,
+                    sex="female" if only is Gender.FEMALE else "male",
+                    path=(*where, "participants"),
+                )
+            )
+        for j, person in enumerate(d.participants):
+            spot = (*where, "participants", j)
+            if person.enterprise_id is not None and person.enterprise_id != firm:
+                out.append(
+                    violation(
+                        Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE,
+                        person=person.name,
+                        person_enterprise=person.enterprise_id,
+                        enterprise=firm,
+                        path=spot,
+                    )
+                )
+            if person.key in seen_people:
+                a, b = seen_people[person.key]
+                out.append(
+                    violation(
+                        Code.WORKSHOP_PARTICIPANT_DUPLICATE,
+                        person=person.name,
+                        workshop=workshop.id,
+                        other=f"delegations[{a}].participants[{b}]",
+                        path=spot,
+                    )
+                )
+            else:
+                seen_people[person.key] = (i, j)
+    people = workshop.participants
+    managers = sum(1 for p in people if p.role is Role.MANAGER)
+    workers = len(people) - managers
+    if managers != workers:
+        out.append(
+            violation(
+                Code.WORKSHOP_REPRESENTATION_UNEQUAL,
+                workshop=workshop.id,
+                managers=managers,
+                workers=workers,
+                path=("delegations",),
+            )
+        )
+    return out
+
+
+def _days(
+    workshop: Workshop, profile: Profile, calendar: WorkCalendar | None
+) -> list[RuleViolation]:
+    out: list[RuleViolation] = []
+    module = profile.get_catalogue()[workshop.module]
+    expected = profile.classroom_days_for(module)
+    if expected is not None and len(workshop.days) != expected:
+        out.append(
+            violation(
+                Code.WORKSHOP_DAYS_COUNT,
+                workshop=workshop.id,
+                count=len(workshop.days),
+                module=module.code,
+                expected=expected,
+                profile=profile.name,
+                path=("days",),
+            )
+        )
+    if calendar is None:
+        return out
+    for year in sorted({d.year for d in workshop.days}):
+        if not calendar.covers(year):
+            out.append(
+                violation(
+                    Code.CALENDAR_YEAR_NOT_COVERED,
+                    calendar=calendar.name,
+                    year=year,
+                    path=("days",),
+                )
+            )
+        elif not calendar.is_confirmed(year):
+            out.append(
+                violation(
+                    Code.CALENDAR_YEAR_UNCONFIRMED,
+                    calendar=calendar.name,
+                    year=year,
+                    path=("days",),
+                )
+            )
+    for i, day in enumerate(workshop.days):
+        if calendar.covers(day.year) and not calendar.is_working_day(day):
+            out.append(
+                violation(
+                    Code.WORKSHOP_DAY_NOT_WORKING,
+                    day=str(day),
+                    calendar=calendar.name,
+                    path=("days", i),
+                )
+            )
+    return out
+
+
+def _trainers(workshop: Workshop) -> list[RuleViolation]:
+    if not workshop.trainers:
+        return [
+            violation(
+                Code.WORKSHOP_TRAINERS_NONE, workshop=workshop.id, path=("trainers",)
+            )
+        ]
+    out: list[RuleViolation] = []
+    for k, trainer in enumerate(workshop.trainers):
+        others = workshop.trainers[:k] + workshop.trainers[k + 1 :]
+        seen: set[str] = set()
+        for day in dict.fromkeys((workshop.first_day, workshop.last_day)):
+            for v in check_trainer(
+                trainer, workshop.module, on=day, co_trainers=others
+            ):
+                if v.code not in seen:
+                    seen.add(v.code)
+                    out.append(v.under("trainers", k))
+    return out
+
+
+# -- enrolment and the waitlist ------------------------------------------------------
+def enrol(
+    workshop: Workshop, delegation: Delegation, *, profile: Profile | None = None
+) -> Workshop:
+    """The workshop with ``delegation`` enrolled, or waitlisted when it is full.
+
+    Raises:
+        InvalidValueError: when the enterprise is already enrolled or waiting.
+    """
+    used = default_profile() if profile is None else profile
+    firm = delegation.enterprise.id
+    if any(
+        d.enterprise.id == firm for d in (*workshop.delegations, *workshop.waitlist)
+    ):
+        raise InvalidValueError(
+            f"enterprise {firm} is already enrolled in or waiting for workshop "
+            f"{workshop.id}"
+        )
+    maximum, _ = _capacity(workshop, used)
+    if len(workshop.delegations) < maximum:
+        return attrs.evolve(workshop, delegations=(*workshop.delegations, delegation))
+    return attrs.evolve(workshop, waitlist=(*workshop.waitlist, delegation))
+
+
+def withdraw(
+    workshop: Workshop, enterprise_id: str, *, profile: Profile | None = None
+) -> Workshop:
+    """The workshop without the enterprise.
+
+    The first waiting delegations take the places that free up.
+
+    Raises:
+        InvalidValueError: when the enterprise is neither enrolled nor waiting.
+    """
+    used = default_profile() if profile is None else profile
+    delegations = [d for d in workshop.delegations if d.enterprise.id != enterprise_id]
+    waiting = [d for d in workshop.waitlist if d.enterprise.id != enterprise_id]
+    if len(delegations) + len(waiting) == len(workshop.delegations) + len(
+        workshop.waitlist
+    ):
+        raise InvalidValueError(
+            f"enterprise {enterprise_id} is not in workshop {workshop.id}"
+        )
+    maximum, _ = _capacity(workshop, used)
+    while waiting and len(delegations) < maximum:
+        delegations.append(waiting.pop(0))
+    return attrs.evolve(
+        workshop, delegations=tuple(delegations), waitlist=tuple(waiting)
+    )
+
+
+# -- attendance ------------------------------------------------------------
+class Presence(enum.StrEnum):
+    """A participant's presence on one classroom day."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+@attrs.frozen(kw_only=True)
+class AttendanceMark:
+    """One participant's presence on one day.
+
+    Attributes:
+        participant: The participant's key (its id, else its name).
+        day: The classroom day.
+        presence: Present, absent or excused.
+    """
+
+    participant: str = attrs.field(validator=non_empty_str)
+    day: date = attrs.field(validator=a_date)
+    presence: Presence = attrs.field(validator=attrs.validators.instance_of(Presence))
+
+
+def _to_marks(value: Iterable[AttendanceMark]) -> tuple[AttendanceMark, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class AttendanceSheet:
+    """The presence of each participant on each classroom day of a workshop.
+
+    A participant with no mark for a day counts as absent that day.
+
+    Raises:
+        InvalidValueError: when a participant is marked twice for one day.
+    """
+
+    workshop_id: str = attrs.field(validator=non_empty_str)
+    marks: tuple[AttendanceMark, ...] = attrs.field(
+        default=(), converter=_to_marks, validator=items_of(AttendanceMark)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[tuple[str, date]] = set()
+        for mark in self.marks:
+            key = (mark.participant, mark.day)
+            if key in seen:
+                raise InvalidValueError(
+                    f"AttendanceSheet: {mark.participant} is marked twice on "
+                    f"{mark.day}",
+                    field="marks",
+                )
+            seen.add(key)
+
+    def presence(self, participant: str, day: date) -> Presence:
+        """The participant's presence that day (absent when unmarked)."""
+        for mark in self.marks:
+            if mark.participant == participant and mark.day == day:
+                return mark.presence
+        return Presence.ABSENT
+
+
+@attrs.frozen(kw_only=True)
+class DelegationAttendance:
+    """Whether one delegation attended the workshop, and why not.
+
+    Attributes:
+        enterprise_id: The enterprise.
+        attended: True when enough managers and workers were present every day.
+        short_days: The days with too few managers or workers present.
+    """
+
+    enterprise_id: str
+    attended: bool
+    short_days: tuple[date, ...] = ()
+
+
+def attendance(
+    workshop: Workshop, sheet: AttendanceSheet, *, profile: Profile | None = None
+) -> tuple[DelegationAttendance, ...]:
+    """Which delegations attended the workshop.
+
+    A delegation attended when at least the profile's managers and workers
+    (one of each by default) were present on every classroom day.
+    """
+    used = default_profile() if profile is None else profile
+    present = {
+        (m.participant, m.day) for m in sheet.marks if m.presence is Presence.PRESENT
+    }
+    out = []
+    for d in workshop.delegations:
+        short = []
+        for day in workshop.days:
+            here = [p for p in d.participants if (p.key, day) in present]
+            managers = sum(1 for p in here if p.role is Role.MANAGER)
+            if managers < used.attendance_min_managers or (
+                len(here) - managers < used.attendance_min_workers
+            ):
+                short.append(day)
+        out.append(
+            DelegationAttendance(
+                enterprise_id=d.enterprise.id,
+                attended=not short,
+                short_days=tuple(short),
+            )
+        )
+    return tuple(out)
+
+
+def record_attendance(
+    records: Mapping[str, EnterpriseRecord],
+    workshop: Workshop,
+    sheet: AttendanceSheet,
+    *,
+    profile: Profile | None = None,
+) -> dict[str, EnterpriseRecord]:
+    """The records with a workshop-attended step for each delegation that attended.
+
+    The step is dated the last classroom day.
+
+    Records of enterprises that did not attend are returned unchanged.
+
+    Raises:
+        TransitionError: when a record cannot take the step (for example its
+            intake visit is not recorded).
+        KeyError: when an attending enterprise has no record.
+    """
+    result = dict(records)
+    for outcome in attendance(workshop, sheet, profile=profile):
+        if outcome.attended:
+            record = result[outcome.enterprise_id]
+            result[outcome.enterprise_id] = record.advance(
+                workshop.module,
+                ModuleState.WORKSHOP_ATTENDED,
+                on=workshop.last_day,
+                note=f"workshop {workshop.id}",
+            )
+    return result
+
+
+# -- statistics ------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class StatisticsRow:
+    """Counts for one role and sex.
+
+    Attributes:
+        role: Manager or worker.
+        gender: Female or male.
+        participants: People enrolled.
+        present: Person-days present.
+        absent: Person-days absent (unmarked days included).
+        excused: Person-days excused.
+    """
+
+    role: Role
+    gender: Gender
+    participants: int = 0
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+
+
+def _to_rows(value: Iterable[StatisticsRow]) -> tuple[StatisticsRow, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class WorkshopStatistics:
+    """Participants and attendance by role and sex; add them up with ``+``.
+
+    Attributes:
+        workshops: How many workshops are counted.
+        rows: One row per role and sex, always all four.
+    """
+
+    workshops: int = 0
+    rows: tuple[StatisticsRow, ...] = attrs.field(
+        factory=lambda: tuple(
+            StatisticsRow(role=r, gender=g) for r in Role for g in Gender
+        ),
+        converter=_to_rows,
+    )
+
+    def row(self, role: Role, gender: Gender) -> StatisticsRow:
+        """The counts for one role and sex."""
+        for row in self.rows:
+            if row.role is role and row.gender is gender:
+                return row
+        return StatisticsRow(role=role, gender=gender)
+
+    def total(self, *, role: Role | None = None, gender: Gender | None = None) -> int:
+        """Participants, optionally of one role or one sex."""
+        return sum(
+            r.participants
+            for r in self.rows
+            if (role is None or r.role is role)
+            and (gender is None or r.gender is gender)
+        )
+
+    def __add__(self, other: WorkshopStatistics) -> WorkshopStatistics:
+        if not isinstance(other, WorkshopStatistics):
+            return NotImplemented
+        rows = []
+        for role in Role:
+            for gender in Gender:
+                a, b = self.row(role, gender), other.row(role, gender)
+                rows.append(
+                    StatisticsRow(
+                        role=role,
+                        gender=gender,
+                        participants=a.participants + b.participants,
+                        present=a.present + b.present,
+                        absent=a.absent + b.absent,
+                        excused=a.excused + b.excused,
+                    )
+                )
+        return WorkshopStatistics(
+            workshops=self.workshops + other.workshops, rows=tuple(rows)
+        )
+
+    @classmethod
+    def combine(cls, many: Sequence[WorkshopStatistics]) -> WorkshopStatistics:
+        """The sum of many workshops' statistics."""
+        total = cls()
+        for stats in many:
+            total = total + stats
+        return total
+
+
+def workshop_statistics(
+    workshop: Workshop, sheet: AttendanceSheet | None = None
+) -> WorkshopStatistics:
+    """Participants by role and sex, and their attendance when a sheet is given."""
+    people: Counter[tuple[Role, Gender]] = Counter()
+    days: Counter[tuple[Role, Gender, Presence]] = Counter()
+    for person in workshop.participants:
+        people[person.role, person.gender] += 1
+        if sheet is not None:
+            for day in workshop.days:
+                days[person.role, person.gender, sheet.presence(person.key, day)] += 1
+    rows = tuple(
+        StatisticsRow(
+            role=r,
+            gender=g,
+            participants=people[r, g],
+            present=days[r, g, Presence.PRESENT],
+            absent=days[r, g, Presence.ABSENT],
+            excused=days[r, g, Presence.EXCUSED],
+        )
+        for r in Role
+        for g in Gender
+    )
+    return WorkshopStatistics(workshops=1, rows=rows)
