@@ -11,7 +11,10 @@ Measured so far:
 - screening 100,000 enterprises with their records for Module 1, against a
   hand-written loop making the same checks and giving status and reasons;
 - checking a 5-enterprise workshop, against a hand-written loop of the
-  composition rules alone (no eligibility, no trainer rules, no explanations).
+  composition rules alone (no eligibility, no trainer rules, no explanations);
+- planning 1,000 modules (Module 1, one enterprise each, China's 2015
+  calendar), against a hand-written loop computing the same dates from the
+  calendar's sets (no values, no findings, no checks of years).
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from score_core import (
     Certification,
@@ -43,9 +47,11 @@ from score_core import (
     check_workshop,
     from_json,
     get_profile,
+    plan_module,
     screen,
     to_json,
 )
+from score_core._demo import china_2015
 
 
 ROUNDS = 7
@@ -264,6 +270,46 @@ def hand_written_workshop(shop: Workshop) -> list[str]:
     return codes
 
 
+_DAY = timedelta(days=1)
+
+
+def hand_written_plan(
+    earliest: date, holidays: frozenset[date], workdays: frozenset[date]
+) -> list[date]:
+    """The baseline: cn-phase-2's Module 1 dates, computed directly."""
+
+    def working(day: date) -> bool:
+        return day in workdays or (day.weekday() < 5 and day not in holidays)
+
+    def forward(day: date) -> date:
+        while not working(day):
+            day += _DAY
+        return day
+
+    intake = forward(earliest)
+    first = forward(intake + timedelta(days=7))
+    while not working(first + _DAY):
+        first = forward(first + _DAY)
+    last = first + _DAY
+    end = last + relativedelta(months=3) - _DAY
+    spacing = max(14, (end - last).days // 4)
+    latest: list[date] = []
+    upper = end
+    for _ in range(3):
+        while not working(upper):
+            upper -= _DAY
+        latest.append(upper)
+        upper -= timedelta(days=14)
+    latest.reverse()
+    visits, lower = [], last + _DAY
+    for i in range(3):
+        target = forward(last + timedelta(days=spacing * (i + 1)))
+        day = min(target if target >= lower else forward(lower), latest[i])
+        visits.append(day)
+        lower = day + timedelta(days=14)
+    return [intake, first, last, *visits]
+
+
 def median_seconds(fn: Callable[[], Any]) -> float:
     times = []
     for _ in range(ROUNDS):
@@ -321,6 +367,31 @@ def main() -> int:
                 ]
             ),
             median_seconds(lambda: [hand_written_workshop(shop) for _ in range(1000)]),
+        )
+    )
+    calendar = china_2015()
+    starts = [date(2015, 1, 1) + timedelta(days=i % 180) for i in range(1000)]
+    plan_firm = Enterprise(id="P-1", name="P", headcount=100, country="CN")
+
+    def plan_all() -> list[Any]:
+        return [
+            plan_module(plan_firm, module="M1", earliest=s, calendar=calendar)
+            for s in starts
+        ]
+
+    def plan_by_hand() -> list[list[date]]:
+        return [
+            hand_written_plan(s, calendar.holidays, calendar.workdays) for s in starts
+        ]
+
+    for plan, dates in zip(plan_all(), plan_by_hand(), strict=True):
+        visits = [v.on for v in plan.cycles[0].visits]
+        assert [visits[0], *plan.classroom, *visits[1:]] == dates
+    rows.append(
+        (
+            "plan 1,000 modules (Module 1, China 2015 calendar)",
+            median_seconds(plan_all),
+            median_seconds(plan_by_hand),
         )
     )
     print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")

@@ -310,3 +310,111 @@ def test_workshop_needs_exactly_one(tmp_path, capsys):
     two.write_text(json.dumps([data, data]))
     assert main(["workshop", str(two)]) == 2
     assert "expected one Workshop, got 2" in capsys.readouterr().err
+
+
+def _firms(tmp_path):
+    path = tmp_path / "firms.json"
+    path.write_text(
+        '[{"id": "CQ-001", "name": "重庆齿轮厂", "headcount": 180, "country": "CN"},'
+        ' {"id": "CQ-005", "name": "Shapingba Printing", "headcount": 230}]',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_plan_on_a_calendar_file_with_ics(tmp_path, capsys):
+    from score_core import FixedCalendar, to_json
+
+    calendar = tmp_path / "calendar.json"
+    calendar.write_text(
+        to_json(FixedCalendar(name="cn-2026", holidays={date(2026, 4, 6)}))
+    )
+    ics = tmp_path / "visits.ics"
+    argv = [
+        "plan",
+        str(_firms(tmp_path)),
+        "--earliest",
+        "2026-03-02",
+        "--calendar",
+        str(calendar),
+        "--stagger",
+        "1",
+        "--ics",
+        str(ics),
+        "--stamp",
+        "2026-11-24T09:00:00+08:00",
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "calendar cn-2026" in out
+    assert "2026-03-03 Tue  CQ-005      intake visit" in out
+    text = ics.read_bytes().decode("utf-8")
+    assert text.count("BEGIN:VEVENT") == 10
+    assert "DTSTAMP:20261124T010000Z\r\n" in text
+
+
+def test_plan_a_workshop_as_json(tmp_path, capsys):
+    from score_core import Delegation, Enterprise, Workshop, load_document, to_json
+
+    shop = Workshop(
+        id="W1",
+        module="M2",
+        days=(date(2015, 4, 8), date(2015, 4, 9)),
+        delegations=(
+            Delegation(enterprise=Enterprise(id="E1", name="E1", headcount=90)),
+        ),
+    )
+    path = tmp_path / "shop.json"
+    path.write_text(to_json(shop))
+    assert main(["plan", str(path), "--workshop", "--profile", "global", "--json"]) == 0
+    plan = load_document(capsys.readouterr().out)
+    assert plan.module == "M2"
+    assert plan.calendar == "weekdays"
+
+
+def test_plan_that_breaks_the_rules_exits_1(tmp_path, capsys):
+    firms = str(_firms(tmp_path))
+    argv = ["plan", firms, "--earliest", "2030-09-20", "--strict"]
+    assert main(argv) == 1
+    assert "calendar.year.unconfirmed" in capsys.readouterr().out
+    assert main([*argv, "--json"]) == 1
+    assert '"kind": "report"' in capsys.readouterr().out
+
+
+def test_plan_with_the_country_calendar_and_default_stamp(tmp_path, capsys):
+    ics = tmp_path / "visits.ics"
+    argv = [
+        "plan",
+        str(_firms(tmp_path)),
+        "--earliest",
+        "2026-09-23",
+        "--ics",
+        str(ics),
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "calendar CN (holidays" in out
+    assert "2026-10-08 Thu" in out
+    assert "DTSTAMP:" in ics.read_text(encoding="utf-8")
+
+
+def test_plan_bad_input_exits_2(tmp_path, capsys):
+    firms = str(_firms(tmp_path))
+    assert main(["plan", firms]) == 2
+    assert "needs --earliest" in capsys.readouterr().err
+    assert (
+        main(["plan", firms, "--earliest", "2026-03-02", "--stamp", "2026-11-24"]) == 2
+    )
+    assert "with a zone" in capsys.readouterr().err
+    assert main(["plan", firms, "--earliest", "2026-03-02", "--stamp", "soon"]) == 2
+    capsys.readouterr()
+    bad = [
+        "plan",
+        firms,
+        "--earliest",
+        "2026-03-02",
+        "--ics",
+        str(tmp_path / "no" / "x"),
+    ]
+    assert main(bad) == 2
+    assert "cannot write" in capsys.readouterr().err

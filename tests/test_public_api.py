@@ -40,3 +40,22 @@ def test_contract_names():
         "ScoreError",
     }
     assert contract <= set(score_core.__all__)
+
+
+def test_every_public_name_is_in_the_api_reference():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "reference" / "api.md").read_text(
+        encoding="utf-8"
+    )
+    listed = set(re.findall(r"score_core\.(\w+)\s*$", text, re.MULTILINE))
+    missing = [
+        name
+        for name in score_core.__all__
+        if name != "__version__"
+        and name not in listed
+        # score_core.errors is documented whole, with automodule.
+        and getattr(score_core, name).__module__ != "score_core.errors"
+    ]
+    assert missing == []

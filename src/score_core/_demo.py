@@ -6,16 +6,18 @@ The demo only calls the public library; it holds no rule of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from score_core._render import (
     catalogue_table,
     eligibility_table,
+    plan_text,
     profile_text,
     report_table,
 )
 from score_core._version import __version__
+from score_core.calendars import FixedCalendar, add_working_days
 from score_core.catalogue import ModuleCode, default_catalogue
 from score_core.eligibility import screen
 from score_core.enterprises import Enterprise
@@ -32,6 +34,7 @@ from score_core.people import (
     check_improvement_team,
 )
 from score_core.profiles import default_profile
+from score_core.visits import Scope, VisitOutcome, plan_module, reschedule
 from score_core.workshops import (
     Delegation,
     Workshop,
@@ -162,8 +165,7 @@ def _eligibility_section() -> list[str]:
     ]
 
 
-def _workshop_section() -> list[str]:
-    profile = default_profile()
+def _chongqing_workshop() -> tuple[Workshop, dict[str, EnterpriseRecord]]:
     days = (date(2015, 4, 8), date(2015, 4, 9))
     firms = (
         ("CQ-001", "重庆齿轮厂", 180, 64),
@@ -220,6 +222,12 @@ def _workshop_section() -> list[str]:
         trainers=trainers,
         delegations=tuple(groups),
     )
+    return workshop, records
+
+
+def _workshop_section() -> list[str]:
+    profile = default_profile()
+    workshop, records = _chongqing_workshop()
     report = check_workshop(workshop, profile=profile, records=records)
     stats = workshop_statistics(workshop)
     return [
@@ -234,6 +242,71 @@ def _workshop_section() -> list[str]:
     ]
 
 
+def china_2015() -> FixedCalendar:
+    """China's 2015 public holidays and make-up working days, as announced."""
+    off: list[date] = []
+    for first, count in (
+        (date(2015, 1, 1), 3),
+        (date(2015, 2, 18), 7),
+        (date(2015, 4, 4), 3),
+        (date(2015, 5, 1), 3),
+        (date(2015, 6, 20), 3),
+        (date(2015, 9, 3), 3),
+        (date(2015, 9, 26), 2),
+        (date(2015, 10, 1), 7),
+    ):
+        off += [first + timedelta(days=n) for n in range(count)]
+    return FixedCalendar(
+        name="CN-2015",
+        holidays=frozenset(off),
+        workdays=frozenset(
+            {
+                date(2015, 1, 4),
+                date(2015, 2, 15),
+                date(2015, 2, 28),
+                date(2015, 9, 6),
+                date(2015, 10, 10),
+            }
+        ),
+        years=frozenset({2015}),
+        source="State Council notices of 2014-12-16 and 2015-05-13 on the 2015 "
+        "holidays",
+    )
+
+
+def _plan_section() -> list[str]:
+    workshop, _ = _chongqing_workshop()
+    calendar = china_2015()
+    plan = plan_module(workshop, calendar=calendar, stagger=1)
+    cycle = plan.cycles[0]
+    cycle = cycle.record(
+        0, VisitOutcome(held_on=cycle.visit(0).on, eit_meeting=True, kpi_collected=True)
+    )
+    first = cycle.visit(1)
+    moved = reschedule(
+        cycle,
+        1,
+        add_working_days(calendar, first.on, 2),
+        on=first.on - timedelta(days=10),
+        calendar=calendar,
+        scope=Scope.FOLLOWING,
+    )
+    refused = reschedule(
+        moved.cycle, 0, date(2015, 4, 7), on=date(2015, 4, 2), calendar=calendar
+    )
+    days = [v.on.isoformat() for v in moved.cycle.visits[1:]]
+    return [
+        "Module 1 planned for the Chongqing workshop on China's 2015 calendar "
+        "(one trainer: stagger 1)",
+        plan_text(plan, indent="  "),
+        report_table(plan.findings, indent="  "),
+        f"  {cycle.enterprise}'s intake visit is done; its follow-ups move two working "
+        f"days later: {', '.join(days)}",
+        "  Moving the done intake visit is refused:",
+        report_table(refused.report, indent="  "),
+    ]
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _money_section,
     _findings_section,
@@ -241,6 +314,7 @@ SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _profile_section,
     _eligibility_section,
     _workshop_section,
+    _plan_section,
 )
 
 

@@ -37,6 +37,14 @@ from score_core.profiles import (
     Provenance,
 )
 from score_core.sources import Source
+from score_core.visits import (
+    CycleProgress,
+    ModulePlan,
+    Rescheduled,
+    Visit,
+    VisitCycle,
+    VisitOutcome,
+)
 from score_core.workshops import (
     AttendanceMark,
     AttendanceSheet,
@@ -65,6 +73,12 @@ STRATEGY_NAMES: dict[type, str] = {
     FixedCalendar: "fixed_calendars",
     StatisticsRow: "statistics_rows",
     Workshop: "workshops",
+    ModulePlan: "module_plans",
+    VisitCycle: "visit_cycles",
+    Visit: "visits",
+    VisitOutcome: "visit_outcomes",
+    CycleProgress: "cycle_progresses",
+    Rescheduled: "rescheduleds",
     WorkshopStatistics: "workshop_stats",
     Enterprise: "enterprises",
     EnterpriseRecord: "enterprise_records",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from score_core.eligibility import EligibilityResult
     from score_core.enterprises import Enterprise
     from score_core.findings import Report
+    from score_core.visits import ModulePlan
 
 
 def width(text: str) -> int:
@@ -142,3 +143,28 @@ def report_table(report: Report, indent: str = "") -> str:
         return f"{indent}no findings"
     rows = [[v.severity.value, v.code, v.path_str, v.message] for v in report]
     return table(["severity", "code", "where", "message"], rows, indent)
+
+
+def plan_text(plan: ModulePlan, indent: str = "") -> str:
+    """A plan's classroom days, then one row per visit, in date order."""
+    days = ", ".join(f"{d.isoformat()} {d:%a}" for d in plan.classroom)
+    visits = sorted(
+        ((v, cycle.enterprise) for cycle in plan.cycles for v in cycle.visits),
+        key=lambda pair: (pair[0].on, pair[1], pair[0].number),
+    )
+    lines = [
+        f"{indent}plan {plan.id}: module {plan.module}, profile {plan.profile}, "
+        f"calendar {plan.calendar} ({plan.calendar_source})",
+        f"{indent}classroom: {days}; follow-up visits until {plan.window_end}",
+    ]
+    body = [
+        [
+            f"{v.on.isoformat()} {v.on:%a}",
+            enterprise,
+            v.label,
+            "" if v.nominal is None else f"from {v.nominal.isoformat()}",
+        ]
+        for v, enterprise in visits
+    ]
+    lines.append(table(["day", "enterprise", "visit", "moved"], body, indent))
+    return "\n".join(lines)

@@ -10,27 +10,31 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from score_core._demo import demo_text
 from score_core._render import (
     catalogue_table,
     eligibility_table,
+    plan_text,
     profile_text,
     profiles_table,
     report_table,
 )
-from score_core.calendars import FixedCalendar
+from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import EligibilityResult, Status, screen
 from score_core.enterprises import Enterprise
-from score_core.errors import PayloadError, ScoreError
+from score_core.errors import PayloadError, PlanningError, ScoreError
+from score_core.findings import Report
+from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.parameters import Resolution
 from score_core.people import Gender, Role
 from score_core.profiles import Profile, get_profile, profile_names
 from score_core.serialization import dump_document, load_many, to_json
+from score_core.visits import plan_module
 from score_core.workshops import Workshop, check_workshop, workshop_statistics
 
 
@@ -158,6 +162,72 @@ def _workshop(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
+def _plan(args: argparse.Namespace) -> int:
+    profile = get_profile(args.profile)
+    subject: Workshop | tuple[Enterprise, ...]
+    if args.workshop:
+        (shop,) = _load_one(Workshop, args.file)
+        subject, start = shop, args.earliest or shop.first_day
+    else:
+        subject = _load(Enterprise, args.file)
+        if args.earliest is None:
+            raise _InputError("planning for enterprises needs --earliest YYYY-MM-DD")
+        start = args.earliest
+    calendar: WorkCalendar
+    if args.calendar:
+        (calendar,) = _load_one(FixedCalendar, args.calendar)
+    else:
+        calendar = get_calendar(
+            profile.calendar, years=range(start.year - 1, start.year + 3)
+        )
+    try:
+        plan = plan_module(
+            subject,
+            calendar=calendar,
+            module=args.module or (None if args.workshop else "M1"),
+            profile=profile,
+            earliest=args.earliest,
+            stagger=args.stagger,
+            strict=args.strict,
+        )
+    except PlanningError as exc:
+        report = Report(violations=exc.violations)
+        if args.json:
+            print(to_json(dump_document(report), indent=2))
+        else:
+            print("no plan keeps the rules:")
+            print(report_table(report))
+        return EXIT_FINDINGS
+    if args.ics:
+        stamp = args.stamp or datetime.now(UTC)
+        try:
+            Path(args.ics).write_text(
+                to_ical(plan, stamp=stamp), encoding="utf-8", newline=""
+            )
+        except OSError as exc:
+            raise _InputError(
+                f"{args.ics}: cannot write ({exc.strerror or exc})"
+            ) from None
+    if args.json:
+        print(to_json(dump_document(plan), indent=2))
+    else:
+        print(plan_text(plan))
+        print(report_table(plan.findings))
+    return EXIT_OK
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time with a zone, such as 2026-11-24T09:00Z"
+        )
+    return moment
+
+
 def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     items = _load(cls, path)
     if len(items) != 1:
@@ -242,6 +312,38 @@ def _parser() -> argparse.ArgumentParser:
     )
     workshop.add_argument("--json", action="store_true", help="print a JSON document")
     workshop.set_defaults(handler=_workshop)
+    plan = sub.add_parser(
+        "plan",
+        help="plan a module's intake visits, classroom days and follow-up visits",
+        description="Plan a module on a working-day calendar for enterprises (JSON: "
+        "an object, a list, or a document of kind enterprise or enterprise[]) or, "
+        "with --workshop, for a workshop and its days. Without --calendar, the "
+        "profile's calendar is used (a country calendar needs score-core[calendars]). "
+        "Exit status 0 with a plan, 1 when no plan keeps the rules, 2 for bad input.",
+        epilog="example: score-core plan firms.json --module M1 --earliest 2026-03-02 "
+        "--ics visits.ics",
+    )
+    plan.add_argument("file", help="a JSON file, or - for standard input")
+    plan.add_argument("--workshop", action="store_true", help="FILE holds a workshop")
+    plan.add_argument("--module", help="module code (default: M1, or the workshop's)")
+    plan.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    plan.add_argument("--earliest", type=_day, help="first day the plan may use")
+    plan.add_argument("--calendar", help="a JSON file of a fixed calendar")
+    plan.add_argument(
+        "--stagger",
+        type=int,
+        default=0,
+        help="working days between successive enterprises' visits (default: 0)",
+    )
+    plan.add_argument(
+        "--strict", action="store_true", help="refuse years the calendar estimates"
+    )
+    plan.add_argument("--ics", help="also write the plan as an iCalendar file")
+    plan.add_argument(
+        "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
+    )
+    plan.add_argument("--json", action="store_true", help="print a JSON document")
+    plan.set_defaults(handler=_plan)
     return parser
 
 

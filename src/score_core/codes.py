@@ -84,6 +84,21 @@ class Code(enum.StrEnum):
     WORKSHOP_TRAINERS_NONE = "workshop.trainers.none"
     CALENDAR_YEAR_NOT_COVERED = "calendar.year.not_covered"
     CALENDAR_YEAR_UNCONFIRMED = "calendar.year.unconfirmed"
+    PLAN_WINDOW_TOO_SHORT = "plan.window.too_short"
+    PLAN_INTAKE_NO_ROOM = "plan.intake.no_room"
+    PLAN_VISIT_ROLLED = "plan.visit.rolled"
+    PLAN_VISIT_MOVED = "plan.visit.moved"
+    VISIT_DAY_NOT_WORKING = "visit.day.not_working"
+    VISIT_ORDER = "visit.order"
+    VISIT_GAP = "visit.gap"
+    VISIT_INTAKE_LATE = "visit.intake.late"
+    VISIT_OUTSIDE_WINDOW = "visit.outside_window"
+    VISIT_OVERDUE = "visit.overdue"
+    VISIT_RESCHEDULE_DONE = "visit.reschedule.done"
+    VISIT_RESCHEDULE_CANCELLED = "visit.reschedule.cancelled"
+    VISIT_RESCHEDULE_PAST = "visit.reschedule.past"
+    VISIT_RESCHEDULE_SHORT_NOTICE = "visit.reschedule.short_notice"
+    VISIT_RESCHEDULE_LIMIT = "visit.reschedule.limit"
 
 
 @attrs.frozen(kw_only=True)
@@ -515,5 +530,125 @@ _entry(
     "calendar {calendar} only estimates {year}; official dates may differ",
     "The year's holidays (China's make-up days, lunar and Islamic dates) are not "
     "yet official.",
+    None,
+)
+
+_entry(
+    Code.PLAN_WINDOW_TOO_SHORT,
+    E,
+    "{count} follow-up visits at least {gap} days apart do not fit between {start} "
+    "and {end} in calendar {calendar}",
+    "The follow-up visits, with their spacing, must fit the window after the "
+    "classroom days.",
+    "MTE-II p.15",
+)
+_entry(
+    Code.PLAN_INTAKE_NO_ROOM,
+    E,
+    "the intake visit of enterprise {enterprise} cannot fall between {earliest} and "
+    "{latest} in calendar {calendar}",
+    "The intake visit comes before the classroom days, by the profile's lead time.",
+    "MTE-II p.15",
+)
+_entry(
+    Code.PLAN_VISIT_ROLLED,
+    Severity.INFO,
+    "{visit} of enterprise {enterprise} moved from {nominal} to {day}: {nominal} is "
+    "not a working day in calendar {calendar}",
+    "A visit's nominal date fell on a day off and was rolled to a working day.",
+    None,
+)
+_entry(
+    Code.PLAN_VISIT_MOVED,
+    Severity.INFO,
+    "{visit} of enterprise {enterprise} moved from {nominal} to {day} to keep the "
+    "spacing and the window",
+    "A visit's nominal date was moved to keep the minimum gap or the window.",
+    None,
+)
+_entry(
+    Code.VISIT_DAY_NOT_WORKING,
+    E,
+    "{visit} of enterprise {enterprise} falls on {day}, not a working day in "
+    "calendar {calendar}",
+    "Visits fall on working days.",
+    None,
+)
+_entry(
+    Code.VISIT_ORDER,
+    E,
+    "{visit} of enterprise {enterprise} on {day} does not come after {previous} on "
+    "{previous_day}",
+    "Visits keep their order: the intake, then follow-up 1, 2, 3.",
+    "MTE-II p.15",
+)
+_entry(
+    Code.VISIT_GAP,
+    E,
+    "{visit} of enterprise {enterprise} is {days} days after {previous}; profile "
+    "{profile} asks for at least {gap}",
+    "Follow-up visits keep the profile's minimum spacing.",
+    None,
+)
+_entry(
+    Code.VISIT_INTAKE_LATE,
+    E,
+    "the intake visit of enterprise {enterprise} on {day} is not before the first "
+    "classroom day {first}",
+    "The intake visit comes before the classroom training.",
+    "MTE-II p.15",
+)
+_entry(
+    Code.VISIT_OUTSIDE_WINDOW,
+    E,
+    "{visit} of enterprise {enterprise} on {day} is outside the window {start} to "
+    "{end}",
+    "Follow-up visits fall after the last classroom day, within the profile's "
+    "window (classic: under three months).",
+    "MTE-II p.15",
+)
+_entry(
+    Code.VISIT_OVERDUE,
+    W,
+    "{visit} of enterprise {enterprise} was planned for {day} and is not recorded "
+    "on {on}",
+    "A planned visit whose date has passed without an outcome.",
+    None,
+)
+_entry(
+    Code.VISIT_RESCHEDULE_DONE,
+    E,
+    "{visit} of enterprise {enterprise} was done on {day}; a done visit is never moved",
+    "Past visits are history: rescheduling never rewrites a done visit.",
+    None,
+)
+_entry(
+    Code.VISIT_RESCHEDULE_CANCELLED,
+    E,
+    "{visit} of enterprise {enterprise} is cancelled; plan a new cycle instead",
+    "A cancelled visit is not moved.",
+    None,
+)
+_entry(
+    Code.VISIT_RESCHEDULE_PAST,
+    E,
+    "{visit} of enterprise {enterprise} cannot move to {day}, before today {on}",
+    "A visit is moved to a day still to come.",
+    None,
+)
+_entry(
+    Code.VISIT_RESCHEDULE_SHORT_NOTICE,
+    E,
+    "{visit} of enterprise {enterprise} on {day} is {days} days away on {on}; "
+    "profile {profile} asks for {notice} days' notice",
+    "A planned visit is moved with the profile's minimum notice.",
+    None,
+)
+_entry(
+    Code.VISIT_RESCHEDULE_LIMIT,
+    E,
+    "{visit} of enterprise {enterprise} has been moved {count} times; profile "
+    "{profile} allows {limit}",
+    "A visit is moved at most the profile's number of times.",
     None,
 )

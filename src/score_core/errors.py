@@ -35,8 +35,10 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidTypeError",
     "InvalidValueError",
+    "NoWorkingDayError",
     "NotInForceError",
     "PayloadError",
+    "PlanningError",
     "RuleViolationError",
     "ScoreError",
     "TransitionError",
@@ -118,6 +120,12 @@ class CurrencyMismatchError(ScoreError, TypeError):
     code = "currency_mismatch"
 
 
+class NoWorkingDayError(ScoreError, LookupError):
+    """No working day lies within the search bound of a calendar search."""
+
+    code = "no_working_day"
+
+
 class AllocationError(ScoreError, ValueError):
     """Money cannot be allocated with the ratios given."""
 
@@ -163,3 +171,14 @@ class RuleViolationError(ScoreError):
         self.violations: tuple[RuleViolation, ...] = tuple(violations)
         lines = [f"[{v.code}] {v.message} @ {v.path_str}" for v in self.violations]
         super().__init__("\n".join(lines))
+
+
+class PlanningError(RuleViolationError):
+    """No plan keeps the rules; ``violations`` say why.
+
+    Raised by :func:`score_core.plan_module` instead of returning a plan that
+    breaks its own rules (a window too short for the visits, a year the
+    calendar does not cover, an unconfirmed year in strict mode).
+    """
+
+    code = "planning"

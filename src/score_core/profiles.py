@@ -319,8 +319,14 @@ class Profile:
         follow_up_visits: In-factory visits after each classroom workshop.
         follow_up_window_months: Months after the last classroom day within
             which the follow-up visits fall.
-        min_visit_gap_days: Least number of days between two visits.
+        min_visit_gap_days: Least number of days between two follow-up
+            visits.
         visit_days: Length of one visit in consultant days.
+        intake_lead_days: Least number of days from an intake visit to the
+            first classroom day.
+        min_reschedule_notice_days: Least notice, in days, for moving a
+            planned visit.
+        max_reschedules_per_visit: How often one visit may be moved.
         eit_min_members: Least size of an Enterprise Improvement Team.
         attendance_min_managers: Managers of a delegation present every
             classroom day for the delegation to have attended.
@@ -369,6 +375,9 @@ class Profile:
     follow_up_window_months: int = attrs.field(default=3, validator=int_at_least(1))
     min_visit_gap_days: int = attrs.field(default=14, validator=int_at_least(0))
     visit_days: Decimal = attrs.field(default=Decimal(1), validator=_check_visit_days)
+    intake_lead_days: int = attrs.field(default=7, validator=int_at_least(1))
+    min_reschedule_notice_days: int = attrs.field(default=2, validator=int_at_least(0))
+    max_reschedules_per_visit: int = attrs.field(default=2, validator=int_at_least(0))
     eit_min_members: int = attrs.field(default=2, validator=int_at_least(2))
     attendance_min_managers: int = attrs.field(default=1, validator=int_at_least(1))
     attendance_min_workers: int = attrs.field(default=1, validator=int_at_least(1))
@@ -557,6 +566,9 @@ PARAMETERS: tuple[str, ...] = (
     "follow_up_window_months",
     "min_visit_gap_days",
     "visit_days",
+    "intake_lead_days",
+    "min_reschedule_notice_days",
+    "max_reschedules_per_visit",
     "eit_min_members",
     "attendance_min_managers",
     "attendance_min_workers",
@@ -626,6 +638,18 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
     "visit_days": _default(
         "Visit length (half or full day) is not stated by the sources; a full "
         "consultant day is the conservative choice for costing."
+    ),
+    "intake_lead_days": _default(
+        "The sources put the intake visit before the classroom training without "
+        "a lead time; a week lets the trainer prepare with what the visit found."
+    ),
+    "min_reschedule_notice_days": _default(
+        "No source sets a notice period; two days lets a trainer and a factory "
+        "rearrange a day's work."
+    ),
+    "max_reschedules_per_visit": _default(
+        "No source limits rescheduling; two moves per visit keep the three visits "
+        "inside the window."
     ),
     "attendance_min_managers": _default(
         "No source sets an attendance rule; one manager and one worker present "

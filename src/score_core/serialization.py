@@ -659,6 +659,7 @@ def _register_builtin_kinds() -> None:
     from score_core.people import Certification, ImprovementTeam, Participant, Trainer
     from score_core.profiles import Profile
     from score_core.sources import Source
+    from score_core.visits import ModulePlan, VisitCycle
     from score_core.workshops import AttendanceSheet, Workshop, WorkshopStatistics
 
     for kind, cls in (
@@ -669,6 +670,10 @@ def _register_builtin_kinds() -> None:
         ("attendance_sheet", AttendanceSheet),
         ("workshop_statistics", WorkshopStatistics),
         ("calendar", FixedCalendar),
+        ("module_plan", ModulePlan),
+        ("module_plan[]", tuple[ModulePlan, ...]),
+        ("visit_cycle", VisitCycle),
+        ("visit_cycle[]", tuple[VisitCycle, ...]),
         ("enterprise_record", EnterpriseRecord),
         ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
         ("eligibility_result", EligibilityResult),

@@ -26,11 +26,12 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from score_core._hypothesis_plugin import STRATEGY_NAMES, strategy_for
-from score_core.calendars import FixedCalendar
+from score_core.calendars import FixedCalendar, WorkCalendar, weekday_calendar
 from score_core.catalogue import (
     Catalogue,
     Delivery,
@@ -78,6 +79,19 @@ from score_core.profiles import (
     profile_names,
 )
 from score_core.sources import Source, get_source, source_keys
+from score_core.visits import (
+    CycleProgress,
+    ModulePlan,
+    Rescheduled,
+    Scope,
+    Visit,
+    VisitCycle,
+    VisitKind,
+    VisitOutcome,
+    VisitStatus,
+    plan_module,
+    reschedule,
+)
 from score_core.workshops import (
     AttendanceMark,
     AttendanceSheet,
@@ -104,6 +118,7 @@ __all__ = [
     "coverage_targets",
     "currencies",
     "currency_codes",
+    "cycle_progresses",
     "dated",
     "delegation_attendances",
     "delegation_rules",
@@ -116,6 +131,7 @@ __all__ = [
     "improvement_teams",
     "module_codes",
     "module_formats",
+    "module_plans",
     "monies",
     "names",
     "participants",
@@ -125,6 +141,7 @@ __all__ = [
     "provenances",
     "registrations",
     "reports",
+    "rescheduleds",
     "resolutions",
     "rule_checks",
     "rule_violations",
@@ -137,6 +154,10 @@ __all__ = [
     "trainers",
     "training_modules",
     "used_parameters",
+    "visit_cycles",
+    "visit_outcomes",
+    "visit_statuses",
+    "visits",
     "workshop_stats",
     "workshops",
 ]
@@ -749,6 +770,9 @@ def profiles(
         follow_up_window_months=draw(st.integers(min_value=1, max_value=12)),
         min_visit_gap_days=draw(st.integers(min_value=0, max_value=30)),
         visit_days=draw(st.sampled_from([Decimal("0.5"), Decimal(1), Decimal("1.5")])),
+        intake_lead_days=draw(st.integers(min_value=1, max_value=30)),
+        min_reschedule_notice_days=draw(st.integers(min_value=0, max_value=14)),
+        max_reschedules_per_visit=draw(st.integers(min_value=0, max_value=5)),
         eit_min_members=draw(st.integers(min_value=2, max_value=12)),
         coverage_targets=draw(st.none() | timelines()),
         calendar=draw(st.none() | country_codes()),
@@ -981,21 +1005,35 @@ def screening_summaries(draw: st.DrawFn) -> ScreeningSummary:
 
 # -- calendars and workshops ------------------------------------------------------
 @st.composite
-def fixed_calendars(draw: st.DrawFn) -> FixedCalendar:
+def fixed_calendars(
+    draw: st.DrawFn,
+    *,
+    min_day: date = date(2013, 1, 1),
+    max_day: date = date(2030, 12, 31),
+    max_holidays: int = 12,
+) -> FixedCalendar:
     """:class:`~score_core.FixedCalendar` values.
 
     They have random holidays and random make-up working days on weekend days,
-    as China's calendar has them.
+    as China's calendar has them. Narrow ``min_day`` to ``max_day`` and raise
+    ``max_holidays`` to test a scheduler on crowded calendars.
 
     Args:
         draw: Supplied by Hypothesis.
+        min_day: The first day a holiday or make-up day may fall on.
+        max_day: The last day one may fall on.
+        max_holidays: The most holidays (and make-up days) drawn.
     """
+    if max_day < min_day or max_holidays < 0:
+        raise InvalidArgument(
+            "fixed_calendars needs min_day <= max_day, max_holidays >= 0"
+        )
     weekend = draw(
         st.sampled_from([frozenset({5, 6}), frozenset({4, 5}), frozenset({6})])
     )
-    days = st.dates(min_value=date(2013, 1, 1), max_value=date(2030, 12, 31))
-    holidays = draw(st.frozensets(days, max_size=12))
-    weekend_days = draw(st.frozensets(days, max_size=12))
+    days = st.dates(min_value=min_day, max_value=max_day)
+    holidays = draw(st.frozensets(days, max_size=max_holidays))
+    weekend_days = draw(st.frozensets(days, max_size=max_holidays))
     workdays = frozenset(
         d for d in weekend_days if d.weekday() in weekend and d not in holidays
     )
@@ -1304,4 +1342,164 @@ def delegation_attendances() -> st.SearchStrategy[DelegationAttendance]:
             lambda w: attendance_sheets(workshop=w).map(lambda s: attendance(w, s))
         )
         .flatmap(lambda results: st.sampled_from(results))
+    )
+
+
+# -- visits --------------------------------------------------------------------------
+def visit_statuses() -> st.SearchStrategy[VisitStatus]:
+    """:class:`~score_core.VisitStatus` members."""
+    return st.sampled_from(VisitStatus)
+
+
+def visit_outcomes(
+    *, held_on: st.SearchStrategy[date] | None = None
+) -> st.SearchStrategy[VisitOutcome]:
+    """:class:`~score_core.VisitOutcome` values.
+
+    Args:
+        held_on: Strategy for the day the visit was held.
+    """
+    return st.builds(
+        VisitOutcome,
+        held_on=_dates(2013, 2030) if held_on is None else held_on,
+        eit_meeting=st.booleans(),
+        kpi_collected=st.booleans(),
+        notes=st.just("") | names(max_size=40),
+    )
+
+
+@st.composite
+def _visit(draw: st.DrawFn, number: int, on: date) -> Visit:
+    status = draw(visit_statuses())
+    done = status is VisitStatus.DONE
+    return Visit(
+        number=number,
+        kind=VisitKind.INTAKE if number == 0 else VisitKind.FOLLOW_UP,
+        on=on,
+        nominal=draw(st.none() | st.just(on - timedelta(days=1))),
+        status=status,
+        outcome=draw(visit_outcomes(held_on=st.just(on))) if done else None,
+        previous=tuple(
+            on - timedelta(days=d)
+            for d in draw(st.lists(st.integers(1, 20), max_size=2, unique=True))
+        ),
+    )
+
+
+def visits() -> st.SearchStrategy[Visit]:
+    """:class:`~score_core.Visit` values of any kind and status."""
+    return st.tuples(st.integers(0, 6), _dates(2013, 2030)).flatmap(
+        lambda pair: _visit(*pair)
+    )
+
+
+@st.composite
+def visit_cycles(draw: st.DrawFn, *, max_follow_ups: int = 5) -> VisitCycle:
+    """:class:`~score_core.VisitCycle` values whose dates keep every rule.
+
+    Visits are in order, the intake before the classroom days, follow-ups in
+    the window and at least ``min_gap_days`` apart, with random statuses
+    (done visits held on their day), so that :func:`~score_core.check_cycle`
+    finds nothing without a calendar. Built by construction, not planning.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_follow_ups: The most follow-up visits.
+    """
+    first = draw(_dates(2013, 2030))
+    classroom = tuple(first + timedelta(days=i) for i in range(draw(st.integers(1, 3))))
+    last = classroom[-1]
+    months = draw(st.integers(1, 6))
+    window_end = last + relativedelta(months=months) - timedelta(days=1)
+    available = (window_end - last).days
+    gap = draw(st.integers(0, 21))
+    step = max(gap, 1)
+    count = draw(st.integers(0, min(max_follow_ups, available // step)))
+    slack = available - 1 - max(count - 1, 0) * step
+    spots = sorted(
+        draw(st.lists(st.integers(0, max(slack, 0)), min_size=count, max_size=count))
+    )
+    planned: list[Visit] = []
+    if draw(st.booleans()):
+        lead = draw(st.integers(1, 30))
+        planned.append(draw(_visit(0, first - timedelta(days=lead))))
+    for i, spot in enumerate(spots):
+        day = last + timedelta(days=1 + spot + i * step)
+        planned.append(draw(_visit(i + 1, day)))
+    enterprise = draw(_identifiers())
+    module = draw(module_codes())
+    return VisitCycle(
+        id=f"{module}.{enterprise}",
+        enterprise=enterprise,
+        module=module,
+        profile=draw(st.sampled_from(profile_names())),
+        classroom=classroom,
+        window_end=window_end,
+        min_gap_days=gap,
+        visits=planned,
+        calendar="weekdays",
+        calendar_source="Monday to Friday, no public holidays",
+    )
+
+
+@st.composite
+def module_plans(
+    draw: st.DrawFn,
+    *,
+    profile: Profile | None = None,
+    calendar: WorkCalendar | None = None,
+    max_enterprises: int = 5,
+) -> ModulePlan:
+    """:class:`~score_core.ModulePlan` values made by :func:`~score_core.plan_module`.
+
+    Module 1 for one to ``max_enterprises`` enterprises, on the weekday
+    calendar by default. A calendar you pass must leave room for the plan
+    (a :exc:`~score_core.PlanningError` is an error of the test, not skipped).
+
+    Args:
+        draw: Supplied by Hypothesis.
+        profile: The profile (a built-in one by default).
+        calendar: The calendar (Monday to Friday by default).
+        max_enterprises: The most enterprises planned together.
+    """
+    if max_enterprises < 1:
+        raise InvalidArgument("module_plans needs max_enterprises >= 1")
+    used = draw(_builtin_profiles()) if profile is None else profile
+    ids = draw(
+        st.lists(_identifiers(), min_size=1, max_size=max_enterprises, unique=True)
+    )
+    firms = [Enterprise(id=i, name=i, headcount=used.employees.minimum) for i in ids]
+    return plan_module(
+        firms,
+        module=ModuleCode.M1,
+        profile=used,
+        calendar=weekday_calendar() if calendar is None else calendar,
+        earliest=draw(_dates(2013, 2030)),
+        stagger=draw(st.integers(0, 2)),
+    )
+
+
+def cycle_progresses() -> st.SearchStrategy[CycleProgress]:
+    """:class:`~score_core.CycleProgress` of generated cycles on random days."""
+    return st.tuples(visit_cycles(), _dates(2013, 2031)).map(
+        lambda pair: pair[0].progress(pair[1])
+    )
+
+
+@st.composite
+def rescheduleds(draw: st.DrawFn) -> Rescheduled:
+    """:class:`~score_core.Rescheduled` results of moves tried on planned cycles.
+
+    Some moves are made, some refused, on the weekday calendar.
+    """
+    plan = draw(module_plans(max_enterprises=1))
+    cycle = plan.cycles[0]
+    visit = draw(st.sampled_from(cycle.visits))
+    return reschedule(
+        cycle,
+        visit.number,
+        visit.on + timedelta(days=draw(st.integers(-10, 20))),
+        on=visit.on - timedelta(days=draw(st.integers(0, 30))),
+        calendar=weekday_calendar(),
+        scope=draw(st.sampled_from(Scope)),
     )

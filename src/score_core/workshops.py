@@ -39,7 +39,7 @@ from score_core._validators import (
     optional_date,
     optional_non_empty_str,
 )
-from score_core.calendars import WorkCalendar
+from score_core.calendars import WorkCalendar, check_years
 from score_core.codes import Code, violation
 from score_core.eligibility import BASELINE_MODULES, check_eligibility
 from score_core.enterprises import Enterprise
@@ -416,25 +416,7 @@ def _days(
         )
     if calendar is None:
         return out
-    for year in sorted({d.year for d in workshop.days}):
-        if not calendar.covers(year):
-            out.append(
-                violation(
-                    Code.CALENDAR_YEAR_NOT_COVERED,
-                    calendar=calendar.name,
-                    year=year,
-                    path=("days",),
-                )
-            )
-        elif not calendar.is_confirmed(year):
-            out.append(
-                violation(
-                    Code.CALENDAR_YEAR_UNCONFIRMED,
-                    calendar=calendar.name,
-                    year=year,
-                    path=("days",),
-                )
-            )
+    out += check_years(calendar, (d.year for d in workshop.days), path=("days",))
     for i, day in enumerate(workshop.days):
         if calendar.covers(day.year) and not calendar.is_working_day(day):
             out.append(

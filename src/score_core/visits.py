@@ -1,0 +1,1107 @@
+"""Consultation cycles: planning a module's visits, recording and rescheduling them.
+
+Each SCORE module opens with an intake visit to the factory, then the joint
+classroom days, then follow-up visits that support the enterprise's
+improvement team (classically three, within three months: MTE-II p.15).
+:func:`plan_module` lays these out on a working-day calendar;
+:class:`VisitCycle` records what happened; :func:`reschedule` moves visits
+still to come, never one already done.
+
+>>> from datetime import date
+>>> from score_core import Enterprise, plan_module, weekday_calendar
+>>> firm = Enterprise(id="CQ-001", name="Gears", headcount=180, country="CN")
+>>> plan = plan_module(firm, module="M1", earliest=date(2026, 3, 2),
+...                    calendar=weekday_calendar())
+>>> plan.classroom
+(datetime.date(2026, 3, 9), datetime.date(2026, 3, 10))
+>>> [(v.label, v.on.isoformat()) for v in plan.cycles[0].visits]
+[('intake visit', '2026-03-02'), ('follow-up visit 1', '2026-04-01'), ('follow-up visit 2', '2026-04-23'), ('follow-up visit 3', '2026-05-15')]
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, rrule
+
+from score_core._validators import (
+    a_date,
+    int_at_least,
+    items_of,
+    non_empty_str,
+    optional_non_empty_str,
+    typed,
+)
+from score_core.calendars import (
+    SEARCH_DAYS,
+    Roll,
+    WorkCalendar,
+    add_working_days,
+    check_years,
+    next_working_day,
+    roll,
+    working_days_between,
+)
+from score_core.codes import Code, violation
+from score_core.enterprises import Enterprise
+from score_core.errors import (
+    InvalidValueError,
+    NoWorkingDayError,
+    PlanningError,
+    TransitionError,
+    UnknownNameError,
+)
+from score_core.findings import Report, RuleViolation, Severity
+from score_core.profiles import Profile, default_profile, get_profile
+from score_core.workshops import Workshop
+
+
+__all__ = [
+    "CycleProgress",
+    "ModulePlan",
+    "Rescheduled",
+    "Scope",
+    "Visit",
+    "VisitCycle",
+    "VisitKind",
+    "VisitOutcome",
+    "VisitStatus",
+    "check_cycle",
+    "plan_module",
+    "reschedule",
+]
+
+_DAY = timedelta(days=1)
+
+
+class VisitKind(enum.StrEnum):
+    """The intake visit before the classroom days, or a follow-up after them."""
+
+    INTAKE = "intake"
+    FOLLOW_UP = "follow_up"
+
+
+class VisitStatus(enum.StrEnum):
+    """Where a visit stands.
+
+    PLANNED becomes DONE (with an outcome), MISSED or CANCELLED; a MISSED
+    visit can be rescheduled (PLANNED again) or CANCELLED. DONE and CANCELLED
+    are final.
+    """
+
+    PLANNED = "planned"
+    DONE = "done"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+class Scope(enum.StrEnum):
+    """What a reschedule moves: ONE visit, or it and the FOLLOWING planned ones."""
+
+    ONE = "one"
+    FOLLOWING = "following"
+
+
+@attrs.frozen(kw_only=True)
+class VisitOutcome:
+    """What happened at a visit that took place.
+
+    Attributes:
+        held_on: The day the visit was held.
+        eit_meeting: Whether the improvement team met with the trainer.
+        kpi_collected: Whether KPI data was collected.
+        notes: Free text.
+    """
+
+    held_on: date = attrs.field(validator=a_date)
+    eit_meeting: bool = attrs.field(default=False, validator=typed(bool))
+    kpi_collected: bool = attrs.field(default=False, validator=typed(bool))
+    notes: str = attrs.field(default="", validator=typed(str))
+
+
+def _to_dates(value: Iterable[date]) -> tuple[date, ...]:
+    return tuple(value)
+
+
+def _check_dates(
+    _inst: object, attr: attrs.Attribute[Any], value: Iterable[object]
+) -> None:
+    for day in value:
+        if not isinstance(day, date):
+            raise InvalidValueError(
+                f"{attr.name} must hold dates, got {day!r}", field=attr.name
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Visit:
+    """One visit of a cycle.
+
+    Attributes:
+        number: 0 for the intake visit, 1, 2, ... for the follow-ups.
+        kind: Intake or follow-up.
+        on: The day it is planned for.
+        nominal: The day the plan aimed at (the evenly spread day, staggered
+            for later enterprises) when the visit had to move from it to a
+            working day or to keep the gap and the window; None when the
+            visit falls on it.
+        status: Planned, done, missed or cancelled.
+        outcome: What happened, for a done visit (and only for one).
+        previous: The days it was planned for before, oldest first: the
+            history rescheduling keeps.
+    """
+
+    number: int = attrs.field(validator=int_at_least(0))
+    kind: VisitKind = attrs.field(validator=typed(VisitKind))
+    on: date = attrs.field(validator=a_date)
+    nominal: date | None = attrs.field(default=None)
+    status: VisitStatus = attrs.field(
+        default=VisitStatus.PLANNED, validator=typed(VisitStatus)
+    )
+    outcome: VisitOutcome | None = attrs.field(default=None)
+    previous: tuple[date, ...] = attrs.field(
+        default=(), converter=_to_dates, validator=_check_dates
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is VisitKind.INTAKE) != (self.number == 0):
+            raise InvalidValueError(
+                f"Visit: number 0 is the intake visit and only it; got number "
+                f"{self.number} of kind {self.kind.value}",
+                field="number",
+            )
+        if (self.status is VisitStatus.DONE) != (self.outcome is not None):
+            raise InvalidValueError(
+                f"Visit {self.number}: a done visit has an outcome and only a done "
+                f"visit does (status {self.status.value})",
+                field="outcome",
+            )
+        if self.outcome is not None and not isinstance(self.outcome, VisitOutcome):
+            raise InvalidValueError(
+                "Visit.outcome must be a VisitOutcome", field="outcome"
+            )
+        if self.nominal is not None and not isinstance(self.nominal, date):
+            raise InvalidValueError("Visit.nominal must be a date", field="nominal")
+
+    @property
+    def label(self) -> str:
+        """``intake visit`` or ``follow-up visit n``."""
+        if self.kind is VisitKind.INTAKE:
+            return "intake visit"
+        return f"follow-up visit {self.number}"
+
+    @property
+    def held_on(self) -> date:
+        """The day it was held when done, else the day it is planned for."""
+        return self.on if self.outcome is None else self.outcome.held_on
+
+    @property
+    def reschedules(self) -> int:
+        """How often it has been moved."""
+        return len(self.previous)
+
+    @property
+    def active(self) -> bool:
+        """True when it is planned or done (it counts for order and spacing)."""
+        return self.status in (VisitStatus.PLANNED, VisitStatus.DONE)
+
+
+def _to_visits(value: Iterable[Visit]) -> tuple[Visit, ...]:
+    return tuple(value)
+
+
+def _to_cycles(value: Iterable[VisitCycle]) -> tuple[VisitCycle, ...]:
+    return tuple(value)
+
+
+def _check_visits(_inst: object, _attr: object, value: tuple[Visit, ...]) -> None:
+    numbers = [v.number for v in value]
+    start = 0 if value and value[0].kind is VisitKind.INTAKE else 1
+    if numbers != list(range(start, start + len(value))):
+        raise InvalidValueError(
+            f"VisitCycle.visits must be numbered in order (0 for the intake, then "
+            f"1, 2, ...), got {numbers}",
+            field="visits",
+        )
+
+
+def _check_classroom(_inst: object, _attr: object, value: tuple[date, ...]) -> None:
+    if not value:
+        raise InvalidValueError(
+            "VisitCycle.classroom must hold at least one day", field="classroom"
+        )
+    _check_dates(_inst, _attr, value)  # type: ignore[arg-type]
+    for before, after in itertools.pairwise(value):
+        if after <= before:
+            raise InvalidValueError(
+                f"VisitCycle.classroom must be in order: {after} comes after {before}",
+                field="classroom",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class CycleProgress:
+    """Where a cycle stands on a given day.
+
+    Attributes:
+        enterprise: The enterprise's id.
+        on: The day asked about.
+        done: Numbers of the visits done.
+        missed: Numbers of the visits missed.
+        cancelled: Numbers of the visits cancelled.
+        planned: Numbers of the visits still to come.
+        overdue: Numbers of the planned visits whose day has passed.
+        findings: A ``visit.overdue`` warning for each overdue visit.
+    """
+
+    enterprise: str
+    on: date
+    done: tuple[int, ...]
+    missed: tuple[int, ...]
+    cancelled: tuple[int, ...]
+    planned: tuple[int, ...]
+    overdue: tuple[int, ...]
+    findings: Report
+
+    @property
+    def complete(self) -> bool:
+        """True when every visit is done or cancelled and at least one is done."""
+        return bool(self.done) and not (self.planned or self.missed)
+
+
+@attrs.frozen(kw_only=True)
+class VisitCycle:
+    """An enterprise's visits for one module: the record a scheduler keeps.
+
+    Attributes:
+        id: A stable identifier (calendar entries derive their UIDs from it).
+        enterprise: The enterprise's id.
+        module: The module code.
+        profile: The name of the profile the cycle was planned under.
+        classroom: The classroom days.
+        window_end: The last day a follow-up visit may fall on.
+        min_gap_days: Least number of days between two follow-up visits.
+        visits: The visits, numbered in order.
+        calendar: The name of the calendar the cycle was planned on.
+        calendar_source: Where that calendar's data came from.
+    """
+
+    id: str = attrs.field(validator=non_empty_str)
+    enterprise: str = attrs.field(validator=non_empty_str)
+    module: str = attrs.field(validator=non_empty_str)
+    profile: str = attrs.field(validator=non_empty_str)
+    classroom: tuple[date, ...] = attrs.field(
+        converter=_to_dates, validator=_check_classroom
+    )
+    window_end: date = attrs.field(validator=a_date)
+    min_gap_days: int = attrs.field(validator=int_at_least(0))
+    visits: tuple[Visit, ...] = attrs.field(
+        converter=_to_visits, validator=[items_of(Visit), _check_visits]
+    )
+    calendar: str = attrs.field(validator=non_empty_str)
+    calendar_source: str = attrs.field(validator=non_empty_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.window_end <= self.classroom[-1]:
+            raise InvalidValueError(
+                f"VisitCycle.window_end {self.window_end} must come after the last "
+                f"classroom day {self.classroom[-1]}",
+                field="window_end",
+            )
+
+    def visit(self, number: int) -> Visit:
+        """The visit with this number.
+
+        Raises:
+            UnknownNameError: when the cycle has no such visit.
+        """
+        return self.visits[self._index(number)]
+
+    def _index(self, number: int) -> int:
+        for index, visit in enumerate(self.visits):
+            if visit.number == number:
+                return index
+        raise UnknownNameError(
+            f"cycle {self.id} has no visit {number}; visits: "
+            f"{', '.join(str(v.number) for v in self.visits)}"
+        )
+
+    def _change(
+        self, number: int, allowed: tuple[VisitStatus, ...], **kw: object
+    ) -> VisitCycle:
+        index = self._index(number)
+        visit = self.visits[index]
+        if visit.status not in allowed:
+            raise TransitionError(
+                f"{visit.label} of enterprise {self.enterprise} is "
+                f"{visit.status.value}; it cannot become {kw['status']}"
+            )
+        visits = list(self.visits)
+        visits[index] = attrs.evolve(visit, **kw)  # type: ignore[arg-type]
+        return attrs.evolve(self, visits=tuple(visits))
+
+    def record(self, number: int, outcome: VisitOutcome) -> VisitCycle:
+        """This cycle with a planned visit done.
+
+        Raises:
+            TransitionError: when the visit is not planned.
+        """
+        return self._change(
+            number, (VisitStatus.PLANNED,), status=VisitStatus.DONE, outcome=outcome
+        )
+
+    def miss(self, number: int) -> VisitCycle:
+        """This cycle with a planned visit missed (it can be rescheduled).
+
+        Raises:
+            TransitionError: when the visit is not planned.
+        """
+        return self._change(number, (VisitStatus.PLANNED,), status=VisitStatus.MISSED)
+
+    def cancel(self, number: int) -> VisitCycle:
+        """This cycle with a planned or missed visit cancelled.
+
+        Raises:
+            TransitionError: when the visit is done or already cancelled.
+        """
+        return self._change(
+            number,
+            (VisitStatus.PLANNED, VisitStatus.MISSED),
+            status=VisitStatus.CANCELLED,
+        )
+
+    def progress(self, on: date) -> CycleProgress:
+        """Where the cycle stands on ``on``: done, missed, to come, overdue."""
+
+        def numbers(status: VisitStatus) -> tuple[int, ...]:
+            return tuple(v.number for v in self.visits if v.status is status)
+
+        overdue = [
+            (i, v)
+            for i, v in enumerate(self.visits)
+            if v.status is VisitStatus.PLANNED and v.on < on
+        ]
+        return CycleProgress(
+            enterprise=self.enterprise,
+            on=on,
+            done=numbers(VisitStatus.DONE),
+            missed=numbers(VisitStatus.MISSED),
+            cancelled=numbers(VisitStatus.CANCELLED),
+            planned=numbers(VisitStatus.PLANNED),
+            overdue=tuple(v.number for _, v in overdue),
+            findings=Report(
+                violations=tuple(
+                    violation(
+                        Code.VISIT_OVERDUE,
+                        visit=v.label,
+                        enterprise=self.enterprise,
+                        day=v.on.isoformat(),
+                        on=on.isoformat(),
+                        path=("visits", i),
+                    )
+                    for i, v in overdue
+                )
+            ),
+        )
+
+
+def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> Report:
+    """Everything wrong with a cycle's dates, each finding at its visit's path.
+
+    Planned and done visits (on the day they were held) must keep their
+    order, the intake before the first classroom day, the follow-ups after
+    the last one and within the window, at least ``min_gap_days`` apart.
+    With a calendar, every planned visit falls on a working day. Missed and
+    cancelled visits do not count.
+    """
+    out: list[RuleViolation] = []
+    first, last = cycle.classroom[0], cycle.classroom[-1]
+    before: Visit | None = None
+    for index, visit in enumerate(cycle.visits):
+        if not visit.active:
+            continue
+        path = ("visits", index)
+        day = visit.held_on
+        common = {"visit": visit.label, "enterprise": cycle.enterprise, "path": path}
+        if visit.kind is VisitKind.INTAKE:
+            if day >= first:
+                out.append(
+                    violation(
+                        Code.VISIT_INTAKE_LATE,
+                        day=day.isoformat(),
+                        first=first.isoformat(),
+                        enterprise=cycle.enterprise,
+                        path=path,
+                    )
+                )
+        elif not last < day <= cycle.window_end:
+            out.append(
+                violation(
+                    Code.VISIT_OUTSIDE_WINDOW,
+                    day=day.isoformat(),
+                    start=(last + _DAY).isoformat(),
+                    end=cycle.window_end.isoformat(),
+                    **common,  # type: ignore[arg-type]
+                )
+            )
+        if before is not None:
+            if day <= before.held_on:
+                out.append(
+                    violation(
+                        Code.VISIT_ORDER,
+                        day=day.isoformat(),
+                        previous=before.label,
+                        previous_day=before.held_on.isoformat(),
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+            elif (
+                before.kind is VisitKind.FOLLOW_UP
+                and (day - before.held_on).days < cycle.min_gap_days
+            ):
+                out.append(
+                    violation(
+                        Code.VISIT_GAP,
+                        days=(day - before.held_on).days,
+                        previous=before.label,
+                        profile=cycle.profile,
+                        gap=cycle.min_gap_days,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+        if (
+            calendar is not None
+            and visit.status is VisitStatus.PLANNED
+            and not calendar.is_working_day(day)
+        ):
+            out.append(
+                violation(
+                    Code.VISIT_DAY_NOT_WORKING,
+                    day=day.isoformat(),
+                    calendar=calendar.name,
+                    **common,  # type: ignore[arg-type]
+                )
+            )
+        before = visit
+    return Report(violations=tuple(out))
+
+
+@attrs.frozen(kw_only=True)
+class ModulePlan:
+    """The dated plan of one module for one or more enterprises.
+
+    Attributes:
+        id: A stable identifier (the workshop's id when planned from one).
+        module: The module code.
+        profile: The name of the profile planned under.
+        classroom: The classroom days, consecutive working days.
+        window_end: The last day a follow-up visit may fall on.
+        location: Where the classroom days are held, when known.
+        cycles: Each enterprise's visits, in the order given.
+        calendar: The name of the calendar planned on.
+        calendar_source: Where that calendar's data came from.
+        findings: Dates moved (INFO) and years the calendar only estimates
+            (WARNING).
+    """
+
+    id: str = attrs.field(validator=non_empty_str)
+    module: str = attrs.field(validator=non_empty_str)
+    profile: str = attrs.field(validator=non_empty_str)
+    classroom: tuple[date, ...] = attrs.field(
+        converter=_to_dates, validator=_check_classroom
+    )
+    window_end: date = attrs.field(validator=a_date)
+    location: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    cycles: tuple[VisitCycle, ...] = attrs.field(
+        converter=_to_cycles, validator=items_of(VisitCycle)
+    )
+    calendar: str = attrs.field(validator=non_empty_str)
+    calendar_source: str = attrs.field(validator=non_empty_str)
+    findings: Report = attrs.field(factory=Report, validator=typed(Report))
+
+    def cycle(self, enterprise: str) -> VisitCycle:
+        """The cycle of this enterprise.
+
+        Raises:
+            UnknownNameError: when the plan has no cycle for it.
+        """
+        for cycle in self.cycles:
+            if cycle.enterprise == enterprise:
+                return cycle
+        raise UnknownNameError(
+            f"plan {self.id} has no enterprise {enterprise!r}; enterprises: "
+            f"{', '.join(c.enterprise for c in self.cycles)}"
+        )
+
+    def dates(self) -> tuple[date, ...]:
+        """Every day the plan uses (classroom and visits), sorted, once each."""
+        days = set(self.classroom)
+        days.update(v.on for c in self.cycles for v in c.visits)
+        return tuple(sorted(days))
+
+
+# -- planning ------------------------------------------------------------------------
+def _subject(
+    subject: Enterprise | Workshop | Iterable[Enterprise],
+) -> tuple[tuple[Enterprise, ...], Workshop | None]:
+    if isinstance(subject, Workshop):
+        return tuple(d.enterprise for d in subject.delegations), subject
+    if isinstance(subject, Enterprise):
+        return (subject,), None
+    firms = tuple(subject)
+    for firm in firms:
+        if not isinstance(firm, Enterprise):
+            raise InvalidValueError(
+                f"plan_module plans for enterprises or a workshop, got "
+                f"{type(firm).__name__}"
+            )
+    return firms, None
+
+
+def _digest(ids: Sequence[str]) -> str:
+    return hashlib.sha256("\x1f".join(ids).encode()).hexdigest()[:8]
+
+
+def _latest(calendar: WorkCalendar, upper: date, lower: date) -> date | None:
+    day = upper
+    while day >= lower:
+        if calendar.is_working_day(day):
+            return day
+        day -= _DAY
+    return None
+
+
+def plan_module(
+    subject: Enterprise | Workshop | Iterable[Enterprise],
+    *,
+    calendar: WorkCalendar,
+    module: str | None = None,
+    profile: Profile | None = None,
+    earliest: date | None = None,
+    stagger: int = 0,
+    spacing_days: int | None = None,
+    convention: Roll = Roll.FOLLOWING,
+    back_to_back: bool = True,
+    strict: bool = False,
+    plan_id: str | None = None,
+) -> ModulePlan:
+    """Plan a module: intake visits, classroom days and follow-up visits.
+
+    From enterprises, the plan starts on the first working day on or after
+    ``earliest``: each enterprise's intake visit, then, at least the
+    profile's ``intake_lead_days`` later, the module's classroom days:
+    back-to-back working days (no weekend or holiday between them, so a
+    two-day workshop never straddles China's National Day week), or, with
+    ``back_to_back=False``, consecutive working days. From a workshop, its
+    days are the classroom days and the intake visits fall before them by
+    the lead time (not before ``earliest`` when given).
+
+    Follow-up visits: the profile's number of them, at least
+    ``min_visit_gap_days`` apart, after the last classroom day and on or
+    before the window's end, ``follow_up_window_months`` later (a month
+    after 31 January is the end of February: ``relativedelta`` clips to the
+    month's end), less one day. Their nominal days are spread evenly with a
+    spare interval at the end for rescheduling (or ``spacing_days`` apart),
+    then rolled to working days by ``convention``, then moved just enough to
+    keep the gap and the window; each move is an INFO finding.
+
+    ``stagger`` puts each further enterprise's visits that many working days
+    after the one before it, so that one trainer can make them all (as far
+    as the window allows: the last visits may be moved together).
+
+    The plan checks that the calendar covers every year it touches; a year
+    the calendar only estimates is a warning, an error when ``strict``.
+
+    Args:
+        subject: An enterprise, several, or a workshop.
+        calendar: The working-day calendar; its source is recorded.
+        module: The module code (a workshop's own by default).
+        profile: The profile (the default profile when None).
+        earliest: The first day the plan may use.
+        stagger: Working days between successive enterprises' visits.
+        spacing_days: Days between nominal follow-up visits.
+        convention: How a nominal day off moves to a working day.
+        back_to_back: Classroom days on successive calendar days.
+        strict: Refuse years the calendar only estimates.
+        plan_id: The plan's id; the workshop's id, or one derived from the
+            module, the first day and the enterprises, by default.
+
+    Raises:
+        PlanningError: when no plan keeps the rules: the visits do not fit
+            the window, there is no room for the intake visits, a classroom
+            day of the workshop is not a working day, or the calendar does
+            not cover (or, when strict, confirm) a year of the plan.
+        NoWorkingDayError: when the calendar has no working day within a
+            year of a day the plan needs.
+        InvalidValueError: for missing or malformed arguments.
+    """
+    profile = default_profile() if profile is None else profile
+    firms, workshop = _subject(subject)
+    if not firms:
+        raise InvalidValueError("plan_module needs at least one enterprise")
+    ids = [f.id for f in firms]
+    if len(set(ids)) != len(ids):
+        raise InvalidValueError(f"plan_module: an enterprise appears twice in {ids}")
+    if module is None:
+        if workshop is None:
+            raise InvalidValueError("plan_module needs module= for enterprises")
+        module = workshop.module
+    if stagger < 0 or (spacing_days is not None and spacing_days < 1):
+        raise InvalidValueError(
+            "plan_module: stagger is at least 0 and spacing_days at least 1"
+        )
+    training = profile.get_catalogue()[module]
+    count = len(ids)
+    lead = timedelta(days=profile.intake_lead_days)
+    problems: list[RuleViolation] = []
+    intakes: list[date] = []
+    if workshop is not None:
+        classroom = workshop.days
+        for i, day in enumerate(classroom):
+            if not calendar.is_working_day(day):
+                problems.append(
+                    violation(
+                        Code.WORKSHOP_DAY_NOT_WORKING,
+                        day=day.isoformat(),
+                        calendar=calendar.name,
+                        path=("classroom", i),
+                    )
+                )
+        if profile.intake_visit:
+            intakes = _intakes_before(
+                calendar, classroom[0] - lead, earliest, ids, stagger, problems
+            )
+    else:
+        if earliest is None:
+            raise InvalidValueError("plan_module needs earliest= for enterprises")
+        days = profile.classroom_days_for(training)
+        if not days:
+            raise InvalidValueError(
+                f"module {training.code} has no classroom days under profile "
+                f"{profile.name}; plan it from a workshop with its days"
+            )
+        start = roll(calendar, earliest)
+        if profile.intake_visit:
+            intakes = [
+                add_working_days(calendar, start, k * stagger) if k else start
+                for k in range(count)
+            ]
+            start = roll(calendar, intakes[-1] + lead)
+        classroom = _classroom_block(calendar, start, days, back_to_back)
+    last = classroom[-1]
+    window_end = last + relativedelta(months=profile.follow_up_window_months) - _DAY
+    first_day = min((*intakes, classroom[0]))
+    problems += check_years(
+        calendar,
+        range(first_day.year, window_end.year + 1),
+        path=("classroom",),
+        strict=strict,
+    )
+    follow = _follow_ups(calendar, profile, last, window_end, spacing_days, problems)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise PlanningError(errors)
+    findings = [p for p in problems if p.severity is not Severity.ERROR]
+    pid = plan_id
+    if pid is None:
+        pid = (
+            workshop.id
+            if workshop is not None
+            else (f"{training.code}-{classroom[0]:%Y%m%d}-{_digest(ids)}")
+        )
+    cycles = []
+    for k, eid in enumerate(ids):
+        visits: list[Visit] = []
+        if intakes:
+            visits.append(Visit(number=0, kind=VisitKind.INTAKE, on=intakes[k]))
+        visits += _place(calendar, follow, k * stagger, convention, eid, k, findings)
+        cycles.append(
+            VisitCycle(
+                id=f"{pid}.{eid}",
+                enterprise=eid,
+                module=training.code,
+                profile=profile.name,
+                classroom=classroom,
+                window_end=window_end,
+                min_gap_days=profile.min_visit_gap_days,
+                visits=visits,
+                calendar=calendar.name,
+                calendar_source=calendar.source,
+            )
+        )
+    return ModulePlan(
+        id=pid,
+        module=training.code,
+        profile=profile.name,
+        classroom=classroom,
+        window_end=window_end,
+        location=None if workshop is None else workshop.location,
+        cycles=cycles,
+        calendar=calendar.name,
+        calendar_source=calendar.source,
+        findings=Report(violations=tuple(findings)),
+    )
+
+
+def _classroom_block(
+    calendar: WorkCalendar, start: date, days: int, back_to_back: bool
+) -> tuple[date, ...]:
+    """The first run of ``days`` classroom days from ``start`` (a working day)."""
+    first = start
+    for _ in range(SEARCH_DAYS):
+        block = [first]
+        while len(block) < days:
+            after = (
+                block[-1] + _DAY
+                if back_to_back
+                else next_working_day(calendar, block[-1])
+            )
+            if not calendar.is_working_day(after):
+                break
+            block.append(after)
+        if len(block) == days:
+            return tuple(block)
+        first = next_working_day(calendar, first)
+    raise NoWorkingDayError(
+        f"calendar {calendar.name} has no {days} back-to-back working days within "
+        f"{SEARCH_DAYS} days after {start}"
+    )
+
+
+def _intakes_before(
+    calendar: WorkCalendar,
+    latest: date,
+    earliest: date | None,
+    ids: Sequence[str],
+    stagger: int,
+    problems: list[RuleViolation],
+) -> list[date]:
+    """Intake days of a workshop's enterprises, the last on or before ``latest``."""
+    floor = latest - timedelta(days=366) if earliest is None else earliest
+    last = _latest(calendar, latest, floor)
+    days: list[date] = []
+    if last is not None:
+        count = len(ids)
+        days = [
+            add_working_days(calendar, last, -(count - 1 - k) * stagger)
+            if count - 1 - k and stagger
+            else last
+            for k in range(count)
+        ]
+    if last is None or days[0] < floor:
+        problems.append(
+            violation(
+                Code.PLAN_INTAKE_NO_ROOM,
+                enterprise=ids[0],
+                earliest=floor.isoformat(),
+                latest=latest.isoformat(),
+                calendar=calendar.name,
+                path=("classroom", 0),
+            )
+        )
+    return days
+
+
+@attrs.frozen
+class _FollowUps:
+    nominal: tuple[date, ...]
+    latest: tuple[date, ...]
+    last: date
+    gap: int
+
+
+def _follow_ups(
+    calendar: WorkCalendar,
+    profile: Profile,
+    last: date,
+    window_end: date,
+    spacing_days: int | None,
+    problems: list[RuleViolation],
+) -> _FollowUps:
+    """Nominal days (rrule) and the latest feasible day of each follow-up."""
+    count = profile.follow_up_visits
+    gap = max(1, profile.min_visit_gap_days)
+    if count == 0:
+        return _FollowUps(nominal=(), latest=(), last=last, gap=gap)
+    available = (window_end - last).days
+    spacing = spacing_days or max(gap, available // (count + 1))
+    nominal = tuple(
+        moment.date()
+        for moment in rrule(
+            DAILY,
+            interval=spacing,
+            dtstart=datetime.combine(
+                last + timedelta(days=spacing), datetime.min.time()
+            ),
+            count=count,
+        )
+    )
+    latest: list[date] = []
+    upper = window_end
+    for _ in range(count):
+        day = _latest(calendar, upper, last + _DAY)
+        if day is None:
+            problems.append(
+                violation(
+                    Code.PLAN_WINDOW_TOO_SHORT,
+                    count=count,
+                    gap=gap,
+                    start=(last + _DAY).isoformat(),
+                    end=window_end.isoformat(),
+                    calendar=calendar.name,
+                    path=("window_end",),
+                )
+            )
+            return _FollowUps(nominal=(), latest=(), last=last, gap=gap)
+        latest.append(day)
+        upper = day - timedelta(days=gap)
+    return _FollowUps(
+        nominal=nominal, latest=tuple(reversed(latest)), last=last, gap=gap
+    )
+
+
+def _place(
+    calendar: WorkCalendar,
+    follow: _FollowUps,
+    shift: int,
+    convention: Roll,
+    enterprise: str,
+    k: int,
+    findings: list[RuleViolation],
+) -> list[Visit]:
+    """One enterprise's follow-ups: nominal, rolled, then kept in gap and window."""
+    visits: list[Visit] = []
+    lower = follow.last + _DAY
+    for number, (nominal, latest) in enumerate(
+        zip(follow.nominal, follow.latest, strict=True), start=1
+    ):
+        if shift:
+            # A staggered enterprise aims at a working day: the first
+            # enterprise's rolled day, ``shift`` working days on.
+            nominal = add_working_days(
+                calendar, roll(calendar, nominal, convention), shift
+            )
+        target = roll(calendar, nominal, convention)
+        day = target if target >= lower else roll(calendar, lower)
+        day = min(day, latest)
+        label = f"follow-up visit {number}"
+        if target != nominal:
+            findings.append(
+                violation(
+                    Code.PLAN_VISIT_ROLLED,
+                    visit=label,
+                    enterprise=enterprise,
+                    nominal=nominal.isoformat(),
+                    day=target.isoformat(),
+                    calendar=calendar.name,
+                    path=("cycles", k, "visits", number),
+                )
+            )
+        if day != target:
+            findings.append(
+                violation(
+                    Code.PLAN_VISIT_MOVED,
+                    visit=label,
+                    enterprise=enterprise,
+                    nominal=target.isoformat(),
+                    day=day.isoformat(),
+                    path=("cycles", k, "visits", number),
+                )
+            )
+        visits.append(
+            Visit(
+                number=number,
+                kind=VisitKind.FOLLOW_UP,
+                on=day,
+                nominal=None if day == nominal else nominal,
+            )
+        )
+        lower = day + timedelta(days=follow.gap)
+    return visits
+
+
+# -- rescheduling --------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class Rescheduled:
+    """What :func:`reschedule` did.
+
+    Attributes:
+        cycle: The cycle with the visits moved, or the cycle unchanged when
+            the move was refused.
+        applied: Whether the move was made.
+        moved: The numbers of the visits moved (or that would have been).
+        report: Why a move was refused (errors), and warnings.
+    """
+
+    cycle: VisitCycle
+    applied: bool
+    moved: tuple[int, ...]
+    report: Report
+
+
+def reschedule(
+    cycle: VisitCycle,
+    number: int,
+    to: date,
+    *,
+    on: date,
+    calendar: WorkCalendar,
+    profile: Profile | None = None,
+    scope: Scope = Scope.ONE,
+) -> Rescheduled:
+    """Move a visit (and, with ``Scope.FOLLOWING``, the planned ones after it).
+
+    With ``Scope.FOLLOWING`` every later planned visit moves by the same
+    number of working days. A move is refused, with findings saying why,
+    when a visit is done (``visit.reschedule.done``: history is never
+    rewritten) or cancelled, when the new day is before ``on``, when a
+    planned visit is closer than the profile's ``min_reschedule_notice_days``
+    (a missed visit needs no notice), when a visit has been moved
+    ``max_reschedules_per_visit`` times already, or when the moved visits
+    would break the cycle's order, window, spacing or working days. Each move
+    keeps the old day in the visit's ``previous``.
+
+    Args:
+        cycle: The cycle.
+        number: The visit to move.
+        to: Its new day.
+        on: Today, for the notice rule.
+        calendar: The working-day calendar.
+        profile: The rescheduling policy; the profile the cycle names, from
+            the registry, when None.
+        scope: ONE visit, or it and the FOLLOWING planned ones.
+
+    Raises:
+        UnknownNameError: when the cycle has no such visit, or the cycle's
+            profile is not registered and none is given.
+    """
+    profile = get_profile(cycle.profile) if profile is None else profile
+    index = cycle._index(number)
+    visit = cycle.visits[index]
+    refused = _refuse_status(cycle, index, visit)
+    if refused is not None:
+        return Rescheduled(
+            cycle=cycle,
+            applied=False,
+            moved=(number,),
+            report=Report(violations=(refused,)),
+        )
+    if to == visit.on and visit.status is VisitStatus.PLANNED:
+        # Nothing moves, so nothing counts against the limit.
+        return Rescheduled(cycle=cycle, applied=True, moved=(), report=Report())
+    moves = {index: to}
+    if Scope(scope) is Scope.FOLLOWING:
+        shift = working_days_between(calendar, visit.on, to)
+        for later in range(index + 1, len(cycle.visits)):
+            other = cycle.visits[later]
+            if other.status is VisitStatus.PLANNED and shift:
+                moves[later] = add_working_days(calendar, other.on, shift)
+    problems: list[RuleViolation] = []
+    visits = list(cycle.visits)
+    for i, day in moves.items():
+        problems += _move_problems(cycle, i, day, on, calendar, profile)
+        old = cycle.visits[i]
+        visits[i] = attrs.evolve(
+            old, on=day, status=VisitStatus.PLANNED, previous=(*old.previous, old.on)
+        )
+    moved_cycle = attrs.evolve(cycle, visits=tuple(visits))
+    touched = set(moves)
+    for i in moves:
+        after = next((j for j in range(i + 1, len(visits)) if visits[j].active), None)
+        if after is not None:
+            touched.add(after)
+    problems += [
+        v
+        for v in check_cycle(moved_cycle, calendar=calendar).violations
+        if v.path[1] in touched and v.code != Code.VISIT_DAY_NOT_WORKING
+    ]
+    report = Report(violations=tuple(problems))
+    numbers = tuple(cycle.visits[i].number for i in sorted(moves))
+    if not report.ok:
+        return Rescheduled(cycle=cycle, applied=False, moved=numbers, report=report)
+    return Rescheduled(cycle=moved_cycle, applied=True, moved=numbers, report=report)
+
+
+def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation | None:
+    common = {
+        "visit": visit.label,
+        "enterprise": cycle.enterprise,
+        "path": ("visits", index),
+    }
+    if visit.status is VisitStatus.DONE:
+        return violation(
+            Code.VISIT_RESCHEDULE_DONE,
+            day=visit.held_on.isoformat(),
+            **common,  # type: ignore[arg-type]
+        )
+    if visit.status is VisitStatus.CANCELLED:
+        return violation(Code.VISIT_RESCHEDULE_CANCELLED, **common)  # type: ignore[arg-type]
+    return None
+
+
+def _move_problems(
+    cycle: VisitCycle,
+    index: int,
+    day: date,
+    on: date,
+    calendar: WorkCalendar,
+    profile: Profile,
+) -> list[RuleViolation]:
+    visit = cycle.visits[index]
+    path = ("visits", index)
+    common = {"visit": visit.label, "enterprise": cycle.enterprise, "path": path}
+    out: list[RuleViolation] = []
+    if day < on:
+        out.append(
+            violation(
+                Code.VISIT_RESCHEDULE_PAST,
+                day=day.isoformat(),
+                on=on.isoformat(),
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    notice = (visit.on - on).days
+    if (
+        visit.status is VisitStatus.PLANNED
+        and notice >= 0
+        and notice < profile.min_reschedule_notice_days
+    ):
+        out.append(
+            violation(
+                Code.VISIT_RESCHEDULE_SHORT_NOTICE,
+                day=visit.on.isoformat(),
+                days=notice,
+                on=on.isoformat(),
+                profile=profile.name,
+                notice=profile.min_reschedule_notice_days,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    if visit.reschedules >= profile.max_reschedules_per_visit:
+        out.append(
+            violation(
+                Code.VISIT_RESCHEDULE_LIMIT,
+                count=visit.reschedules,
+                profile=profile.name,
+                limit=profile.max_reschedules_per_visit,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    out += check_years(calendar, (day.year,), path=path)
+    if calendar.covers(day.year) and not calendar.is_working_day(day):
+        out.append(
+            violation(
+                Code.VISIT_DAY_NOT_WORKING,
+                day=day.isoformat(),
+                calendar=calendar.name,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    return out

@@ -1,0 +1,681 @@
+"""Planning a module's visits, recording them and rescheduling them."""
+
+import itertools
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from score_core import (
+    Enterprise,
+    FixedCalendar,
+    InvalidValueError,
+    NoWorkingDayError,
+    PlanningError,
+    Roll,
+    Scope,
+    TransitionError,
+    UnknownNameError,
+    Visit,
+    VisitKind,
+    VisitOutcome,
+    VisitStatus,
+    Workshop,
+    check_cycle,
+    get_profile,
+    holidays_calendar,
+    next_working_day,
+    plan_module,
+    reschedule,
+    roll,
+    weekday_calendar,
+)
+from score_core import strategies as sst
+from test_calendars import CHINA_2025, CHINA_2026
+
+
+FIRM = Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN")
+WEEKDAYS = weekday_calendar()
+CHINA = get_profile("cn-phase-2")
+
+
+def _days(plan):
+    return [v.on for v in plan.cycles[0].visits]
+
+
+class TestWorkedExamplesChina:
+    def test_spring_festival_2026_uses_a_make_up_saturday(self):
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2026, 2, 6), calendar=CHINA_2026
+        )
+        # Saturday 14 February 2026 is a working day (调休 for the Spring Festival).
+        assert plan.classroom == (date(2026, 2, 13), date(2026, 2, 14))
+        assert plan.window_end == date(2026, 5, 13)
+        assert _days(plan) == [
+            date(2026, 2, 6),
+            date(2026, 3, 9),
+            date(2026, 3, 30),
+            date(2026, 4, 21),
+        ]
+        assert plan.cycles[0].visit(1).nominal == date(2026, 3, 8)
+        assert plan.findings.codes == ("plan.visit.rolled",)
+        assert plan.calendar_source == "State Council notice on the 2026 holidays"
+
+    def test_national_day_week_2026_is_skipped(self):
+        china = holidays_calendar("CN", years=[2026, 2027])
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2026, 9, 23), calendar=china
+        )
+        # 30 September then 1 October (a holiday) are not back to back.
+        assert plan.classroom == (date(2026, 10, 8), date(2026, 10, 9))
+        assert _days(plan) == [
+            date(2026, 9, 23),
+            date(2026, 11, 2),
+            date(2026, 11, 23),
+            date(2026, 12, 14),
+        ]
+        assert plan.window_end == date(2027, 1, 8)
+        loose = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 9, 23),
+            calendar=china,
+            back_to_back=False,
+        )
+        assert loose.classroom == (date(2026, 9, 30), date(2026, 10, 8))
+
+    def test_spring_festival_2025_intake_on_a_make_up_sunday(self):
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2025, 1, 25), calendar=CHINA_2025
+        )
+        assert _days(plan)[0] == date(2025, 1, 26)  # Sunday, worked in 2025
+        assert plan.classroom == (date(2025, 2, 5), date(2025, 2, 6))
+        assert plan.window_end == date(2025, 5, 5)
+        assert _days(plan)[1:] == [
+            date(2025, 2, 28),
+            date(2025, 3, 24),
+            date(2025, 4, 14),
+        ]
+
+    def test_the_package_calendar_plans_the_same_2025(self):
+        china = holidays_calendar("CN", years=[2025])
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2025, 1, 25), calendar=china
+        )
+        expected = plan_module(
+            FIRM, module="M1", earliest=date(2025, 1, 25), calendar=CHINA_2025
+        )
+        assert plan.cycles[0].visits == expected.cycles[0].visits
+
+    def test_strict_refuses_an_estimated_year_and_uncovered_years_always(self):
+        # Planned today, a window reaching into a year without a notice warns.
+        china = holidays_calendar("CN", years=[2029, 2030])
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2029, 10, 8), calendar=china
+        )
+        warnings = plan.findings.warnings
+        assert [v.code for v in warnings] == ["calendar.year.unconfirmed"] * 2
+        assert "only estimates 2030" in warnings[1].message
+        with pytest.raises(PlanningError) as caught:
+            plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2029, 10, 8),
+                calendar=china,
+                strict=True,
+            )
+        assert [v.code for v in caught.value.violations] == [
+            "calendar.year.unconfirmed",
+            "calendar.year.unconfirmed",
+        ]
+        with pytest.raises(PlanningError, match="no data for 2027"):
+            plan_module(
+                FIRM, module="M1", earliest=date(2026, 9, 23), calendar=CHINA_2026
+            )
+
+
+def _workshop(days, *firms):
+    from score_core import Delegation
+
+    return Workshop(
+        id="CQ-2015-04",
+        module="M1",
+        days=days,
+        location="Chongqing",
+        delegations=tuple(Delegation(enterprise=f) for f in firms),
+    )
+
+
+FIRMS = tuple(
+    Enterprise(id=f"CQ-00{n}", name=f"Firm {n}", headcount=100) for n in range(1, 4)
+)
+
+
+class TestPlanningFromAWorkshop:
+    def test_intakes_before_the_days_staggered(self):
+        shop = _workshop((date(2015, 4, 8), date(2015, 4, 9)), *FIRMS)
+        plan = plan_module(shop, calendar=WEEKDAYS, stagger=1)
+        assert plan.id == "CQ-2015-04"
+        assert plan.location == "Chongqing"
+        assert [c.visits[0].on for c in plan.cycles] == [
+            date(2015, 3, 30),
+            date(2015, 3, 31),
+            date(2015, 4, 1),
+        ]
+        firsts = [c.visit(1).on for c in plan.cycles]
+        assert firsts == sorted(set(firsts))
+        assert plan.cycle("CQ-002").enterprise == "CQ-002"
+        assert plan.dates()[0] == date(2015, 3, 30)
+        with pytest.raises(UnknownNameError, match="CQ-009"):
+            plan.cycle("CQ-009")
+
+    def test_no_room_for_the_intake(self):
+        shop = _workshop((date(2015, 4, 8), date(2015, 4, 9)), *FIRMS)
+        with pytest.raises(PlanningError) as caught:
+            plan_module(shop, calendar=WEEKDAYS, earliest=date(2015, 4, 1), stagger=1)
+        assert [v.code for v in caught.value.violations] == ["plan.intake.no_room"]
+        closed = FixedCalendar(
+            name="closed", holidays={date(2015, 3, 1) + timedelta(n) for n in range(38)}
+        )
+        with pytest.raises(PlanningError, match="intake visit"):
+            plan_module(shop, calendar=closed, earliest=date(2015, 3, 1))
+
+    def test_a_classroom_day_off_is_refused(self):
+        shop = _workshop((date(2015, 5, 1), date(2015, 5, 4)), FIRM)
+        labour_day = FixedCalendar(name="cn", holidays={date(2015, 5, 1)})
+        with pytest.raises(PlanningError) as caught:
+            plan_module(shop, calendar=labour_day)
+        assert caught.value.violations[0].code == "workshop.day.not_working"
+        assert caught.value.violations[0].path == ("classroom", 0)
+
+    def test_without_intake_visits(self):
+        profile = CHINA.derive(name="no-intake", intake_visit=False)
+        shop = _workshop((date(2015, 4, 8), date(2015, 4, 9)), FIRM)
+        plan = plan_module(shop, calendar=WEEKDAYS, profile=profile)
+        assert [v.kind for v in plan.cycles[0].visits] == [VisitKind.FOLLOW_UP] * 3
+        firms = plan_module(
+            FIRMS,
+            module="M2",
+            calendar=WEEKDAYS,
+            profile=profile,
+            earliest=date(2015, 4, 8),
+        )
+        assert firms.classroom == (date(2015, 4, 8), date(2015, 4, 9))
+
+
+class TestPlanningOptions:
+    def test_spacing_convention_and_zero_follow_ups(self):
+        plan = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=WEEKDAYS,
+            spacing_days=14,
+            convention=Roll.PRECEDING,
+            plan_id="mine",
+        )
+        assert plan.id == "mine"
+        assert plan.cycles[0].id == "mine.CQ-001"
+        # 24 March + 14 = 7 April ... nominal days stay on working days here.
+        assert [v.on for v in plan.cycles[0].visits[1:]] == [
+            date(2026, 3, 24),
+            date(2026, 4, 7),
+            date(2026, 4, 21),
+        ]
+        none = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=WEEKDAYS,
+            profile=CHINA.derive(name="no-follow-up", follow_up_visits=0),
+        )
+        assert [v.kind for v in none.cycles[0].visits] == [VisitKind.INTAKE]
+
+    def test_preceding_roll_kept_after_the_gap(self):
+        # Nominal days 1 day apart on a Saturday roll back before the gap allows.
+        profile = CHINA.derive(name="tight", min_visit_gap_days=3)
+        plan = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=WEEKDAYS,
+            profile=profile,
+            spacing_days=1,
+            convention=Roll.PRECEDING,
+        )
+        visits = plan.cycles[0].visits[1:]
+        assert [v.on for v in visits] == [
+            date(2026, 3, 11),
+            date(2026, 3, 16),
+            date(2026, 3, 19),
+        ]
+        assert "plan.visit.moved" in plan.findings.codes
+        assert check_cycle(plan.cycles[0], calendar=WEEKDAYS).ok
+
+    def test_the_window_too_short(self):
+        profile = CHINA.derive(
+            name="crowded",
+            follow_up_visits=6,
+            min_visit_gap_days=20,
+            follow_up_window_months=1,
+        )
+        with pytest.raises(PlanningError) as caught:
+            plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2026, 3, 2),
+                calendar=WEEKDAYS,
+                profile=profile,
+            )
+        assert [v.code for v in caught.value.violations] == ["plan.window.too_short"]
+
+    def test_no_back_to_back_days(self):
+        odd = FixedCalendar(name="odd", weekend={1, 3, 5, 6})
+        with pytest.raises(NoWorkingDayError, match="back-to-back"):
+            plan_module(FIRM, module="M1", earliest=date(2026, 3, 2), calendar=odd)
+        loose = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=odd,
+            back_to_back=False,
+        )
+        assert loose.classroom == (date(2026, 3, 9), date(2026, 3, 11))
+
+    def test_arguments(self):
+        earliest = date(2026, 3, 2)
+        with pytest.raises(InvalidValueError, match="at least one"):
+            plan_module([], module="M1", earliest=earliest, calendar=WEEKDAYS)
+        with pytest.raises(InvalidValueError, match="twice"):
+            plan_module([FIRM, FIRM], module="M1", earliest=earliest, calendar=WEEKDAYS)
+        with pytest.raises(InvalidValueError, match="module="):
+            plan_module(FIRM, earliest=earliest, calendar=WEEKDAYS)
+        with pytest.raises(InvalidValueError, match="earliest="):
+            plan_module(FIRM, module="M1", calendar=WEEKDAYS)
+        with pytest.raises(InvalidValueError, match="stagger"):
+            plan_module(
+                FIRM, module="M1", earliest=earliest, calendar=WEEKDAYS, stagger=-1
+            )
+        with pytest.raises(InvalidValueError, match="spacing_days"):
+            plan_module(
+                FIRM, module="M1", earliest=earliest, calendar=WEEKDAYS, spacing_days=0
+            )
+        with pytest.raises(InvalidValueError, match="str"):
+            plan_module(["CQ-001"], module="M1", earliest=earliest, calendar=WEEKDAYS)  # type: ignore[list-item]
+        with pytest.raises(InvalidValueError, match="no classroom days"):
+            plan_module(FIRM, module="LEAN", earliest=earliest, calendar=WEEKDAYS)
+
+
+def _profiles():
+    return st.builds(
+        lambda base, visits, gap, months, lead, intake: base.derive(
+            name="random",
+            follow_up_visits=visits,
+            min_visit_gap_days=gap,
+            follow_up_window_months=months,
+            intake_lead_days=lead,
+            intake_visit=intake,
+        ),
+        st.sampled_from([get_profile("cn-phase-2"), get_profile("global")]),
+        st.integers(0, 6),
+        st.integers(0, 30),
+        st.integers(1, 6),
+        st.integers(1, 30),
+        st.booleans(),
+    )
+
+
+def _earliest_schedule(calendar, last, count, gap):
+    """The earliest days the follow-ups could take (an independent check)."""
+    days, lower = [], last + timedelta(days=1)
+    for _ in range(count):
+        day = roll(calendar, lower)
+        days.append(day)
+        lower = day + timedelta(days=max(gap, 1))
+    return days
+
+
+class TestPlanningProperties:
+    @given(
+        sst.fixed_calendars(
+            min_day=date(2026, 1, 1), max_day=date(2026, 12, 31), max_holidays=60
+        ).map(lambda c: attrs.evolve(c, years=None, confirmed=None)),
+        _profiles(),
+        st.lists(
+            st.sampled_from(["A", "B", "C", "D", "E"]),
+            min_size=1,
+            max_size=5,
+            unique=True,
+        ),
+        st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 9, 30)),
+        st.integers(0, 2),
+        st.sampled_from(Roll),
+        st.booleans(),
+    )
+    def test_plans_keep_their_own_rules(
+        self, calendar, profile, ids, earliest, stagger, convention, back_to_back
+    ):
+        firms = [Enterprise(id=i, name=i, headcount=100) for i in ids]
+        try:
+            plan = plan_module(
+                firms,
+                module="M1",
+                profile=profile,
+                calendar=calendar,
+                earliest=earliest,
+                stagger=stagger,
+                convention=convention,
+                back_to_back=back_to_back,
+            )
+        except PlanningError as exc:
+            refused: PlanningError | None = exc
+        else:
+            refused = None
+        if refused is not None:
+            # Refused only when even the earliest possible visits overflow.
+            (finding,) = refused.violations
+            assert finding.code == "plan.window.too_short"
+            last = date.fromisoformat(str(finding.params["start"])) - timedelta(1)
+            latest = _earliest_schedule(
+                calendar, last, profile.follow_up_visits, profile.min_visit_gap_days
+            )[-1]
+            assert latest.isoformat() > str(finding.params["end"])
+            return
+        classroom = plan.classroom
+        assert all(calendar.is_working_day(d) for d in classroom)
+        assert len(classroom) == 2
+        if back_to_back:
+            assert classroom[1] - classroom[0] == timedelta(days=1)
+        else:
+            assert classroom[1] == next_working_day(calendar, classroom[0])
+        assert plan.window_end == classroom[-1] + relativedelta(
+            months=profile.follow_up_window_months
+        ) - timedelta(days=1)
+        for cycle in plan.cycles:
+            assert check_cycle(cycle, calendar=calendar).ok
+            visits = cycle.visits
+            follow = [v for v in visits if v.kind is VisitKind.FOLLOW_UP]
+            assert len(follow) == profile.follow_up_visits
+            intake = bool(visits) and visits[0].kind is VisitKind.INTAKE
+            assert intake == profile.intake_visit
+            if profile.intake_visit:
+                assert visits[0].on >= earliest
+                assert (classroom[0] - visits[0].on).days >= profile.intake_lead_days
+            for a, b in itertools.pairwise(follow):
+                assert (b.on - a.on).days >= max(profile.min_visit_gap_days, 1)
+            assert all(classroom[-1] < v.on <= plan.window_end for v in follow)
+            assert all(calendar.is_working_day(v.on) for v in visits)
+
+
+class TestCycles:
+    def plan(self):
+        return plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), calendar=WEEKDAYS
+        ).cycles[0]
+
+    def test_record_miss_cancel_and_progress(self):
+        cycle = self.plan()
+        held = VisitOutcome(
+            held_on=date(2026, 3, 2), eit_meeting=True, kpi_collected=True
+        )
+        cycle = cycle.record(0, held).miss(1)
+        progress = cycle.progress(date(2026, 5, 1))
+        assert progress.done == (0,)
+        assert progress.missed == (1,)
+        assert progress.overdue == (2,)
+        assert progress.planned == (2, 3)
+        assert progress.findings.codes == ("visit.overdue",)
+        assert not progress.complete
+        cycle = cycle.cancel(1)
+        for number in (2, 3):
+            cycle = cycle.record(number, VisitOutcome(held_on=cycle.visit(number).on))
+        assert cycle.progress(date(2026, 7, 1)).complete
+        with pytest.raises(TransitionError, match="is done"):
+            cycle.record(2, held)
+        with pytest.raises(TransitionError, match="cancelled"):
+            cycle.cancel(1)
+        with pytest.raises(TransitionError):
+            cycle.miss(0)
+        with pytest.raises(UnknownNameError, match="no visit 7"):
+            cycle.visit(7)
+
+    def test_check_cycle_findings(self):
+        cycle = self.plan()
+        visits = list(cycle.visits)
+        visits[0] = attrs.evolve(visits[0], on=date(2026, 3, 9))
+        visits[2] = attrs.evolve(visits[2], on=visits[1].on + timedelta(days=2))
+        visits[3] = attrs.evolve(visits[3], on=date(2026, 6, 13))
+        broken = attrs.evolve(cycle, visits=visits)
+        codes = check_cycle(broken, calendar=WEEKDAYS).codes
+        assert codes == (
+            "visit.intake.late",
+            "visit.gap",
+            "visit.outside_window",
+            "visit.day.not_working",
+        )
+        backwards = list(cycle.visits)
+        backwards[2] = attrs.evolve(backwards[2], on=backwards[1].on)
+        assert check_cycle(attrs.evolve(cycle, visits=backwards)).codes == (
+            "visit.order",
+        )
+
+    def test_values_are_validated(self):
+        on = date(2026, 3, 2)
+        with pytest.raises(InvalidValueError, match="intake"):
+            Visit(number=1, kind=VisitKind.INTAKE, on=on)
+        with pytest.raises(InvalidValueError, match="outcome"):
+            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, status=VisitStatus.DONE)
+        with pytest.raises(InvalidValueError, match="VisitOutcome"):
+            Visit(
+                number=1,
+                kind=VisitKind.FOLLOW_UP,
+                on=on,
+                status=VisitStatus.DONE,
+                outcome="held",  # type: ignore[arg-type]
+            )
+        with pytest.raises(InvalidValueError, match="nominal"):
+            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, nominal="2026-03-01")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="dates"):
+            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, previous=["x"])  # type: ignore[list-item]
+        cycle = self.plan()
+        with pytest.raises(InvalidValueError, match="numbered"):
+            attrs.evolve(cycle, visits=cycle.visits[1:][::-1])
+        with pytest.raises(InvalidValueError, match="at least one"):
+            attrs.evolve(cycle, classroom=())
+        with pytest.raises(InvalidValueError, match="in order"):
+            attrs.evolve(cycle, classroom=cycle.classroom[::-1])
+        with pytest.raises(InvalidValueError, match="window_end"):
+            attrs.evolve(cycle, window_end=cycle.classroom[-1])
+        assert attrs.evolve(cycle, visits=()).visits == ()
+
+
+class TestReschedule:
+    def cycle(self):
+        return plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), calendar=WEEKDAYS
+        ).cycles[0]
+
+    def test_one_visit_keeps_its_history(self):
+        cycle = self.cycle()
+        old = cycle.visit(2).on
+        result = reschedule(
+            cycle, 2, old + timedelta(days=1), on=date(2026, 4, 1), calendar=WEEKDAYS
+        )
+        assert result.applied
+        assert result.moved == (2,)
+        moved = result.cycle.visit(2)
+        assert moved.on == old + timedelta(days=1)
+        assert moved.previous == (old,)
+        assert moved.reschedules == 1
+        assert result.cycle.visit(3) == cycle.visit(3)
+
+    def test_following_visits_move_by_working_days(self):
+        cycle = self.cycle()
+        result = reschedule(
+            cycle,
+            1,
+            date(2026, 4, 3),
+            on=date(2026, 3, 20),
+            calendar=WEEKDAYS,
+            scope=Scope.FOLLOWING,
+        )
+        assert result.applied
+        assert result.moved == (1, 2, 3)
+        assert [v.on for v in result.cycle.visits[1:]] == [
+            date(2026, 4, 3),
+            date(2026, 4, 27),
+            date(2026, 5, 19),
+        ]
+        same = reschedule(
+            cycle,
+            1,
+            cycle.visit(1).on,
+            on=date(2026, 3, 20),
+            calendar=WEEKDAYS,
+            scope=Scope.FOLLOWING,
+        )
+        assert same.applied
+        assert same.moved == ()
+        assert same.cycle is cycle
+
+    def test_a_visit_on_a_new_holiday_moves_alone(self):
+        cycle = self.cycle()
+        day = cycle.visit(1).on  # Wednesday 1 April 2026
+        holiday = FixedCalendar(name="new-holiday", holidays={day})
+        result = reschedule(
+            cycle,
+            1,
+            day + timedelta(days=1),
+            on=date(2026, 3, 20),
+            calendar=holiday,
+            scope=Scope.FOLLOWING,
+        )
+        assert result.applied
+        assert result.moved == (1,)
+
+    def test_refusals(self):
+        cycle = self.cycle()
+        done = cycle.record(0, VisitOutcome(held_on=date(2026, 3, 2)))
+        today = date(2026, 3, 20)
+        cases = [
+            (done, 0, date(2026, 3, 3), today, "visit.reschedule.done"),
+            (cycle.cancel(1), 1, date(2026, 4, 2), today, "visit.reschedule.cancelled"),
+            (cycle, 1, date(2026, 3, 19), today, "visit.reschedule.past"),
+            (
+                cycle,
+                1,
+                date(2026, 4, 2),
+                date(2026, 3, 31),
+                "visit.reschedule.short_notice",
+            ),
+            (cycle, 1, date(2026, 4, 4), today, "visit.day.not_working"),
+            (cycle, 1, date(2026, 3, 10), today, "visit.outside_window"),
+            (cycle, 2, date(2026, 4, 1), today, "visit.order"),
+            (cycle, 2, date(2026, 4, 3), today, "visit.gap"),
+            (cycle, 3, date(2026, 6, 10), today, "visit.outside_window"),
+        ]
+        for subject, number, to, on, code in cases:
+            result = reschedule(subject, number, to, on=on, calendar=WEEKDAYS)
+            assert not result.applied, code
+            assert result.cycle is subject
+            assert code in result.report.codes, (code, result.report.codes)
+
+    def test_the_limit_and_a_missed_visit(self):
+        cycle = self.cycle()
+        today = date(2026, 3, 1)
+        for shift in (1, 2):
+            cycle = reschedule(
+                cycle,
+                1,
+                date(2026, 4, 1) + timedelta(days=shift),
+                on=today,
+                calendar=WEEKDAYS,
+            ).cycle
+        assert cycle.visit(1).previous == (date(2026, 4, 1), date(2026, 4, 2))
+        limited = reschedule(cycle, 1, date(2026, 4, 6), on=today, calendar=WEEKDAYS)
+        assert limited.report.codes == ("visit.reschedule.limit",)
+        # A missed visit is moved without notice, and is planned again.
+        missed = self.cycle().miss(2)
+        again = reschedule(
+            missed, 2, date(2026, 4, 27), on=date(2026, 4, 24), calendar=WEEKDAYS
+        )
+        assert again.applied
+        assert again.cycle.visit(2).status is VisitStatus.PLANNED
+        other = CHINA.derive(name="strict-policy", max_reschedules_per_visit=0)
+        assert reschedule(
+            self.cycle(),
+            2,
+            date(2026, 4, 24),
+            on=today,
+            calendar=WEEKDAYS,
+            profile=other,
+        ).report.codes == ("visit.reschedule.limit",)
+
+    def test_a_year_the_calendar_does_not_cover(self):
+        only_2026 = FixedCalendar(name="c", years={2026}, confirmed=set())
+        result = reschedule(
+            self.cycle(), 1, date(2026, 4, 2), on=date(2026, 3, 1), calendar=only_2026
+        )
+        assert result.applied
+        assert result.report.codes == ("calendar.year.unconfirmed",)
+
+    def test_unknown_visit(self):
+        with pytest.raises(UnknownNameError):
+            reschedule(
+                self.cycle(),
+                9,
+                date(2026, 4, 2),
+                on=date(2026, 3, 1),
+                calendar=WEEKDAYS,
+            )
+
+    @given(
+        sst.visit_cycles(),
+        st.integers(0, 6),
+        st.integers(-20, 40),
+        st.integers(0, 60),
+        st.sampled_from(Scope),
+    )
+    def test_done_visits_are_never_touched(self, cycle, pick, shift, back, scope):
+        if not cycle.visits:
+            return
+        visit = cycle.visits[pick % len(cycle.visits)]
+        result = reschedule(
+            cycle,
+            visit.number,
+            visit.on + timedelta(days=shift),
+            on=visit.on - timedelta(days=back),
+            calendar=WEEKDAYS,
+            scope=scope,
+        )
+        for before, after in zip(cycle.visits, result.cycle.visits, strict=True):
+            if before.status is VisitStatus.DONE:
+                assert after == before
+        if result.applied:
+            assert check_cycle(result.cycle).ok
+            for number in result.moved:
+                assert result.cycle.visit(number).previous[-1] == cycle.visit(number).on
+        else:
+            assert result.cycle is cycle
+            assert result.report.errors
+
+
+def test_strategies_refuse_impossible_arguments():
+    from hypothesis.errors import InvalidArgument
+
+    def drawing(strategy):
+        @given(st.data())
+        def draw_one(data):
+            data.draw(strategy)
+
+        return draw_one
+
+    for strategy in (
+        sst.module_plans(max_enterprises=0),
+        sst.fixed_calendars(min_day=date(2026, 2, 1), max_day=date(2026, 1, 1)),
+    ):
+        with pytest.raises(InvalidArgument, match="needs"):
+            drawing(strategy)()
