@@ -418,3 +418,66 @@ def test_plan_bad_input_exits_2(tmp_path, capsys):
     ]
     assert main(bad) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_quote_with_the_examples_and_with_files(tmp_path, capsys):
+    from score_core import example_cost_model, example_funding_policy, to_json
+    from score_core._demo import _chongqing_workshop
+
+    shop, _ = _chongqing_workshop()
+    path = tmp_path / "shop.json"
+    path.write_text(to_json(shop), encoding="utf-8")
+    assert main(["quote", str(path), "--on", "2015-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "total       18      91103.00" in out
+    assert "pricing.example_figures" in out
+    model = tmp_path / "model.json"
+    model.write_text(to_json(example_cost_model()))
+    policy = tmp_path / "policy.json"
+    policy.write_text(to_json(example_funding_policy()))
+    argv = ["quote", str(path), "--cost-model", str(model), "--policy", str(policy)]
+    assert main([*argv, "--json"]) == 0
+    assert '"kind": "quote"' in capsys.readouterr().out
+    assert main([*argv, "--on", "2020-01-01"]) == 2
+    assert "no value in force" in capsys.readouterr().err
+    assert main([*argv, "--on", "2020-01-01", "--lenient"]) == 0
+
+
+def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):
+    from datetime import date as day
+    from decimal import Decimal
+
+    from score_core import (
+        FundingPolicy,
+        FundingRules,
+        GroupRules,
+        Timeline,
+        to_json,
+    )
+    from score_core._demo import _chongqing_workshop
+    from score_core.parameters import Dated
+
+    shop, _ = _chongqing_workshop()
+    path = tmp_path / "shop.json"
+    path.write_text(to_json(shop), encoding="utf-8")
+    rising = FundingPolicy(
+        name="rising",
+        currency="CNY",
+        periods=Timeline(
+            entries=(
+                Dated(
+                    value=FundingRules.uniform(GroupRules(donor_share=Decimal("0.5"))),
+                    end=day(2014, 12, 31),
+                ),
+                Dated(
+                    value=FundingRules.uniform(GroupRules(donor_share=Decimal("0.9"))),
+                    start=day(2015, 1, 1),
+                ),
+            )
+        ),
+        source="test",
+    )
+    policy = tmp_path / "policy.json"
+    policy.write_text(to_json(rising))
+    assert main(["quote", str(path), "--policy", str(policy)]) == 1
+    assert "funding.donor_share.rises" in capsys.readouterr().out

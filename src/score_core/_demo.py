@@ -14,6 +14,7 @@ from score_core._render import (
     eligibility_table,
     plan_text,
     profile_text,
+    quote_text,
     report_table,
 )
 from score_core._version import __version__
@@ -23,6 +24,7 @@ from score_core.eligibility import screen
 from score_core.enterprises import Enterprise
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
+from score_core.parameters import Dated, Timeline
 from score_core.people import (
     Certification,
     Gender,
@@ -32,6 +34,14 @@ from score_core.people import (
     Trainer,
     TrainerLevel,
     check_improvement_team,
+)
+from score_core.pricing import (
+    FundingPolicy,
+    FundingRules,
+    GroupRules,
+    example_cost_model,
+    example_funding_policy,
+    quote,
 )
 from score_core.profiles import default_profile
 from score_core.visits import Scope, VisitOutcome, plan_module, reschedule
@@ -307,6 +317,42 @@ def _plan_section() -> list[str]:
     ]
 
 
+def _quote_section() -> list[str]:
+    workshop, _ = _chongqing_workshop()
+    model = example_cost_model()
+    result = quote(
+        workshop, cost_model=model, policy=example_funding_policy(), on=date(2015, 3, 1)
+    )
+    first = result.invoices[0]
+    rising = FundingPolicy(
+        name="phase-down-draft",
+        currency="CNY",
+        periods=Timeline(
+            entries=(
+                Dated(
+                    value=FundingRules.uniform(GroupRules(donor_share=Decimal("0.6"))),
+                    end=date(2015, 12, 31),
+                ),
+                Dated(
+                    value=FundingRules.uniform(GroupRules(donor_share=Decimal("0.7"))),
+                    start=date(2016, 1, 1),
+                ),
+            )
+        ),
+        source="a draft",
+    )
+    return [
+        "Module 1 quoted for the Chongqing workshop in CNY (EXAMPLE cost model and "
+        "policy: no SCORE price is published)",
+        quote_text(result, indent="  "),
+        f"  {first.enterprise} pays its fee by this rule: {first.payments[0].rule}; "
+        f"its cost includes {first.costs[0].amount} of "
+        f"'{first.costs[0].key}' ({first.costs[0].basis}, shared equally)",
+        "  A phase-down whose donor share rises in 2016 is caught:",
+        report_table(rising.check(), indent="  "),
+    ]
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _money_section,
     _findings_section,
@@ -315,6 +361,7 @@ SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _eligibility_section,
     _workshop_section,
     _plan_section,
+    _quote_section,
 )
 
 

@@ -29,6 +29,22 @@ from score_core.journey import EnterpriseRecord, StateChange
 from score_core.money import Currency, Money
 from score_core.parameters import Dated, Resolved, Timeline
 from score_core.people import Certification, ImprovementTeam, Participant, Trainer
+from score_core.pricing import (
+    BreakEven,
+    CostLine,
+    CostModel,
+    EnterpriseInvoice,
+    FeeRule,
+    FeeTier,
+    FundingPolicy,
+    FundingRules,
+    GroupRules,
+    Payment,
+    Portfolio,
+    PortfolioRow,
+    Quote,
+    ShareRule,
+)
 from score_core.profiles import (
     Band,
     CoverageTarget,
@@ -79,6 +95,20 @@ STRATEGY_NAMES: dict[type, str] = {
     VisitOutcome: "visit_outcomes",
     CycleProgress: "cycle_progresses",
     Rescheduled: "rescheduleds",
+    CostModel: "cost_models",
+    FeeTier: "fee_tiers",
+    FeeRule: "fee_rules",
+    ShareRule: "share_rules",
+    GroupRules: "group_rules",
+    FundingRules: "funding_rules",
+    FundingPolicy: "funding_policies",
+    Quote: "quotes",
+    CostLine: "cost_lines",
+    EnterpriseInvoice: "enterprise_invoices",
+    Payment: "payments",
+    Portfolio: "portfolios",
+    PortfolioRow: "portfolio_rows",
+    BreakEven: "break_evens",
     WorkshopStatistics: "workshop_stats",
     Enterprise: "enterprises",
     EnterpriseRecord: "enterprise_records",

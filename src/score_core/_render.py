@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from score_core.eligibility import EligibilityResult
     from score_core.enterprises import Enterprise
     from score_core.findings import Report
+    from score_core.pricing import Quote
     from score_core.visits import ModulePlan
 
 
@@ -167,4 +168,40 @@ def plan_text(plan: ModulePlan, indent: str = "") -> str:
         for v, enterprise in visits
     ]
     lines.append(table(["day", "enterprise", "visit", "moved"], body, indent))
+    return "\n".join(lines)
+
+
+def quote_text(quote: Quote, indent: str = "") -> str:
+    """A quote as an invoice table: one row per enterprise, then the totals."""
+    from score_core.pricing import Payer
+
+    payers = [p for p in Payer if quote.by_payer[p].amount]
+    headers = ["enterprise", "people", "full cost", *(p.value for p in payers)]
+    rows = [
+        [
+            invoice.enterprise,
+            str(invoice.participants),
+            invoice.full_cost.format_amount(),
+            *(invoice.paid_by(p).format_amount() for p in payers),
+        ]
+        for invoice in quote.invoices
+    ]
+    rows.append(
+        [
+            "total",
+            str(sum(i.participants for i in quote.invoices)),
+            quote.total.format_amount(),
+            *(quote.by_payer[p].format_amount() for p in payers),
+        ]
+    )
+    target = "none" if quote.target is None else f"{quote.target:.0%}"
+    lines = [
+        f"{indent}quote for workshop {quote.workshop}: module {quote.module} on "
+        f"{quote.on}, {quote.currency}; cost model {quote.cost_model}, policy "
+        f"{quote.policy}, profile {quote.profile}",
+        table(headers, rows, indent),
+        f"{indent}coverage (not paid by the donor): {quote.coverage:.1%}; target: "
+        f"{target}; cost recovery (fees, sponsors, government): "
+        f"{quote.recovery:.1%}",
+    ]
     return "\n".join(lines)

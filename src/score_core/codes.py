@@ -99,6 +99,12 @@ class Code(enum.StrEnum):
     VISIT_RESCHEDULE_PAST = "visit.reschedule.past"
     VISIT_RESCHEDULE_SHORT_NOTICE = "visit.reschedule.short_notice"
     VISIT_RESCHEDULE_LIMIT = "visit.reschedule.limit"
+    FUNDING_DONOR_SHARE_RISES = "funding.donor_share.rises"
+    PRICING_FEE_NO_TIER = "pricing.fee.no_tier"
+    PRICING_COVERAGE_BELOW_TARGET = "pricing.coverage.below_target"
+    PRICING_INSTITUTION_BEARS = "pricing.institution.bears"
+    PRICING_EXAMPLE_FIGURES = "pricing.example_figures"
+    PRICING_PORTFOLIO_BELOW_TARGET = "pricing.portfolio.below_target"
 
 
 @attrs.frozen(kw_only=True)
@@ -651,4 +657,50 @@ _entry(
     "{profile} allows {limit}",
     "A visit is moved at most the profile's number of times.",
     None,
+)
+_entry(
+    Code.FUNDING_DONOR_SHARE_RISES,
+    E,
+    "policy {policy}: the donor's share for {group} rises from {before} to {after} "
+    "(period {period}) without an override",
+    "A phase-down lowers the donor's share over time; a rise must be declared "
+    "(raises_donor_share).",
+    "MTE-II p.2",
+)
+_entry(
+    Code.PRICING_FEE_NO_TIER,
+    W,
+    "enterprise {enterprise} (headcount {headcount}) fits no fee tier; charged the "
+    "last tier's {price}",
+    "A fee by size tier needs the enterprise's headcount within a tier.",
+    None,
+)
+_entry(
+    Code.PRICING_COVERAGE_BELOW_TARGET,
+    W,
+    "workshop {workshop}: non-donor coverage {coverage} is below the {target} target "
+    "of profile {profile} for module {module}",
+    "Cost coverage: the share of the full training cost paid by non-ILO sources.",
+    "MTE-II p.35",
+)
+_entry(
+    Code.PRICING_INSTITUTION_BEARS,
+    W,
+    "workshop {workshop}: the institution bears {amount} that no payer covers",
+    "Payers' rules leave part of the full cost to the institution itself.",
+    None,
+)
+_entry(
+    Code.PRICING_EXAMPLE_FIGURES,
+    Severity.INFO,
+    "the {what} {name} holds example figures, not a published price",
+    "No SCORE fee is published; example figures only illustrate.",
+    None,
+)
+_entry(
+    Code.PRICING_PORTFOLIO_BELOW_TARGET,
+    W,
+    "{year}, {group}: coverage {coverage} is below the {target} target",
+    "An institution's coverage over a year and module group, against the target.",
+    "MTE-II p.35",
 )

@@ -24,6 +24,7 @@ each is within one minor unit of its exact share, and zero ratios get zero.
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -264,10 +265,11 @@ class Money:
     @classmethod
     def total(cls, items: Iterable[Money], currency: str) -> Money:
         """The exact sum of ``items``, all in ``currency`` (zero when empty)."""
-        result = cls.zero(currency)
+        zero = cls.zero(currency)
+        amount = zero.amount
         for item in items:
-            result = result + item
-        return result
+            amount += zero._same(item, "add").amount
+        return cls(amount=amount, currency=currency)
 
     # -- properties ---------------------------------------------------------
     @property
@@ -463,13 +465,16 @@ def _ratios(ratios: Sequence[Any]) -> list[Fraction]:
 
 
 def _largest_remainder(units: int, ratios: list[Fraction]) -> list[int]:
-    total = sum(ratios)
-    shares = [units * r / total for r in ratios]
-    floors = [s.numerator // s.denominator for s in shares]
+    # On integers: scale the ratios to a common denominator, then each part's
+    # floor and remainder come from one divmod (the same order as the exact
+    # fractional remainders).
+    scale = math.lcm(*(r.denominator for r in ratios))
+    weights = [r.numerator * (scale // r.denominator) for r in ratios]
+    total = sum(weights)
+    pairs = [divmod(units * w, total) for w in weights]
+    floors = [q for q, _ in pairs]
     leftover = units - sum(floors)
-    by_remainder = sorted(
-        range(len(shares)), key=lambda i: (-(shares[i] - floors[i]), i)
-    )
+    by_remainder = sorted(range(len(pairs)), key=lambda i: (-pairs[i][1], i))
     for i in by_remainder[:leftover]:
         floors[i] += 1
     return floors

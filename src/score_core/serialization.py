@@ -657,6 +657,7 @@ def _register_builtin_kinds() -> None:
     from score_core.journey import EnterpriseRecord
     from score_core.money import Currency
     from score_core.people import Certification, ImprovementTeam, Participant, Trainer
+    from score_core.pricing import CostModel, FundingPolicy, Portfolio, Quote
     from score_core.profiles import Profile
     from score_core.sources import Source
     from score_core.visits import ModulePlan, VisitCycle
@@ -674,6 +675,11 @@ def _register_builtin_kinds() -> None:
         ("module_plan[]", tuple[ModulePlan, ...]),
         ("visit_cycle", VisitCycle),
         ("visit_cycle[]", tuple[VisitCycle, ...]),
+        ("cost_model", CostModel),
+        ("funding_policy", FundingPolicy),
+        ("quote", Quote),
+        ("quote[]", tuple[Quote, ...]),
+        ("portfolio", Portfolio),
         ("enterprise_record", EnterpriseRecord),
         ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
         ("eligibility_result", EligibilityResult),

@@ -19,6 +19,7 @@ package registers them through Hypothesis' entry point.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -67,6 +68,27 @@ from score_core.people import (
     Trainer,
     TrainerLevel,
 )
+from score_core.pricing import (
+    Allocation,
+    BreakEven,
+    CostLine,
+    CostModel,
+    EnterpriseInvoice,
+    FeeRule,
+    FeeTier,
+    FundingPolicy,
+    FundingRules,
+    GroupRules,
+    Payment,
+    Portfolio,
+    PortfolioRow,
+    Quote,
+    ShareRule,
+    break_even,
+    fee_for,
+    portfolio,
+    quote,
+)
 from score_core.profiles import (
     PARAMETERS,
     Band,
@@ -111,9 +133,12 @@ __all__ = [
     "attendance_marks",
     "attendance_sheets",
     "bands",
+    "break_evens",
     "catalogues",
     "certifications",
     "code_infos",
+    "cost_lines",
+    "cost_models",
     "country_codes",
     "coverage_targets",
     "currencies",
@@ -124,10 +149,16 @@ __all__ = [
     "delegation_rules",
     "delegations",
     "eligibility_results",
+    "enterprise_invoices",
     "enterprise_records",
     "enterprises",
     "enterprises_for",
+    "fee_rules",
+    "fee_tiers",
     "fixed_calendars",
+    "funding_policies",
+    "funding_rules",
+    "group_rules",
     "improvement_teams",
     "module_codes",
     "module_formats",
@@ -136,9 +167,13 @@ __all__ = [
     "names",
     "participants",
     "paths",
+    "payments",
+    "portfolio_rows",
+    "portfolios",
     "presences",
     "profiles",
     "provenances",
+    "quotes",
     "registrations",
     "reports",
     "rescheduleds",
@@ -147,6 +182,7 @@ __all__ = [
     "rule_violations",
     "screening_summaries",
     "severities",
+    "share_rules",
     "sources",
     "state_changes",
     "statistics_rows",
@@ -1503,3 +1539,226 @@ def rescheduleds(draw: st.DrawFn) -> Rescheduled:
         calendar=weekday_calendar(),
         scope=draw(st.sampled_from(Scope)),
     )
+
+
+# -- pricing -------------------------------------------------------------------------
+# The builders below are cached: a strategy built once per currency is
+# validated once by Hypothesis, not on every draw of a policy.
+@functools.cache
+def _amounts(code: str, top: int = 20_000) -> st.SearchStrategy[Money]:
+    scale = 10 ** get_currency(code).minor_units
+    return st.integers(0, top * scale).map(lambda units: Money.from_minor(units, code))
+
+
+@functools.cache
+def cost_models(*, currency: str = "CNY") -> st.SearchStrategy[CostModel]:
+    """:class:`~score_core.CostModel` values in one currency.
+
+    Args:
+        currency: The ISO code of every amount.
+    """
+    money = _amounts(currency)
+    return st.builds(
+        CostModel,
+        name=_registry_names(),
+        currency=st.just(currency),
+        trainer_day_rate=money,
+        trainers=st.integers(1, 3),
+        preparation_days=st.sampled_from([Decimal(0), Decimal("0.5"), Decimal(1)]),
+        venue_per_day=money,
+        catering_per_participant_day=_amounts(currency, 500),
+        materials_per_participant=_amounts(currency, 500),
+        trainer_travel=money,
+        baseline_assessment=money,
+        consultant_day_rate=money,
+        visit_travel=_amounts(currency, 2_000),
+        overhead=st.sampled_from([Decimal(0), Decimal("0.1"), Decimal("0.15")]),
+        example=st.booleans(),
+        source=names(),
+    )
+
+
+def fee_tiers(*, currency: str = "CNY") -> st.SearchStrategy[FeeTier]:
+    """:class:`~score_core.FeeTier` values."""
+    return st.builds(
+        FeeTier,
+        up_to=st.none() | st.integers(0, 1_000),
+        price=_amounts(currency),
+    )
+
+
+@st.composite
+def fee_rules(draw: st.DrawFn, *, currency: str = "CNY") -> FeeRule:
+    """:class:`~score_core.FeeRule` values: size tiers or a share, maybe capped."""
+    limits = sorted(draw(st.lists(st.integers(1, 1_000), max_size=3, unique=True)))
+    tiers = tuple(
+        FeeTier(up_to=limit, price=draw(_amounts(currency)))
+        for limit in [*limits, None]
+    )
+    return FeeRule(
+        tiers=draw(st.just(()) | st.just(tiers)),
+        share=draw(_shares()),
+        cap=draw(st.none() | _amounts(currency)),
+    )
+
+
+@functools.cache
+def share_rules(*, currency: str = "CNY") -> st.SearchStrategy[ShareRule]:
+    """:class:`~score_core.ShareRule` values, with caps or without."""
+    return st.builds(
+        ShareRule,
+        share=_shares(),
+        cap_per_enterprise=st.none() | _amounts(currency),
+        cap_per_participant=st.none() | _amounts(currency, 2_000),
+        name=st.sampled_from(["", "lead buyer", "provincial SME scheme", "龙头企业"]),
+    )
+
+
+@functools.cache
+def group_rules(*, currency: str = "CNY") -> st.SearchStrategy[GroupRules]:
+    """:class:`~score_core.GroupRules` values for one module group."""
+    return st.builds(
+        GroupRules,
+        fee=st.none() | fee_rules(currency=currency),
+        sponsor=st.none() | share_rules(currency=currency),
+        government=st.none() | share_rules(currency=currency),
+        in_kind=st.none() | _amounts(currency),
+        donor_share=_shares(),
+        donor_cap=st.none() | _amounts(currency, 100_000),
+        raises_donor_share=st.booleans(),
+    )
+
+
+@functools.cache
+def funding_rules(*, currency: str = "CNY") -> st.SearchStrategy[FundingRules]:
+    """:class:`~score_core.FundingRules` values (Module 1 and the later modules)."""
+    return st.builds(
+        FundingRules,
+        module1=group_rules(currency=currency),
+        later_modules=group_rules(currency=currency),
+    )
+
+
+@st.composite
+def funding_policies(
+    draw: st.DrawFn, *, currency: str = "CNY", max_periods: int = 3
+) -> FundingPolicy:
+    """:class:`~score_core.FundingPolicy` values: one to ``max_periods`` yearly periods.
+
+    The periods run from 2013 on, one calendar year each, the last open-ended,
+    so that any date from 2013 has rules in force.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        currency: The ISO code of every amount.
+        max_periods: The most periods.
+    """
+    if max_periods < 1:
+        raise InvalidArgument("funding_policies needs max_periods >= 1")
+    count = draw(st.integers(1, max_periods))
+    entries = tuple(
+        Dated(
+            value=draw(funding_rules(currency=currency)),
+            start=None if k == 0 else date(2013 + k, 1, 1),
+            end=None if k == count - 1 else date(2013 + k, 12, 31),
+        )
+        for k in range(count)
+    )
+    return FundingPolicy(
+        name=draw(_registry_names()),
+        currency=currency,
+        periods=Timeline(entries=entries),
+        allocation=draw(st.sampled_from(Allocation)),
+        example=draw(st.booleans()),
+        source=draw(names()),
+    )
+
+
+@st.composite
+def _priced_workshops(draw: st.DrawFn) -> Workshop:
+    """Workshops of one to five enterprises, cheap to draw (quotes need no rules)."""
+    first = draw(_dates(2013, 2030))
+    delegations = []
+    for k in range(draw(st.integers(1, 5))):
+        firm = Enterprise(
+            id=f"E{k + 1}", name=f"E{k + 1}", headcount=draw(st.integers(0, 600))
+        )
+        people = tuple(
+            Participant(
+                name=f"E{k + 1}-{i}",
+                role=(Role.MANAGER, Role.WORKER)[i % 2],
+                gender=(Gender.FEMALE, Gender.MALE)[i // 2 % 2],
+            )
+            for i in range(draw(st.integers(0, 6)))
+        )
+        delegations.append(Delegation(enterprise=firm, participants=people))
+    return Workshop(
+        id=draw(_identifiers()),
+        module=draw(st.sampled_from(_CORE)),
+        days=tuple(first + timedelta(days=d) for d in range(draw(st.integers(1, 3)))),
+        delegations=tuple(delegations),
+    )
+
+
+@st.composite
+def quotes(
+    draw: st.DrawFn,
+    *,
+    cost_model: st.SearchStrategy[CostModel] | None = None,
+    policy: st.SearchStrategy[FundingPolicy] | None = None,
+) -> Quote:
+    """:class:`~score_core.Quote` values: workshops of 1 to 5 enterprises priced.
+
+    Priced under cn-phase-2 (CNY), leniently, so any date has rules and a
+    target.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        cost_model: Strategy for the cost model (CNY).
+        policy: Strategy for the funding policy (CNY).
+    """
+    shop = draw(_priced_workshops())
+    return quote(
+        shop,
+        cost_model=draw(cost_models() if cost_model is None else cost_model),
+        policy=draw(funding_policies() if policy is None else policy),
+        on=shop.first_day,
+        mode=Resolution.LENIENT,
+    )
+
+
+def cost_lines() -> st.SearchStrategy[CostLine]:
+    """:class:`~score_core.CostLine` values taken from generated quotes."""
+    return quotes().flatmap(lambda q: st.sampled_from(q.lines))
+
+
+def enterprise_invoices() -> st.SearchStrategy[EnterpriseInvoice]:
+    """:class:`~score_core.EnterpriseInvoice` values taken from generated quotes."""
+    return quotes().flatmap(lambda q: st.sampled_from(q.invoices))
+
+
+def payments() -> st.SearchStrategy[Payment]:
+    """:class:`~score_core.Payment` values taken from generated invoices."""
+    return enterprise_invoices().flatmap(lambda i: st.sampled_from(i.payments))
+
+
+def portfolios() -> st.SearchStrategy[Portfolio]:
+    """:class:`~score_core.Portfolio` values summing one or two quotes."""
+    return st.lists(quotes(), min_size=1, max_size=2).map(portfolio)
+
+
+def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
+    """:class:`~score_core.PortfolioRow` values taken from generated portfolios."""
+    return portfolios().flatmap(lambda p: st.sampled_from(p.rows))
+
+
+@st.composite
+def break_evens(draw: st.DrawFn) -> BreakEven:
+    """:class:`~score_core.BreakEven` answers for generated cost models."""
+    model = draw(cost_models())
+    target = draw(_shares())
+    if draw(st.booleans()):
+        return break_even(
+            model, fee=draw(_amounts(model.currency, 30_000)), target=target
+        )
+    return fee_for(model, enterprises=draw(st.integers(1, 5)), target=target)

@@ -1,0 +1,1233 @@
+"""Cost-recovery pricing: what a module costs, who pays what, how much is recovered.
+
+SCORE Phase II's first objective is that national institutions sell the
+training on a cost-recovering basis; the programme measures this as the share
+of the full training cost paid by sources other than the ILO or donor project
+(MTE-II p.35: China's target 40%, 50% reached by June 2015). No fee is
+published, so score_core never invents one: a :class:`CostModel` says what
+delivering a module costs, a :class:`FundingPolicy` says who pays what, and
+:func:`quote` turns both into invoices whose every figure names the cost line
+or the policy rule that produced it.
+
+>>> from datetime import date
+>>> from score_core import (Delegation, Enterprise, Workshop, example_cost_model,
+...                         example_funding_policy, quote)
+>>> firms = [Enterprise(id=f"E{n}", name=f"E{n}", headcount=120) for n in range(5)]
+>>> shop = Workshop(id="W1", module="M1", days=(date(2015, 4, 8), date(2015, 4, 9)),
+...                 delegations=[Delegation(enterprise=f) for f in firms])
+>>> q = quote(shop, cost_model=example_cost_model(), policy=example_funding_policy(),
+...           on=date(2015, 3, 1))
+>>> str(q.total), str(q.invoices[0].full_cost), q.coverage
+('92000.00 CNY', '18400.00 CNY', Decimal('0.5'))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+import attrs
+
+from score_core._validators import (
+    decimal_fraction,
+    int_at_least,
+    items_of,
+    non_empty_str,
+    optional_int_at_least,
+    typed,
+)
+from score_core.catalogue import ModuleCode
+from score_core.codes import Code, violation
+from score_core.enterprises import Enterprise
+from score_core.errors import (
+    CurrencyMismatchError,
+    InvalidValueError,
+    UnknownNameError,
+)
+from score_core.findings import Report, RuleViolation
+from score_core.money import Money
+from score_core.parameters import Resolution, Timeline
+from score_core.profiles import Profile, default_profile
+from score_core.workshops import Delegation, Workshop
+
+
+__all__ = [
+    "Allocation",
+    "BreakEven",
+    "CostLine",
+    "CostModel",
+    "EnterpriseInvoice",
+    "FeeRule",
+    "FeeTier",
+    "FundingPolicy",
+    "FundingRules",
+    "GroupRules",
+    "Payer",
+    "Payment",
+    "Portfolio",
+    "PortfolioRow",
+    "Quote",
+    "RECOVERING",
+    "ShareRule",
+    "break_even",
+    "example_cost_model",
+    "example_funding_policy",
+    "fee_for",
+    "portfolio",
+    "quote",
+]
+
+_ZERO = Decimal(0)
+
+
+def _money(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Money):
+        raise InvalidValueError(
+            f"{type(inst).__name__}.{attr.name} must be Money, not "
+            f"{type(value).__name__}",
+            field=attr.name,
+        )
+    if value.amount < 0:
+        raise InvalidValueError(
+            f"{type(inst).__name__}.{attr.name} must not be negative, got {value}",
+            field=attr.name,
+        )
+
+
+def _optional_money(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _money(inst, attr, value)
+
+
+def _non_negative_decimal(
+    inst: object, attr: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise InvalidValueError(
+            f"{type(inst).__name__}.{attr.name} must be a non-negative Decimal, "
+            f"got {value!r}",
+            field=attr.name,
+        )
+
+
+def _to_tiers(value: Iterable[FeeTier]) -> tuple[FeeTier, ...]:
+    return tuple(value)
+
+
+def _to_strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+# -- cost model ----------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class CostModel:
+    """What delivering one module to one workshop costs an institution.
+
+    Shared workshop costs: trainer days in the classroom and in preparation,
+    the venue per day, catering per participant-day, materials per
+    participant, trainer travel per workshop. Per-enterprise costs: the
+    baseline assessment (before the modules in ``baseline_modules``), and each
+    visit (the profile's intake and follow-up visits): its length in
+    consultant days times the day rate, plus travel. Overhead is a share of
+    all of these.
+
+    Attributes:
+        name: The model's name.
+        currency: ISO 4217 code of every amount.
+        trainer_day_rate: One trainer's day.
+        trainers: Trainers in the classroom.
+        preparation_days: Preparation days per trainer per workshop.
+        venue_per_day: The venue for one classroom day.
+        catering_per_participant_day: One participant's catering for a day.
+        materials_per_participant: One participant's materials.
+        trainer_travel: Trainers' travel for the workshop.
+        baseline_assessment: One enterprise's baseline assessment.
+        baseline_modules: Modules whose price includes the baseline.
+        consultant_day_rate: One consultant day at a factory.
+        visit_travel: Travel for one visit.
+        overhead: The institution's overhead, a share of direct costs.
+        example: True for figures made up for illustration.
+        source: Where the figures come from.
+    """
+
+    name: str = attrs.field(validator=non_empty_str)
+    currency: str = attrs.field(validator=non_empty_str)
+    trainer_day_rate: Money = attrs.field(validator=_money)
+    trainers: int = attrs.field(default=2, validator=int_at_least(1))
+    preparation_days: Decimal = attrs.field(
+        default=Decimal(1), validator=_non_negative_decimal
+    )
+    venue_per_day: Money = attrs.field(validator=_money)
+    catering_per_participant_day: Money = attrs.field(validator=_money)
+    materials_per_participant: Money = attrs.field(validator=_money)
+    trainer_travel: Money = attrs.field(validator=_money)
+    baseline_assessment: Money = attrs.field(validator=_money)
+    baseline_modules: tuple[str, ...] = attrs.field(
+        default=(ModuleCode.M1.value,), converter=_to_strs, validator=items_of(str)
+    )
+    consultant_day_rate: Money = attrs.field(validator=_money)
+    visit_travel: Money = attrs.field(validator=_money)
+    overhead: Decimal = attrs.field(default=_ZERO, validator=_non_negative_decimal)
+    example: bool = attrs.field(default=False, validator=typed(bool))
+    source: str = attrs.field(validator=non_empty_str)
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(CostModel):
+            value = getattr(self, field.name)
+            if isinstance(value, Money) and value.currency != self.currency:
+                raise CurrencyMismatchError(
+                    f"CostModel.{field.name} is in {value.currency}; the model is "
+                    f"in {self.currency}"
+                )
+
+
+def example_cost_model() -> CostModel:
+    """An EXAMPLE cost model in CNY: made-up figures, not a published price.
+
+    No SCORE fee or cost is published (fact sheet, section 6); these figures
+    only show the shape of a cost model. Replace every one with your
+    institution's own.
+    """
+    return CostModel(
+        name="cn-example",
+        currency="CNY",
+        trainer_day_rate=Money.of("2000", "CNY"),
+        trainers=2,
+        preparation_days=Decimal(1),
+        venue_per_day=Money.of("1500", "CNY"),
+        catering_per_participant_day=Money.of("120", "CNY"),
+        materials_per_participant=Money.of("150", "CNY"),
+        trainer_travel=Money.of("1200", "CNY"),
+        baseline_assessment=Money.of("2000", "CNY"),
+        consultant_day_rate=Money.of("2000", "CNY"),
+        visit_travel=Money.of("300", "CNY"),
+        overhead=Decimal("0.15"),
+        example=True,
+        source="score_core EXAMPLE figures for illustration; no published price",
+    )
+
+
+class Allocation(enum.StrEnum):
+    """How shared workshop costs are divided among enterprises (largest remainder)."""
+
+    EQUAL = "equal"
+    BY_PARTICIPANTS = "by_participants"
+
+
+# -- funding policy -----------------------------------------------------------------
+class Payer(enum.StrEnum):
+    """Who pays a part of an enterprise's full cost, in the order applied.
+
+    INSTITUTION is the part nobody else pays: the institution's own loss.
+    """
+
+    IN_KIND = "in_kind"
+    ENTERPRISE = "enterprise"
+    SPONSOR = "sponsor"
+    GOVERNMENT = "government"
+    DONOR = "donor"
+    INSTITUTION = "institution"
+
+
+#: Payers whose payments count as cost recovery for the institution.
+RECOVERING = frozenset({Payer.ENTERPRISE, Payer.SPONSOR, Payer.GOVERNMENT})
+
+
+@attrs.frozen(kw_only=True)
+class FeeTier:
+    """A fixed fee for enterprises up to a headcount.
+
+    Attributes:
+        up_to: Largest headcount of the tier, inclusive; None for no limit.
+        price: The fee per module.
+    """
+
+    up_to: int | None = attrs.field(default=None, validator=optional_int_at_least(0))
+    price: Money = attrs.field(validator=_money)
+
+
+def _check_tiers(inst: FeeRule, _attr: object, value: tuple[FeeTier, ...]) -> None:
+    limits = [t.up_to for t in value]
+    if any(limit is None for limit in limits[:-1]) or limits != sorted(
+        limits, key=lambda n: float("inf") if n is None else n
+    ):
+        raise InvalidValueError(
+            "FeeRule.tiers must rise by headcount, only the last without limit",
+            field="tiers",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FeeRule:
+    """What an enterprise pays: fixed prices by size tier, or a share of its cost.
+
+    Attributes:
+        tiers: Fixed fees by headcount tier (used when not empty).
+        share: Otherwise, a share of the enterprise's full cost.
+        cap: The most an enterprise pays, or None.
+    """
+
+    tiers: tuple[FeeTier, ...] = attrs.field(
+        default=(), converter=_to_tiers, validator=[items_of(FeeTier), _check_tiers]
+    )
+    share: Decimal = attrs.field(default=_ZERO, validator=decimal_fraction)
+    cap: Money | None = attrs.field(default=None, validator=_optional_money)
+
+
+@attrs.frozen(kw_only=True)
+class ShareRule:
+    """A sponsor's or a government's share of each enterprise's full cost.
+
+    The share is capped per enterprise and per participant; whichever binds
+    first wins.
+
+    Attributes:
+        share: Share of the enterprise's full cost.
+        cap_per_enterprise: The most paid for one enterprise, or None.
+        cap_per_participant: The most paid per participant sent, or None.
+        name: Who pays (a lead buyer, a ministry's scheme).
+    """
+
+    share: Decimal = attrs.field(validator=decimal_fraction)
+    cap_per_enterprise: Money | None = attrs.field(
+        default=None, validator=_optional_money
+    )
+    cap_per_participant: Money | None = attrs.field(
+        default=None, validator=_optional_money
+    )
+    name: str = attrs.field(default="", validator=typed(str))
+
+
+@attrs.frozen(kw_only=True)
+class GroupRules:
+    """The funding rules for one module group (Module 1, or Modules 2 to 5).
+
+    Attributes:
+        fee: What each enterprise pays, or None.
+        sponsor: A sponsor's share, or None.
+        government: A government scheme's share, or None.
+        in_kind: In-kind contributions to the workshop (a venue lent, staff
+            time), valued in money and divided like shared costs.
+        donor_share: The most the donor pays, as a share of each enterprise's
+            full cost.
+        donor_cap: The most the donor pays for one enterprise, or None.
+        raises_donor_share: Set on a period whose donor share is meant to be
+            higher than the period before (an explicit override).
+    """
+
+    fee: FeeRule | None = attrs.field(default=None)
+    sponsor: ShareRule | None = attrs.field(default=None)
+    government: ShareRule | None = attrs.field(default=None)
+    in_kind: Money | None = attrs.field(default=None, validator=_optional_money)
+    donor_share: Decimal = attrs.field(default=Decimal(1), validator=decimal_fraction)
+    donor_cap: Money | None = attrs.field(default=None, validator=_optional_money)
+    raises_donor_share: bool = attrs.field(default=False, validator=typed(bool))
+
+    def __attrs_post_init__(self) -> None:
+        for name, cls in (
+            ("fee", FeeRule),
+            ("sponsor", ShareRule),
+            ("government", ShareRule),
+        ):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, cls):
+                raise InvalidValueError(
+                    f"GroupRules.{name} must be a {cls.__name__}", field=name
+                )
+
+
+@attrs.frozen(kw_only=True)
+class FundingRules:
+    """One period's rules: Module 1 and the later modules may differ (Ghana).
+
+    Attributes:
+        module1: Rules for Module 1.
+        later_modules: Rules for every other module.
+    """
+
+    module1: GroupRules = attrs.field(validator=typed(GroupRules))
+    later_modules: GroupRules = attrs.field(validator=typed(GroupRules))
+
+    @classmethod
+    def uniform(cls, rules: GroupRules) -> FundingRules:
+        """The same rules for every module."""
+        return cls(module1=rules, later_modules=rules)
+
+    def for_module(self, code: str) -> GroupRules:
+        """Module 1's rules, or the later modules'."""
+        return self.module1 if code == ModuleCode.M1 else self.later_modules
+
+
+def _check_periods(_inst: object, _attr: object, value: object) -> None:
+    if not isinstance(value, Timeline) or not all(
+        isinstance(e.value, FundingRules) for e in value.entries
+    ):
+        raise InvalidValueError(
+            "FundingPolicy.periods must be a Timeline of FundingRules", field="periods"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FundingPolicy:
+    """Who pays what, period by period: a phase-down is a timeline of rules.
+
+    Attributes:
+        name: The policy's name.
+        currency: ISO 4217 code of its amounts.
+        periods: The rules over time.
+        allocation: How shared costs are divided among enterprises.
+        example: True for a policy made up for illustration.
+        source: Where the policy comes from.
+    """
+
+    name: str = attrs.field(validator=non_empty_str)
+    currency: str = attrs.field(validator=non_empty_str)
+    periods: Timeline[FundingRules] = attrs.field(validator=_check_periods)
+    allocation: Allocation = attrs.field(
+        default=Allocation.EQUAL, validator=typed(Allocation)
+    )
+    example: bool = attrs.field(default=False, validator=typed(bool))
+    source: str = attrs.field(validator=non_empty_str)
+
+    def check(self) -> Report:
+        """Findings on the policy itself: a donor share that rises over time.
+
+        A period whose donor share (for Module 1 or for the later modules) is
+        higher than the period before gives ``funding.donor_share.rises``,
+        unless that period sets ``raises_donor_share``.
+        """
+        out: list[RuleViolation] = []
+        entries = self.periods.entries
+        for index in range(1, len(entries)):
+            before, after = entries[index - 1], entries[index]
+            for group in ("module1", "later_modules"):
+                old: GroupRules = getattr(before.value, group)
+                new: GroupRules = getattr(after.value, group)
+                if new.donor_share > old.donor_share and not new.raises_donor_share:
+                    out.append(
+                        violation(
+                            Code.FUNDING_DONOR_SHARE_RISES,
+                            policy=self.name,
+                            group="Module 1"
+                            if group == "module1"
+                            else "Modules 2 to 5",
+                            before=str(old.donor_share),
+                            after=str(new.donor_share),
+                            period=after.period,
+                            path=("periods", "entries", index, "value", group),
+                        )
+                    )
+        return Report(violations=tuple(out))
+
+
+def example_funding_policy() -> FundingPolicy:
+    """An EXAMPLE policy in CNY, of the shape China's Phase II reported.
+
+    Enterprises pay 30% of their full cost, a lead buyer sponsors 20% (at most
+    300 CNY per participant), and the ILO project pays the rest: coverage of
+    50%, the figure China reported in June 2015 against a 40% target
+    (MTE-II p.35). The shares are made up; no fee is published.
+    """
+    rules = GroupRules(
+        fee=FeeRule(share=Decimal("0.30")),
+        sponsor=ShareRule(
+            share=Decimal("0.20"),
+            cap_per_participant=Money.of("1000", "CNY"),
+            name="lead buyer",
+        ),
+    )
+    return FundingPolicy(
+        name="cn-example",
+        currency="CNY",
+        periods=Timeline.always(FundingRules.uniform(rules)),
+        example=True,
+        source="score_core EXAMPLE shares for illustration",
+    )
+
+
+# -- quotes --------------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class CostLine:
+    """One line of a workshop's cost.
+
+    Attributes:
+        key: A stable key (``trainer_days``, ``venue``, ``visits``, ...).
+        basis: How it was computed, in words and figures.
+        amount: Its amount.
+        enterprise: The enterprise it belongs to, or None for a shared line.
+    """
+
+    key: str
+    basis: str
+    amount: Money
+    enterprise: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Payment:
+    """One payer's part of an enterprise's full cost.
+
+    Attributes:
+        payer: Who pays.
+        amount: How much.
+        rule: The policy rule that produced it, in words.
+    """
+
+    payer: Payer
+    amount: Money
+    rule: str
+
+
+@attrs.frozen(kw_only=True)
+class EnterpriseInvoice:
+    """One enterprise's full cost and who pays it.
+
+    Attributes:
+        enterprise: The enterprise's id.
+        participants: Participants counted for it.
+        costs: Its share of each shared line and its own lines, by key.
+        full_cost: The sum of ``costs``.
+        payments: Who pays what; they sum to ``full_cost``.
+    """
+
+    enterprise: str
+    participants: int
+    costs: tuple[CostLine, ...]
+    full_cost: Money
+    payments: tuple[Payment, ...]
+
+    def paid_by(self, payer: Payer) -> Money:
+        """What one payer pays for this enterprise."""
+        return Money.total(
+            (p.amount for p in self.payments if p.payer is payer),
+            self.full_cost.currency,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """The price of one module for one workshop, on one date.
+
+    Attributes:
+        workshop: The workshop's id.
+        module: The module code.
+        on: The quote's date (the policy period and the target in force).
+        currency: ISO 4217 code.
+        cost_model: The cost model's name.
+        policy: The funding policy's name.
+        profile: The profile's name.
+        lines: The workshop's cost lines (shared and per enterprise).
+        invoices: One invoice per enterprise, in the workshop's order.
+        total: The full cost.
+        by_payer: What each payer pays in total (every payer listed).
+        coverage: Share of the full cost not paid by the donor (unrounded:
+            format it for display).
+        recovery: Share paid by enterprises, sponsors and government.
+        target: The profile's coverage target for the module, or None.
+        findings: Coverage below target, costs the institution bears,
+            example figures, and the policy's own findings.
+    """
+
+    workshop: str
+    module: str
+    on: date
+    currency: str
+    cost_model: str
+    policy: str
+    profile: str
+    lines: tuple[CostLine, ...]
+    invoices: tuple[EnterpriseInvoice, ...]
+    total: Money
+    by_payer: Mapping[Payer, Money] = attrs.field(hash=False)
+    coverage: Decimal
+    recovery: Decimal
+    target: Decimal | None
+    findings: Report
+
+    @property
+    def group(self) -> str:
+        """``M1`` or ``M2-5``: the module group of coverage targets."""
+        return "M1" if self.module == ModuleCode.M1 else "M2-5"
+
+    def invoice(self, enterprise: str) -> EnterpriseInvoice:
+        """The invoice of one enterprise.
+
+        Raises:
+            UnknownNameError: when the quote has none for it.
+        """
+        for invoice in self.invoices:
+            if invoice.enterprise == enterprise:
+                return invoice
+        raise UnknownNameError(
+            f"quote for {self.workshop} has no enterprise {enterprise!r}"
+        )
+
+
+def _ratio(part: Money, whole: Money) -> Decimal:
+    """``part / whole`` to 28 significant digits (0 for nothing over nothing)."""
+    if whole.amount == 0:
+        return _ZERO
+    return part.amount / whole.amount
+
+
+def _participants(delegation: Delegation, profile: Profile) -> int:
+    if delegation.participants:
+        return len(delegation.participants)
+    return profile.delegation.managers + profile.delegation.workers
+
+
+def _times(money: Money, factor: Decimal | int) -> Money:
+    return (money * factor).quantize()
+
+
+def _cost_lines(
+    workshop: Workshop,
+    model: CostModel,
+    profile: Profile,
+    counts: Sequence[int],
+) -> tuple[list[CostLine], list[list[CostLine]]]:
+    days = len(workshop.days)
+    people = sum(counts)
+    trainer_days = model.trainers * days
+    prep = model.preparation_days * model.trainers
+    shared = [
+        CostLine(
+            key="trainer_days",
+            basis=f"{model.trainers} trainers x {days} days x {model.trainer_day_rate}",
+            amount=_times(model.trainer_day_rate, trainer_days),
+        ),
+        CostLine(
+            key="preparation",
+            basis=f"{model.trainers} trainers x {model.preparation_days} days x "
+            f"{model.trainer_day_rate}",
+            amount=_times(model.trainer_day_rate, prep),
+        ),
+        CostLine(
+            key="venue",
+            basis=f"{days} days x {model.venue_per_day}",
+            amount=_times(model.venue_per_day, days),
+        ),
+        CostLine(
+            key="catering",
+            basis=f"{people} participants x {days} days x "
+            f"{model.catering_per_participant_day}",
+            amount=_times(model.catering_per_participant_day, people * days),
+        ),
+        CostLine(
+            key="materials",
+            basis=f"{people} participants x {model.materials_per_participant}",
+            amount=_times(model.materials_per_participant, people),
+        ),
+        CostLine(
+            key="trainer_travel", basis="per workshop", amount=model.trainer_travel
+        ),
+    ]
+    visits = profile.follow_up_visits + (1 if profile.intake_visit else 0)
+    own: list[list[CostLine]] = []
+    for delegation in workshop.delegations:
+        eid = delegation.enterprise.id
+        lines = []
+        if workshop.module in model.baseline_modules:
+            lines.append(
+                CostLine(
+                    key="baseline",
+                    basis=f"baseline assessment before {workshop.module}",
+                    amount=model.baseline_assessment,
+                    enterprise=eid,
+                )
+            )
+        lines += [
+            CostLine(
+                key="visits",
+                basis=f"{visits} visits x {profile.visit_days} days x "
+                f"{model.consultant_day_rate}",
+                amount=_times(model.consultant_day_rate, visits * profile.visit_days),
+                enterprise=eid,
+            ),
+            CostLine(
+                key="visit_travel",
+                basis=f"{visits} visits x {model.visit_travel}",
+                amount=_times(model.visit_travel, visits),
+                enterprise=eid,
+            ),
+        ]
+        own.append(lines)
+    return shared, own
+
+
+def _allocate(amount: Money, weights: Sequence[int | Decimal]) -> tuple[Money, ...]:
+    if not any(weights):
+        return amount.allocate([1] * len(weights))
+    return amount.allocate(list(weights))
+
+
+def _tier(rule: FeeRule, firm: Enterprise) -> tuple[FeeTier, bool]:
+    """The enterprise's tier, and whether it fits one (else the last tier)."""
+    for tier in rule.tiers:
+        if tier.up_to is None or firm.headcount <= tier.up_to:
+            return tier, True
+    return rule.tiers[-1], False
+
+
+def _capped(
+    amount: Money, caps: Iterable[tuple[Money | None, str]]
+) -> tuple[Money, str]:
+    note = ""
+    for cap, why in caps:
+        if cap is not None and amount > cap:
+            amount, note = cap, why
+    return amount, note
+
+
+def _payments(
+    firm: Enterprise,
+    participants: int,
+    full: Money,
+    in_kind: Money,
+    rules: GroupRules,
+    findings: list[RuleViolation],
+    index: int,
+) -> tuple[Payment, ...]:
+    currency = full.currency
+    left = full
+    out: list[Payment] = []
+
+    def pay(payer: Payer, wanted: Money, rule: str) -> None:
+        nonlocal left
+        amount = min(wanted, left)
+        if amount < wanted:
+            rule += f"; limited to the {left} left"
+        left -= amount
+        out.append(Payment(payer=payer, amount=amount, rule=rule))
+
+    if in_kind.amount:
+        pay(Payer.IN_KIND, in_kind, "in-kind contribution to the workshop, its share")
+    fee = rules.fee
+    if fee is not None:
+        if fee.tiers:
+            tier, fits = _tier(fee, firm)
+            wanted = tier.price
+            limit = (
+                "no limit" if tier.up_to is None else f"up to {tier.up_to} employees"
+            )
+            rule = f"fee: tier {limit}, {tier.price}"
+            if not fits:
+                findings.append(
+                    violation(
+                        Code.PRICING_FEE_NO_TIER,
+                        enterprise=firm.id,
+                        headcount="unknown"
+                        if firm.headcount is None
+                        else firm.headcount,
+                        price=str(tier.price),
+                        path=("invoices", index),
+                    )
+                )
+        else:
+            wanted = _times(full, fee.share)
+            rule = f"fee: {fee.share} of {full}"
+        wanted, note = _capped(wanted, [(fee.cap, "the fee's cap")])
+        pay(Payer.ENTERPRISE, wanted, rule + (f", capped at {note}" if note else ""))
+    for payer, share in (
+        (Payer.SPONSOR, rules.sponsor),
+        (Payer.GOVERNMENT, rules.government),
+    ):
+        if share is None:
+            continue
+        per_person = (
+            None
+            if share.cap_per_participant is None
+            else _times(share.cap_per_participant, participants)
+        )
+        wanted, note = _capped(
+            _times(full, share.share),
+            [
+                (share.cap_per_enterprise, "the cap per enterprise"),
+                (per_person, f"the cap per participant x {participants}"),
+            ],
+        )
+        who = f" ({share.name})" if share.name else ""
+        pay(
+            payer,
+            wanted,
+            f"{payer.value}{who}: {share.share} of {full}"
+            + (f", capped at {note}" if note else ""),
+        )
+    donor, note = _capped(
+        _times(full, rules.donor_share), [(rules.donor_cap, "the donor's cap")]
+    )
+    rule = "donor: the rest"
+    if rules.donor_share < 1:
+        rule += f", at most {rules.donor_share} of {full}"
+    if note:
+        rule += f", capped at {note}"
+    amount = min(donor, left)
+    left -= amount
+    out.append(Payment(payer=Payer.DONOR, amount=amount, rule=rule))
+    out.append(
+        Payment(
+            payer=Payer.INSTITUTION,
+            amount=left,
+            rule="the institution: what no one else pays",
+        )
+    )
+    assert Money.total((p.amount for p in out), currency) == full
+    return tuple(out)
+
+
+def quote(
+    workshop: Workshop,
+    *,
+    cost_model: CostModel,
+    policy: FundingPolicy,
+    on: date,
+    profile: Profile | None = None,
+    joining: Delegation | None = None,
+    mode: Resolution = Resolution.STRICT,
+) -> Quote:
+    """Price one module for one workshop on one date.
+
+    Builds the cost lines from the cost model (classroom days from the
+    workshop, visits from the profile), divides shared lines and the
+    overhead among the enterprises exactly (largest remainder, equally or by
+    participants as the policy says), then applies the policy period in force
+    on ``on`` to each enterprise: in-kind share, fee, sponsor, government,
+    donor, and the institution for the rest. A delegation without named
+    participants counts as the profile's delegation (2 managers and 2
+    workers classically).
+
+    Args:
+        workshop: The workshop (its module, days and delegations).
+        cost_model: What delivery costs.
+        policy: Who pays what.
+        on: The quote's date.
+        profile: The profile (the default profile when None): visits, visit
+            length, delegation size, coverage targets.
+        joining: A delegation to quote as if it joined the workshop.
+        mode: How to resolve the policy period and the target when none is in
+            force on ``on`` (see :class:`~score_core.Resolution`).
+
+    Raises:
+        CurrencyMismatchError: when the model, the policy and the profile are
+            not in one currency.
+        InvalidValueError: for a workshop without enterprises.
+        NotInForceError: in STRICT mode, when no policy period or target is in
+            force on ``on``.
+    """
+    profile = default_profile() if profile is None else profile
+    if joining is not None:
+        workshop = attrs.evolve(workshop, delegations=(*workshop.delegations, joining))
+    if not workshop.delegations:
+        raise InvalidValueError(f"workshop {workshop.id} has no enterprise to quote")
+    currency = cost_model.currency
+    for what, other in (("policy", policy.currency), ("profile", profile.currency)):
+        if other != currency:
+            raise CurrencyMismatchError(
+                f"cost model {cost_model.name} is in {currency}; the {what} is in "
+                f"{other}"
+            )
+    findings: list[RuleViolation] = list(policy.check().violations)
+    resolved = policy.periods.at(
+        on, mode=mode, parameter="periods", profile=policy.name
+    )
+    findings += resolved.report.violations
+    rules = resolved.value.for_module(workshop.module)
+    counts = [_participants(d, profile) for d in workshop.delegations]
+    shared, own = _cost_lines(workshop, cost_model, profile, counts)
+    weights: list[int] = (
+        counts if policy.allocation is Allocation.BY_PARTICIPANTS else [1] * len(counts)
+    )
+    per_firm: list[list[CostLine]] = [[] for _ in counts]
+    for line in shared:
+        for k, part in enumerate(_allocate(line.amount, weights)):
+            per_firm[k].append(
+                attrs.evolve(
+                    line, amount=part, enterprise=workshop.delegations[k].enterprise.id
+                )
+            )
+    for k, lines in enumerate(own):
+        per_firm[k] += lines
+    direct = Money.total(
+        (line.amount for line in (*shared, *(x for o in own for x in o))), currency
+    )
+    overhead = _times(direct, cost_model.overhead)
+    direct_by_firm = [
+        Money.total((c.amount for c in lines), currency) for lines in per_firm
+    ]
+    overhead_line = CostLine(
+        key="overhead", basis=f"{cost_model.overhead} of {direct}", amount=overhead
+    )
+    for k, part in enumerate(_allocate(overhead, [d.amount for d in direct_by_firm])):
+        per_firm[k].append(
+            attrs.evolve(
+                overhead_line,
+                amount=part,
+                enterprise=workshop.delegations[k].enterprise.id,
+            )
+        )
+    in_kind = (
+        _allocate(rules.in_kind, weights)
+        if rules.in_kind is not None
+        else tuple(Money.zero(currency) for _ in counts)
+    )
+    invoices = []
+    for k, delegation in enumerate(workshop.delegations):
+        full = Money.total((c.amount for c in per_firm[k]), currency)
+        invoices.append(
+            EnterpriseInvoice(
+                enterprise=delegation.enterprise.id,
+                participants=counts[k],
+                costs=tuple(per_firm[k]),
+                full_cost=full,
+                payments=_payments(
+                    delegation.enterprise,
+                    counts[k],
+                    full,
+                    in_kind[k],
+                    rules,
+                    findings,
+                    k,
+                ),
+            )
+        )
+    total = direct + overhead
+    sums = dict.fromkeys(Payer, Money.zero(currency).amount)
+    for invoice in invoices:
+        for payment in invoice.payments:
+            sums[payment.payer] += payment.amount.amount
+    by_payer = {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
+    coverage = _ratio(total - by_payer[Payer.DONOR], total)
+    recovery = _ratio(Money.total((by_payer[p] for p in RECOVERING), currency), total)
+    target = None
+    targets = profile.coverage_target(on, mode=mode)
+    if targets is not None:
+        findings += targets.report.violations
+        target = targets.value.for_module(workshop.module)
+        if coverage < target:
+            findings.append(
+                violation(
+                    Code.PRICING_COVERAGE_BELOW_TARGET,
+                    workshop=workshop.id,
+                    coverage=f"{coverage:.1%}",
+                    target=f"{target:.0%}",
+                    module=workshop.module,
+                    profile=profile.name,
+                    path=("coverage",),
+                )
+            )
+    if by_payer[Payer.INSTITUTION].amount:
+        findings.append(
+            violation(
+                Code.PRICING_INSTITUTION_BEARS,
+                workshop=workshop.id,
+                amount=str(by_payer[Payer.INSTITUTION]),
+                path=("by_payer", Payer.INSTITUTION.value),
+            )
+        )
+    for name, thing in (("cost model", cost_model), ("funding policy", policy)):
+        if thing.example:
+            findings.append(
+                violation(
+                    Code.PRICING_EXAMPLE_FIGURES, what=name, name=thing.name, path=()
+                )
+            )
+    return Quote(
+        workshop=workshop.id,
+        module=workshop.module,
+        on=on,
+        currency=currency,
+        cost_model=cost_model.name,
+        policy=policy.name,
+        profile=profile.name,
+        lines=(*shared, *(x for o in own for x in o), overhead_line),
+        invoices=tuple(invoices),
+        total=total,
+        by_payer=by_payer,
+        coverage=coverage,
+        recovery=recovery,
+        target=target,
+        findings=Report(violations=tuple(findings)),
+    )
+
+
+# -- break-even ------------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class BreakEven:
+    """The answer to a break-even question.
+
+    Attributes:
+        enterprises: The workshop size found, or None when none works.
+        fee: The fee per enterprise asked about or found.
+        target: The coverage target.
+        coverage: The coverage reached at that size and fee (the largest
+            size tried when none works).
+        reason: Why no size works, or an empty string.
+    """
+
+    enterprises: int | None
+    fee: Money
+    target: Decimal
+    coverage: Decimal
+    reason: str = ""
+
+
+def _standard_workshop(module: str, size: int, days: int) -> Workshop:
+    start = date(2000, 1, 3)
+    return Workshop(
+        id=f"standard-{module}-{size}",
+        module=module,
+        days=tuple(date.fromordinal(start.toordinal() + d) for d in range(days)),
+        delegations=tuple(
+            Delegation(
+                enterprise=Enterprise(id=f"E{k + 1}", name=f"E{k + 1}", headcount=50)
+            )
+            for k in range(size)
+        ),
+    )
+
+
+def _fee_policy(model: CostModel, fee: Money) -> FundingPolicy:
+    rules = GroupRules(fee=FeeRule(tiers=(FeeTier(price=fee),)))
+    return FundingPolicy(
+        name="fixed-fee",
+        currency=model.currency,
+        periods=Timeline.always(FundingRules.uniform(rules)),
+        source="break-even: one fixed fee, the donor pays the rest",
+    )
+
+
+def _coverage(
+    model: CostModel, profile: Profile, module: str, size: int, fee: Money
+) -> Decimal:
+    days = profile.classroom_days_for(profile.get_catalogue()[module]) or 1
+    shop = _standard_workshop(module, size, days)
+    plain = attrs.evolve(profile, coverage_targets=None)
+    return quote(
+        shop,
+        cost_model=model,
+        policy=_fee_policy(model, fee),
+        on=date(2000, 1, 3),
+        profile=plain,
+    ).coverage
+
+
+def break_even(
+    cost_model: CostModel,
+    *,
+    fee: Money,
+    target: Decimal,
+    module: str = ModuleCode.M1,
+    profile: Profile | None = None,
+    max_enterprises: int | None = None,
+) -> BreakEven:
+    """The smallest workshop at which ``fee`` per enterprise meets ``target``.
+
+    Workshops of standard delegations (the profile's make-up) are quoted
+    with the fee as the only payment besides the donor; sizes run from 1 to
+    ``max_enterprises`` (the profile's maximum per workshop by default).
+
+    Returns:
+        The smallest size, or ``enterprises=None`` with the reason when no
+        size up to the maximum reaches the target.
+    """
+    profile = default_profile() if profile is None else profile
+    top = (
+        profile.enterprises_per_workshop.maximum
+        if max_enterprises is None
+        else max_enterprises
+    )
+    coverage = _ZERO
+    for size in range(1, top + 1):
+        coverage = _coverage(cost_model, profile, module, size, fee)
+        if coverage >= target:
+            return BreakEven(
+                enterprises=size, fee=fee, target=target, coverage=coverage
+            )
+    return BreakEven(
+        enterprises=None,
+        fee=fee,
+        target=target,
+        coverage=coverage,
+        reason=f"a fee of {fee} reaches {coverage:.1%} at {top} enterprises, below "
+        f"{target:.0%}; raise the fee or the size",
+    )
+
+
+def fee_for(
+    cost_model: CostModel,
+    *,
+    enterprises: int,
+    target: Decimal,
+    module: str = ModuleCode.M1,
+    profile: Profile | None = None,
+) -> BreakEven:
+    """The smallest fee per enterprise that meets ``target`` at a workshop size.
+
+    Returns:
+        The fee, to the minor unit; ``enterprises=None`` with the reason when
+        even each enterprise's full cost falls short (a target above 100%).
+    """
+    profile = default_profile() if profile is None else profile
+    if enterprises < 1:
+        raise InvalidValueError(
+            f"fee_for needs at least 1 enterprise, got {enterprises}"
+        )
+    currency = cost_model.currency
+    full = _fee_total(cost_model, profile, module, enterprises)
+    per = (full.amount * target / enterprises).quantize(
+        Money.zero(currency).currency_info.quantum, rounding=ROUND_CEILING
+    )
+    step = Money.from_minor(1, currency)
+    fee = Money(amount=per, currency=currency)
+    ceiling = full.allocate([1] * enterprises)[0]
+    while fee <= ceiling:
+        coverage = _coverage(cost_model, profile, module, enterprises, fee)
+        if coverage >= target:
+            return BreakEven(
+                enterprises=enterprises, fee=fee, target=target, coverage=coverage
+            )
+        fee += step
+    return BreakEven(
+        enterprises=None,
+        fee=ceiling,
+        target=target,
+        coverage=_coverage(cost_model, profile, module, enterprises, ceiling),
+        reason=f"even each enterprise's full cost ({ceiling}) does not reach "
+        f"{target:.0%}",
+    )
+
+
+def _fee_total(model: CostModel, profile: Profile, module: str, size: int) -> Money:
+    days = profile.classroom_days_for(profile.get_catalogue()[module]) or 1
+    shop = _standard_workshop(module, size, days)
+    return quote(
+        shop,
+        cost_model=model,
+        policy=_fee_policy(model, Money.zero(model.currency)),
+        on=date(2000, 1, 3),
+        profile=attrs.evolve(profile, coverage_targets=None),
+    ).total
+
+
+# -- portfolio -------------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class PortfolioRow:
+    """What one payer paid for one module group in one year.
+
+    Attributes:
+        year: The quotes' year.
+        group: ``M1`` or ``M2-5``.
+        payer: The payer.
+        amount: The sum.
+    """
+
+    year: int
+    group: str
+    payer: Payer
+    amount: Money
+
+
+@attrs.frozen(kw_only=True)
+class Portfolio:
+    """Many quotes summed by year, module group and payer.
+
+    Attributes:
+        currency: ISO 4217 code.
+        rows: Sums by year, group and payer, sorted.
+        quotes: How many quotes were summed.
+        findings: Years and groups below the coverage target their quotes
+            were checked against.
+    """
+
+    currency: str
+    rows: tuple[PortfolioRow, ...]
+    quotes: int
+    findings: Report
+
+    def total(
+        self,
+        *,
+        year: int | None = None,
+        group: str | None = None,
+        payer: Payer | None = None,
+    ) -> Money:
+        """The sum of the rows that match."""
+        return Money.total(
+            (
+                r.amount
+                for r in self.rows
+                if (year is None or r.year == year)
+                and (group is None or r.group == group)
+                and (payer is None or r.payer is payer)
+            ),
+            self.currency,
+        )
+
+    def coverage(self, *, year: int | None = None, group: str | None = None) -> Decimal:
+        """The share of the full cost not paid by the donor."""
+        whole = self.total(year=year, group=group)
+        return _ratio(
+            whole - self.total(year=year, group=group, payer=Payer.DONOR), whole
+        )
+
+    def years(self) -> tuple[int, ...]:
+        """The years the quotes fall in."""
+        return tuple(sorted({r.year for r in self.rows}))
+
+
+def portfolio(quotes: Iterable[Quote]) -> Portfolio:
+    """Sum quotes into an institution's year-by-year picture.
+
+    Each (year, group) whose coverage is below the target of its latest
+    quote gives ``pricing.portfolio.below_target``, so a phase-down plan can
+    be checked year by year.
+
+    Raises:
+        CurrencyMismatchError: for quotes in more than one currency.
+        InvalidValueError: for no quotes.
+    """
+    items = list(quotes)
+    if not items:
+        raise InvalidValueError("portfolio needs at least one quote")
+    currency = items[0].currency
+    sums: dict[tuple[int, str, Payer], Money] = {}
+    targets: dict[tuple[int, str], tuple[date, Decimal | None]] = {}
+    for q in items:
+        if q.currency != currency:
+            raise CurrencyMismatchError(
+                f"quote {q.workshop} is in {q.currency}; the portfolio is in {currency}"
+            )
+        for payer, amount in q.by_payer.items():
+            key = (q.on.year, q.group, payer)
+            sums[key] = sums.get(key, Money.zero(currency)) + amount
+        seen = targets.get((q.on.year, q.group))
+        if seen is None or q.on >= seen[0]:
+            targets[(q.on.year, q.group)] = (q.on, q.target)
+    rows = tuple(
+        PortfolioRow(year=y, group=g, payer=p, amount=a)
+        for (y, g, p), a in sorted(
+            sums.items(),
+            key=lambda kv: (kv[0][0], kv[0][1], list(Payer).index(kv[0][2])),
+        )
+    )
+    result = Portfolio(
+        currency=currency, rows=rows, quotes=len(items), findings=Report()
+    )
+    out: list[RuleViolation] = []
+    for (year, group), (_, target) in sorted(targets.items()):
+        coverage = result.coverage(year=year, group=group)
+        if target is not None and coverage < target:
+            out.append(
+                violation(
+                    Code.PRICING_PORTFOLIO_BELOW_TARGET,
+                    year=year,
+                    group=group,
+                    coverage=f"{coverage:.1%}",
+                    target=f"{target:.0%}",
+                    path=("rows",),
+                )
+            )
+    return attrs.evolve(result, findings=Report(violations=tuple(out)))

@@ -1,0 +1,448 @@
+"""Cost-recovery pricing: cost lines, exact allocation, payers, coverage, break-even."""
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from score_core import (
+    Allocation,
+    CostModel,
+    CurrencyMismatchError,
+    Delegation,
+    Enterprise,
+    FeeRule,
+    FeeTier,
+    FundingPolicy,
+    FundingRules,
+    Gender,
+    GroupRules,
+    InvalidValueError,
+    Money,
+    NotInForceError,
+    Participant,
+    Payer,
+    Resolution,
+    Role,
+    ShareRule,
+    Timeline,
+    UnknownNameError,
+    Workshop,
+    break_even,
+    example_cost_model,
+    example_funding_policy,
+    fee_for,
+    get_profile,
+    portfolio,
+    quote,
+)
+from score_core import strategies as sst
+from score_core.parameters import Dated
+from score_core.pricing import _coverage
+
+
+MODEL = example_cost_model()
+DAYS = (date(2015, 4, 8), date(2015, 4, 9))
+
+
+def cny(amount: str) -> Money:
+    return Money.of(amount, "CNY")
+
+
+def shop(n=5, module="M1", headcounts=None, people=None):
+    firms = [
+        Enterprise(
+            id=f"E{k + 1}", name=f"E{k + 1}", headcount=(headcounts or [120] * n)[k]
+        )
+        for k in range(n)
+    ]
+    delegations = []
+    for k, firm in enumerate(firms):
+        count = None if people is None else people[k]
+        participants = (
+            ()
+            if count is None
+            else tuple(
+                Participant(
+                    name=f"{firm.id}-{i}",
+                    role=(Role.MANAGER, Role.WORKER)[i % 2],
+                    gender=Gender.FEMALE,
+                )
+                for i in range(count)
+            )
+        )
+        delegations.append(Delegation(enterprise=firm, participants=participants))
+    return Workshop(id="W1", module=module, days=DAYS, delegations=delegations)
+
+
+def policy(rules: GroupRules, later: GroupRules | None = None, **kw) -> FundingPolicy:
+    return FundingPolicy(
+        name="p",
+        currency="CNY",
+        periods=Timeline.always(
+            FundingRules(module1=rules, later_modules=later or rules)
+        ),
+        source="test",
+        **kw,
+    )
+
+
+ON = date(2015, 3, 1)
+
+
+class TestWorkedExamples:
+    def test_china_coverage_of_fifty_percent(self):
+        # Five enterprises of two managers and two workers, Module 1, the
+        # EXAMPLE model: 24,000 shared, 11,200 per enterprise, 15% overhead.
+        q = quote(shop(), cost_model=MODEL, policy=example_funding_policy(), on=ON)
+        assert q.total == cny("92000")
+        assert [str(i.full_cost) for i in q.invoices] == ["18400.00 CNY"] * 5
+        assert q.by_payer[Payer.ENTERPRISE] == cny("27600")
+        assert q.by_payer[Payer.SPONSOR] == cny("18400")
+        assert q.by_payer[Payer.DONOR] == cny("46000")
+        # MTE-II p.35: China, target 40%, 50% reached by June 2015.
+        assert q.coverage == Decimal("0.5")
+        assert q.recovery == Decimal("0.5")
+        assert q.target == Decimal("0.40")
+        assert "pricing.coverage.below_target" not in q.findings.codes
+        assert q.findings.codes == ("pricing.example_figures",) * 2
+        lines = {line.key: line for line in q.lines}
+        assert lines["trainer_days"].amount == cny("8000")
+        assert lines["trainer_days"].basis == "2 trainers x 2 days x 2000.00 CNY"
+        assert lines["catering"].amount == cny("4800")
+        assert lines["overhead"].amount == cny("12000")
+        invoice = q.invoice("E1")
+        assert invoice.payments[0].rule == "fee: 0.30 of 18400.00 CNY"
+        assert sum(c.amount.amount for c in invoice.costs) == Decimal("18400")
+        with pytest.raises(UnknownNameError):
+            q.invoice("E9")
+
+    def test_ghana_module_groups_in_a_portfolio(self):
+        # MTE-II p.35, Ghana: 0% for Module 1, 72% for Modules 2-5.
+        ghana = policy(
+            GroupRules(),
+            later=GroupRules(fee=FeeRule(share=Decimal("0.72"))),
+        )
+        quotes = [
+            quote(shop(module=m), cost_model=MODEL, policy=ghana, on=on)
+            for m, on in (("M1", ON), ("M2", ON), ("M3", date(2016, 3, 1)))
+        ]
+        book = portfolio(quotes)
+        assert book.coverage(group="M1") == 0
+        assert book.coverage(group="M2-5") == Decimal("0.72")
+        assert book.years() == (2015, 2016)
+        assert book.total(year=2016) == quotes[2].total
+        assert book.quotes == 3
+        # Module 1 misses China's 40% target (cn-phase-2 is the profile here).
+        assert book.findings.codes == ("pricing.portfolio.below_target",)
+        assert "2015, M1: coverage 0.0%" in book.findings.violations[0].message
+
+
+class TestCosts:
+    def test_shared_costs_by_participants_and_without_names(self):
+        q = quote(
+            shop(n=3, people=[4, 2, None]),
+            cost_model=MODEL,
+            policy=policy(GroupRules(), allocation=Allocation.BY_PARTICIPANTS),
+            on=ON,
+        )
+        assert [i.participants for i in q.invoices] == [4, 2, 4]
+        shares = [
+            next(c for c in i.costs if c.key == "materials").amount for i in q.invoices
+        ]
+        assert shares == [cny("600"), cny("300"), cny("600")]
+        assert Money.total((i.full_cost for i in q.invoices), "CNY") == q.total
+
+    def test_later_modules_have_no_baseline_and_a_joining_enterprise(self):
+        base = shop(n=2, module="M3")
+        joining = Delegation(enterprise=Enterprise(id="NEW", name="New", headcount=80))
+        q = quote(
+            base, cost_model=MODEL, policy=policy(GroupRules()), on=ON, joining=joining
+        )
+        assert [i.enterprise for i in q.invoices] == ["E1", "E2", "NEW"]
+        assert not [line for line in q.lines if line.key == "baseline"]
+
+    def test_values_are_checked(self):
+        with pytest.raises(CurrencyMismatchError, match="venue_per_day"):
+            attrs.evolve(MODEL, venue_per_day=Money.of("1", "USD"))
+        with pytest.raises(InvalidValueError, match="negative"):
+            attrs.evolve(MODEL, venue_per_day=cny("-1"))
+        with pytest.raises(InvalidValueError, match="must be Money"):
+            attrs.evolve(MODEL, venue_per_day=Decimal(1))
+        with pytest.raises(InvalidValueError, match="non-negative Decimal"):
+            attrs.evolve(MODEL, overhead=0.1)
+        with pytest.raises(InvalidValueError, match="rise by headcount"):
+            FeeRule(
+                tiers=[
+                    FeeTier(up_to=100, price=cny("1")),
+                    FeeTier(up_to=50, price=cny("1")),
+                ]
+            )
+        with pytest.raises(InvalidValueError, match="rise by headcount"):
+            FeeRule(tiers=[FeeTier(price=cny("1")), FeeTier(up_to=50, price=cny("1"))])
+        with pytest.raises(InvalidValueError, match="FeeRule"):
+            GroupRules(fee=ShareRule(share=Decimal("0.1")))
+        with pytest.raises(InvalidValueError, match="Timeline of FundingRules"):
+            FundingPolicy(
+                name="p", currency="CNY", periods=Timeline.always(1), source="s"
+            )
+        with pytest.raises(InvalidValueError, match="no enterprise"):
+            quote(shop(n=0), cost_model=MODEL, policy=policy(GroupRules()), on=ON)
+        usd = attrs.evolve(policy(GroupRules()), currency="USD")
+        with pytest.raises(CurrencyMismatchError, match="policy"):
+            quote(shop(), cost_model=MODEL, policy=usd, on=ON)
+        with pytest.raises(CurrencyMismatchError, match="profile"):
+            quote(
+                shop(),
+                cost_model=MODEL,
+                policy=policy(GroupRules()),
+                on=ON,
+                profile=get_profile("global"),
+            )
+
+
+class TestPayers:
+    def test_tiers_caps_government_in_kind_and_the_institution(self):
+        rules = GroupRules(
+            fee=FeeRule(
+                tiers=[
+                    FeeTier(up_to=99, price=cny("3000")),
+                    FeeTier(up_to=300, price=cny("6000")),
+                ],
+                cap=cny("5000"),
+            ),
+            sponsor=ShareRule(share=Decimal("0.5"), cap_per_enterprise=cny("2000")),
+            government=ShareRule(
+                share=Decimal("0.5"), cap_per_participant=cny("100"), name="SME scheme"
+            ),
+            in_kind=cny("1000"),
+            donor_share=Decimal("0.1"),
+            donor_cap=cny("1000"),
+        )
+        q = quote(
+            shop(n=3, headcounts=[50, 200, 900]),
+            cost_model=MODEL,
+            policy=policy(rules),
+            on=ON,
+        )
+        small, mid, big = q.invoices
+        assert small.paid_by(Payer.ENTERPRISE) == cny("3000")
+        assert mid.paid_by(Payer.ENTERPRISE) == cny("5000")  # capped
+        assert "capped at the fee's cap" in mid.payments[1].rule
+        assert big.paid_by(Payer.ENTERPRISE) == cny("5000")
+        assert q.findings.codes.count("pricing.fee.no_tier") == 1
+        assert small.paid_by(Payer.SPONSOR) == cny("2000")
+        assert small.paid_by(Payer.GOVERNMENT) == cny("400")  # 4 participants x 100
+        assert "SME scheme" in small.payments[3].rule
+        assert small.paid_by(Payer.IN_KIND) == cny("333.34")
+        assert small.paid_by(Payer.DONOR) == cny("1000")
+        assert small.paid_by(Payer.INSTITUTION).amount > 0
+        assert "pricing.institution.bears" in q.findings.codes
+        assert q.recovery < q.coverage < 1
+
+    def test_a_payer_never_pays_more_than_is_left(self):
+        rules = GroupRules(
+            fee=FeeRule(share=Decimal("0.9")), sponsor=ShareRule(share=Decimal("0.5"))
+        )
+        q = quote(shop(n=1), cost_model=MODEL, policy=policy(rules), on=ON)
+        (invoice,) = q.invoices
+        assert invoice.paid_by(Payer.SPONSOR) == invoice.full_cost - invoice.paid_by(
+            Payer.ENTERPRISE
+        )
+        assert "limited to the" in invoice.payments[1].rule
+        assert q.coverage == 1
+        assert q.by_payer[Payer.DONOR].amount == 0
+
+    def test_below_target_and_dated_rules(self):
+        donor_all = policy(GroupRules())
+        q = quote(shop(), cost_model=MODEL, policy=donor_all, on=ON)
+        assert q.coverage == 0
+        assert "pricing.coverage.below_target" in q.findings.codes
+        with pytest.raises(NotInForceError):
+            quote(shop(), cost_model=MODEL, policy=donor_all, on=date(2020, 1, 1))
+        lenient = quote(
+            shop(),
+            cost_model=MODEL,
+            policy=donor_all,
+            on=date(2020, 1, 1),
+            mode=Resolution.LENIENT,
+        )
+        assert "parameter.stale" in lenient.findings.codes
+        untargeted = quote(
+            shop(),
+            cost_model=MODEL,
+            policy=donor_all,
+            on=ON,
+            profile=get_profile().derive(name="no-target", coverage_targets=None),
+        )
+        assert untargeted.target is None
+
+
+class TestPhaseDown:
+    def periods(self, *shares, override=False):
+        entries = []
+        for k, share in enumerate(shares):
+            rules = GroupRules(donor_share=Decimal(share), raises_donor_share=override)
+            entries.append(
+                Dated(
+                    value=FundingRules(module1=rules, later_modules=GroupRules()),
+                    start=None if k == 0 else date(2014 + k, 1, 1),
+                    end=None if k == len(shares) - 1 else date(2014 + k, 12, 31),
+                )
+            )
+        return FundingPolicy(
+            name="phase-down",
+            currency="CNY",
+            periods=Timeline(entries=entries),
+            source="s",
+        )
+
+    def test_a_falling_donor_share_is_fine_a_rise_needs_an_override(self):
+        assert self.periods("0.8", "0.5", "0.2").check().ok
+        rising = self.periods("0.5", "0.7").check()
+        assert rising.codes == ("funding.donor_share.rises",)
+        assert rising.violations[0].path == (
+            "periods",
+            "entries",
+            1,
+            "value",
+            "module1",
+        )
+        assert self.periods("0.5", "0.7", override=True).check().ok
+        q = quote(shop(), cost_model=MODEL, policy=self.periods("0.5", "0.7"), on=ON)
+        assert not q.findings.ok
+
+    @given(st.lists(st.integers(0, 100), min_size=1, max_size=5))
+    def test_findings_are_exactly_the_rises(self, shares):
+        check = self.periods(*(Decimal(s) / 100 for s in shares)).check()
+        rises = sum(1 for a, b in itertools.pairwise(shares) if b > a)
+        assert len(check.violations) == rises
+
+
+class TestProperties:
+    @given(sst.quotes())
+    def test_every_sum_balances_exactly(self, q):
+        currency = q.currency
+        assert Money.total(q.by_payer.values(), currency) == q.total
+        assert Money.total((i.full_cost for i in q.invoices), currency) == q.total
+        assert Money.total((line.amount for line in q.lines), currency) == q.total
+        for invoice in q.invoices:
+            assert Money.total((p.amount for p in invoice.payments), currency) == (
+                invoice.full_cost
+            )
+            assert all(p.amount.amount >= 0 for p in invoice.payments)
+        assert 0 <= q.recovery <= q.coverage <= 1
+
+    @given(
+        sst.workshops(),
+        sst.cost_models(),
+        sst.group_rules(),
+        st.integers(0, 20_000),
+        st.integers(0, 20_000),
+    )
+    def test_coverage_rises_as_the_donor_cap_falls(self, workshop, model, rules, a, b):
+        def coverage(cap: int) -> Decimal:
+            capped = attrs.evolve(rules, donor_cap=cny(str(cap)))
+            return quote(
+                workshop,
+                cost_model=model,
+                policy=policy(capped),
+                on=workshop.first_day,
+                mode=Resolution.LENIENT,
+            ).coverage
+
+        assert coverage(min(a, b)) >= coverage(max(a, b))
+
+    @given(sst.cost_models(), st.integers(0, 100), st.integers(0, 30_000))
+    def test_break_even_is_the_smallest_size_that_works(self, model, percent, fee):
+        target = Decimal(percent) / 100
+        answer = break_even(model, fee=cny(str(fee)), target=target)
+        top = get_profile().enterprises_per_workshop.maximum
+        sizes = (
+            range(1, top + 1)
+            if answer.enterprises is None
+            else range(1, answer.enterprises)
+        )
+        for size in sizes:
+            smaller = break_even(
+                model, fee=cny(str(fee)), target=target, max_enterprises=size
+            )
+            assert smaller.enterprises is None
+        if answer.enterprises is not None:
+            assert answer.coverage >= target
+        else:
+            assert answer.reason
+
+    @given(sst.cost_models(), st.integers(1, 5), st.integers(0, 100))
+    def test_fee_for_is_the_smallest_fee(self, model, size, percent):
+        target = Decimal(percent) / 100
+        answer = fee_for(model, enterprises=size, target=target)
+        if answer.enterprises is None:
+            # Only a model that costs nothing has no fee: 0 of 0 covers 0%.
+            assert answer.reason
+            assert answer.coverage < target
+            return
+        assert answer.enterprises == size
+        assert answer.coverage >= target
+        if answer.fee.amount > 0:
+            less = answer.fee - Money.from_minor(1, "CNY")
+            assert _coverage(model, get_profile(), "M1", size, less) < target
+
+
+class TestBreakEven:
+    def test_worked_answers(self):
+        answer = break_even(MODEL, fee=cny("8000"), target=Decimal("0.40"))
+        assert answer.enterprises == 4
+        assert answer.coverage >= Decimal("0.40")
+        none = break_even(MODEL, fee=cny("10"), target=Decimal("0.40"))
+        assert none.enterprises is None
+        assert "raise the fee or the size" in none.reason
+        fee = fee_for(MODEL, enterprises=5, target=Decimal("0.40"))
+        assert fee.fee == cny("7360")
+        assert fee_for(MODEL, enterprises=5, target=Decimal(1)).fee == cny("18400")
+        with pytest.raises(InvalidValueError):
+            fee_for(MODEL, enterprises=0, target=Decimal("0.4"))
+
+    def test_a_target_no_fee_reaches(self):
+        # A zero-cost model: every ratio is 0, so a positive target is out of reach.
+        free = CostModel(
+            name="free",
+            currency="CNY",
+            trainer_day_rate=cny("0"),
+            venue_per_day=cny("0"),
+            catering_per_participant_day=cny("0"),
+            materials_per_participant=cny("0"),
+            trainer_travel=cny("0"),
+            baseline_assessment=cny("0"),
+            consultant_day_rate=cny("0"),
+            visit_travel=cny("0"),
+            source="test",
+        )
+        answer = fee_for(free, enterprises=2, target=Decimal("0.5"))
+        assert answer.enterprises is None
+        assert "does not reach" in answer.reason
+
+
+class TestPortfolio:
+    def test_errors(self):
+        with pytest.raises(InvalidValueError):
+            portfolio([])
+        q = quote(shop(), cost_model=MODEL, policy=example_funding_policy(), on=ON)
+        other = attrs.evolve(q, currency="USD")
+        with pytest.raises(CurrencyMismatchError):
+            portfolio([q, other])
+
+
+def test_policy_strategy_refuses_no_periods():
+    from hypothesis.errors import InvalidArgument
+
+    @given(st.data())
+    def draw_one(data):
+        data.draw(sst.funding_policies(max_periods=0))
+
+    with pytest.raises(InvalidArgument, match="max_periods"):
+        draw_one()
