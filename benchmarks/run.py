@@ -16,7 +16,10 @@ Measured so far:
   calendar), against a hand-written loop computing the same dates from the
   calendar's sets (no values, no findings, no checks of years);
 - quoting 1,000 workshops (the EXAMPLE cost model and policy), against a
-  hand-written computation of the same totals per payer in integer cents.
+  hand-written computation of the same totals per payer in integer cents;
+- aggregating 100,000 measurements (10,000 enterprises, five KPIs, a
+  baseline and a visit each) into changes and per-indicator medians, against
+  a hand-written loop doing the same without checks, findings or values.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -39,13 +43,17 @@ from score_core import (
     Enterprise,
     EnterpriseRecord,
     Gender,
+    Measurement,
     ModuleState,
     Participant,
+    Point,
     Role,
     Status,
     Trainer,
     TrainerLevel,
     Workshop,
+    aggregate,
+    changes,
     check_workshop,
     example_cost_model,
     example_funding_policy,
@@ -355,6 +363,69 @@ def hand_written_quote(people: list[int], days: int) -> dict[str, int]:
     return totals
 
 
+_KPIS = (
+    ("defect_rate", "percent"),
+    ("waste", "percent"),
+    ("energy", "kWh per month"),
+    ("delivery_time", "days"),
+    ("productivity", "units per worker-day"),
+)
+
+
+def _measurements(firms: int) -> list[Measurement]:
+    items = []
+    for i in range(firms):
+        for k, (code, unit) in enumerate(_KPIS):
+            base = Decimal(10 + (i * 7 + k) % 90)
+            items.append(
+                Measurement(
+                    enterprise=f"E{i:05d}",
+                    indicator=code,
+                    on=date(2015, 3, 2),
+                    value=base,
+                    unit=unit,
+                    point=Point.BASELINE,
+                )
+            )
+            items.append(
+                Measurement(
+                    enterprise=f"E{i:05d}",
+                    indicator=code,
+                    on=date(2015, 6, 15),
+                    value=base + (i * 13 + k) % 21 - 10,
+                    unit=unit,
+                    point=Point.VISIT,
+                    visit=3,
+                )
+            )
+    return items
+
+
+def hand_written_aggregate(items: list[Measurement]) -> dict[str, Decimal]:
+    """The baseline: earliest baseline, latest visit, medians per indicator."""
+    first: dict[tuple[str, str], tuple[date, Decimal]] = {}
+    last: dict[tuple[str, str], tuple[date, Decimal]] = {}
+    for m in items:
+        key = (m.enterprise, m.indicator)
+        if m.point is Point.BASELINE:
+            if key not in first or m.on < first[key][0]:
+                first[key] = (m.on, m.value)
+        elif key not in last or m.on >= last[key][0]:
+            last[key] = (m.on, m.value)
+    deltas: dict[str, list[Decimal]] = {}
+    for key, (_, value) in last.items():
+        if key in first:
+            deltas.setdefault(key[1], []).append(value - first[key][1])
+    out = {}
+    for code, values in deltas.items():
+        values.sort()
+        mid = len(values) // 2
+        out[code] = (
+            values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+        )
+    return out
+
+
 def median_seconds(fn: Callable[[], Any]) -> float:
     times = []
     for _ in range(ROUNDS):
@@ -472,6 +543,19 @@ def main() -> int:
             "quote 1,000 workshops (3 to 5 enterprises, EXAMPLE model)",
             median_seconds(quote_all),
             median_seconds(quote_by_hand),
+        )
+    )
+    kpis = _measurements(10_000)
+    assert len(kpis) == 100_000
+    found = aggregate(changes(kpis))
+    assert {a.indicator: a.median for a in found.aggregates} == hand_written_aggregate(
+        kpis
+    )
+    rows.append(
+        (
+            "aggregate 100,000 measurements (changes, then medians)",
+            median_seconds(lambda: aggregate(changes(kpis))),
+            median_seconds(lambda: hand_written_aggregate(kpis)),
         )
     )
     print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")

@@ -481,3 +481,65 @@ def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):
     policy.write_text(to_json(rising))
     assert main(["quote", str(path), "--policy", str(policy)]) == 1
     assert "funding.donor_share.rises" in capsys.readouterr().out
+
+
+def _kpis(tmp_path, unit="percent"):
+    from decimal import Decimal
+
+    from score_core import Measurement, Point, to_json
+
+    items = []
+    for k, (before, after) in enumerate([("4", "2"), ("5", "4"), ("6", "6")]):
+        items += [
+            Measurement(
+                enterprise=f"E{k}",
+                indicator="defect_rate",
+                on=date(2015, 3, 2),
+                value=Decimal(before),
+                unit=unit,
+                point=Point.BASELINE,
+            ),
+            Measurement(
+                enterprise=f"E{k}",
+                indicator="defect_rate",
+                on=date(2015, 6, 15),
+                value=Decimal(after),
+                unit=unit,
+                point=Point.VISIT,
+                visit=3,
+            ),
+        ]
+    path = tmp_path / "kpis.json"
+    path.write_text(to_json(tuple(items), as_type=tuple[Measurement, ...]))
+    return str(path)
+
+
+def test_results_table_and_json(tmp_path, capsys):
+    from score_core import default_indicators, to_json
+
+    kpis = _kpis(tmp_path)
+    assert main(["results", kpis]) == 0
+    out = capsys.readouterr().out
+    assert "defect_rate  percent  lower is better  3" in out
+    assert "monitoring.sample.small" in out
+    assert main(["results", kpis, "--min-n", "3"]) == 0
+    assert "no findings" in capsys.readouterr().out
+    indicators = tmp_path / "indicators.json"
+    indicators.write_text(to_json(default_indicators()))
+    assert main(["results", kpis, "--indicators", str(indicators), "--json"]) == 0
+    assert '"kind": "results_report"' in capsys.readouterr().out
+    assert main(["results", kpis, "--min-n", "0"]) == 2
+
+
+def test_results_with_misfits_exit_1(tmp_path, capsys):
+    kpis = _kpis(tmp_path, unit="ppm")
+    assert main(["results", kpis]) == 1
+    assert "monitoring.unit.mismatch" in capsys.readouterr().out
+    assert main(["results", kpis, "--json"]) == 1
+    assert '"kind": "report"' in capsys.readouterr().out
+
+
+def test_results_without_changes(tmp_path, capsys):
+    (tmp_path / "none.json").write_text("[]")
+    assert main(["results", str(tmp_path / "none.json")]) == 0
+    assert "no results" in capsys.readouterr().out

@@ -233,3 +233,26 @@ class TestCurrencies:
     def test_bad_currency(self, code, minor):
         with pytest.raises(InvalidValueError):
             Currency(code=code, minor_units=minor, name="x")
+
+
+def test_amounts_stay_below_the_limit_where_arithmetic_is_exact():
+    from decimal import Decimal
+
+    import pytest
+
+    from score_core import InvalidValueError, Money
+    from score_core.money import MAX_DIGITS, Currency, register_currency
+
+    with pytest.raises(InvalidValueError, match="below 10"):
+        Money(amount=Decimal(10) ** MAX_DIGITS, currency="CNY")
+    with pytest.raises(InvalidValueError):
+        Money(amount=-(Decimal(10) ** MAX_DIGITS), currency="CNY")
+    big = Money(amount=Decimal("999999999999999999999999.99"), currency="CNY")
+    assert big.minor_units == 10 ** (MAX_DIGITS + 2) - 1
+    assert sum(p.amount for p in big.split(7)) == big.amount
+    assert Money.from_minor(big.minor_units, "CNY") == big
+    # Four minor digits (the most a currency has) still fit 28 digits.
+    register_currency(Currency(code="XTF", minor_units=4, name="test four"))
+    four = Money(amount=Decimal("999999999999999999999999.99994"), currency="XTF")
+    assert not four.is_exact
+    assert str(four.quantize()) == "999999999999999999999999.9999 XTF"

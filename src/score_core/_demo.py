@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from score_core._render import (
+    aggregates_table,
     catalogue_table,
     eligibility_table,
     plan_text,
@@ -24,6 +25,13 @@ from score_core.eligibility import screen
 from score_core.enterprises import Enterprise
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
+from score_core.monitoring import (
+    Measurement,
+    Point,
+    aggregate,
+    changes,
+    default_indicators,
+)
 from score_core.parameters import Dated, Timeline
 from score_core.people import (
     Certification,
@@ -353,6 +361,56 @@ def _quote_section() -> list[str]:
     ]
 
 
+def _results_section() -> list[str]:
+    # Defect rate (percent) and accidents (injured workers, by sex) at the
+    # baseline (2 March 2015) and at the third follow-up visit (15 June).
+    data = (
+        ("CQ-001", "4.0", "2.5", (1, 3), (0, 1)),
+        ("CQ-005", "6.2", "5.0", (0, 2), (0, 2)),
+        ("CQ-006", "3.1", "3.4", (1, 1), (0, 1)),
+        ("CQ-007", "8.0", "4.4", (0, 4), (0, 1)),
+        ("CQ-008", "0.0", "0.0", (0, 0), (0, 0)),
+    )
+    items: list[Measurement] = []
+    for eid, before, after, hurt_before, hurt_after in data:
+        for point, on, defects, (women, men) in (
+            (Point.BASELINE, date(2015, 3, 2), before, hurt_before),
+            (Point.VISIT, date(2015, 6, 15), after, hurt_after),
+        ):
+            visit = 3 if point is Point.VISIT else None
+            items.append(
+                Measurement(
+                    enterprise=eid,
+                    indicator="defect_rate",
+                    on=on,
+                    value=Decimal(defects),
+                    unit="percent",
+                    point=point,
+                    visit=visit,
+                )
+            )
+            items.append(
+                Measurement(
+                    enterprise=eid,
+                    indicator="accidents",
+                    on=on,
+                    value=Decimal(women + men),
+                    unit="people",
+                    point=point,
+                    visit=visit,
+                    women=Decimal(women),
+                    men=Decimal(men),
+                )
+            )
+    found = aggregate(changes(items))
+    return [
+        "Results: two KPIs at the baseline and the third follow-up visit, five "
+        "enterprises",
+        aggregates_table(found, default_indicators(), indent="  "),
+        report_table(found.findings, indent="  "),
+    ]
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _money_section,
     _findings_section,
@@ -362,6 +420,7 @@ SECTIONS: tuple[Callable[[], list[str]], ...] = (
     _workshop_section,
     _plan_section,
     _quote_section,
+    _results_section,
 )
 
 

@@ -27,6 +27,17 @@ from score_core.enterprises import Enterprise
 from score_core.findings import Report, RuleViolation
 from score_core.journey import EnterpriseRecord, StateChange
 from score_core.money import Currency, Money
+from score_core.monitoring import (
+    Aggregate,
+    AggregateSet,
+    Change,
+    ChangeSet,
+    Indicator,
+    IndicatorSet,
+    Measurement,
+    ResultRow,
+    ResultsReport,
+)
 from score_core.parameters import Dated, Resolved, Timeline
 from score_core.people import Certification, ImprovementTeam, Participant, Trainer
 from score_core.pricing import (
@@ -109,6 +120,15 @@ STRATEGY_NAMES: dict[type, str] = {
     Portfolio: "portfolios",
     PortfolioRow: "portfolio_rows",
     BreakEven: "break_evens",
+    Indicator: "indicators",
+    IndicatorSet: "indicator_sets",
+    Measurement: "measurements",
+    Change: "change_values",
+    ChangeSet: "change_sets",
+    Aggregate: "aggregates",
+    AggregateSet: "aggregate_sets",
+    ResultRow: "result_rows",
+    ResultsReport: "results_reports",
     WorkshopStatistics: "workshop_stats",
     Enterprise: "enterprises",
     EnterpriseRecord: "enterprise_records",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from score_core.eligibility import EligibilityResult
     from score_core.enterprises import Enterprise
     from score_core.findings import Report
+    from score_core.monitoring import AggregateSet, IndicatorSet
     from score_core.pricing import Quote
     from score_core.visits import ModulePlan
 
@@ -205,3 +206,47 @@ def quote_text(quote: Quote, indent: str = "") -> str:
         f"{quote.recovery:.1%}",
     ]
     return "\n".join(lines)
+
+
+def aggregates_table(
+    found: AggregateSet, indicators: IndicatorSet, indent: str = ""
+) -> str:
+    """One row per indicator: n, median change, hinges, relative, improved, by sex."""
+    if not found.aggregates:
+        return f"{indent}no results: no enterprise has a baseline and a later value"
+    rows = []
+    for item in found.aggregates:
+        indicator = indicators[item.indicator]
+        relative = (
+            "-" if item.median_relative is None else f"{item.median_relative:+.1%}"
+        )
+        sexes = (
+            "-"
+            if item.women is None or item.men is None
+            else f"women {item.women:+}, men {item.men:+}"
+        )
+        rows.append(
+            [
+                item.indicator,
+                item.unit,
+                f"{indicator.direction.value} is better",
+                str(item.n),
+                f"{item.median:+}",
+                f"{item.lower_quartile:+} to {item.upper_quartile:+}",
+                relative,
+                f"{item.improved}/{item.n}",
+                sexes,
+            ]
+        )
+    headers = [
+        "indicator",
+        "unit",
+        "direction",
+        "n",
+        "median change",
+        "quartiles",
+        "relative",
+        "improved",
+        "by sex",
+    ]
+    return table(headers, rows, indent)

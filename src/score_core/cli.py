@@ -15,6 +15,7 @@ from pathlib import Path
 
 from score_core._demo import demo_text
 from score_core._render import (
+    aggregates_table,
     catalogue_table,
     eligibility_table,
     plan_text,
@@ -31,6 +32,15 @@ from score_core.errors import PayloadError, PlanningError, ScoreError
 from score_core.findings import Report
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
+from score_core.monitoring import (
+    IndicatorSet,
+    Measurement,
+    aggregate,
+    changes,
+    check_measurements,
+    default_indicators,
+    results_report,
+)
 from score_core.parameters import Resolution
 from score_core.people import Gender, Role
 from score_core.pricing import (
@@ -248,6 +258,32 @@ def _quote(args: argparse.Namespace) -> int:
     return EXIT_OK if result.findings.ok else EXIT_FINDINGS
 
 
+def _results(args: argparse.Namespace) -> int:
+    items: tuple[Measurement, ...] = _load(Measurement, args.file)
+    known = default_indicators()
+    if args.indicators:
+        (known,) = _load_one(IndicatorSet, args.indicators)
+    problems = check_measurements(items, indicators=known)
+    if not problems.ok:
+        if args.json:
+            print(to_json(dump_document(problems), indent=2))
+        else:
+            print(f"{len(problems.errors)} measurement(s) do not fit their indicator:")
+            print(report_table(problems))
+        return EXIT_FINDINGS
+    if args.json:
+        print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
+        return EXIT_OK
+    found = aggregate(changes(items, indicators=known), min_n=args.min_n)
+    print(
+        f"{len(items)} measurements, indicator set {known.name}: changes from each "
+        f"enterprise's own baseline"
+    )
+    print(aggregates_table(found, known))
+    print(report_table(found.findings))
+    return EXIT_OK
+
+
 def _moment(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
@@ -401,6 +437,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     quote_.add_argument("--json", action="store_true", help="print a JSON document")
     quote_.set_defaults(handler=_quote)
+    results = sub.add_parser(
+        "results",
+        help="changes from baseline per indicator, with n, median and spread",
+        description="Read measurements (JSON: an object, a list, or a document of "
+        "kind measurement or measurement[]) and show each indicator's change from "
+        "every enterprise's own baseline. --json prints a results report (baseline, "
+        "target and actual per indicator and year). Exit status 0, 1 when a "
+        "measurement does not fit its indicator, 2 for bad input.",
+        epilog="example: score-core results kpis.json --min-n 10",
+    )
+    results.add_argument("file", help="a JSON file, or - for standard input")
+    results.add_argument("--indicators", help="a JSON file of an indicator set")
+    results.add_argument(
+        "--min-n",
+        type=int,
+        default=5,
+        help="fewest enterprises for a result without a warning (default: 5)",
+    )
+    results.add_argument("--json", action="store_true", help="print a JSON document")
+    results.set_defaults(handler=_results)
     return parser
 
 

@@ -105,6 +105,13 @@ class Code(enum.StrEnum):
     PRICING_INSTITUTION_BEARS = "pricing.institution.bears"
     PRICING_EXAMPLE_FIGURES = "pricing.example_figures"
     PRICING_PORTFOLIO_BELOW_TARGET = "pricing.portfolio.below_target"
+    MONITORING_INDICATOR_UNKNOWN = "monitoring.indicator.unknown"
+    MONITORING_UNIT_MISMATCH = "monitoring.unit.mismatch"
+    MONITORING_SEX_MISSING = "monitoring.sex.missing"
+    MONITORING_PRACTICE_VALUE = "monitoring.practice.value"
+    MONITORING_BASELINE_MISSING = "monitoring.baseline.missing"
+    MONITORING_BASELINE_ZERO = "monitoring.baseline.zero"
+    MONITORING_SAMPLE_SMALL = "monitoring.sample.small"
 
 
 @attrs.frozen(kw_only=True)
@@ -703,4 +710,54 @@ _entry(
     "{year}, {group}: coverage {coverage} is below the {target} target",
     "An institution's coverage over a year and module group, against the target.",
     "MTE-II p.35",
+)
+_entry(
+    Code.MONITORING_INDICATOR_UNKNOWN,
+    E,
+    "indicator {indicator} is not in indicator set {set}",
+    "A measurement names an indicator of the set in use.",
+    None,
+)
+_entry(
+    Code.MONITORING_UNIT_MISMATCH,
+    E,
+    "{indicator} is measured in {expected}, not {unit}",
+    "A measurement carries its indicator's unit; values in other units never mix.",
+    None,
+)
+_entry(
+    Code.MONITORING_SEX_MISSING,
+    E,
+    "{indicator} for enterprise {enterprise} counts people but gives no split by sex",
+    "Sex-disaggregated data is compulsory in SCORE monitoring.",
+    "HOME",
+)
+_entry(
+    Code.MONITORING_PRACTICE_VALUE,
+    E,
+    "practice indicator {indicator} is yes (1) or no (0), not {value}",
+    "Good-practice indicators are binomial: the practice exists or not.",
+    "GIMI",
+)
+_entry(
+    Code.MONITORING_BASELINE_MISSING,
+    W,
+    "enterprise {enterprise} has {indicator} values but no baseline; it is left out",
+    "Results are changes from each enterprise's own baseline.",
+    "GIMI",
+)
+_entry(
+    Code.MONITORING_BASELINE_ZERO,
+    W,
+    "enterprise {enterprise} has a zero baseline for {indicator}: no relative change",
+    "A relative change from zero is undefined; only the absolute change is given.",
+    None,
+)
+_entry(
+    Code.MONITORING_SAMPLE_SMALL,
+    W,
+    "{indicator} aggregates {n} enterprises, fewer than {minimum}",
+    "An aggregate of few enterprises is not a reliable result (MTE-II p.14 found "
+    "aggregated KPIs unreliable).",
+    "MTE-II p.14",
 )

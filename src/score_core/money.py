@@ -163,6 +163,12 @@ class AllocationMode(enum.StrEnum):
     LARGEST_REMAINDER = "largest_remainder"
 
 
+#: Money amounts stay below 10**MAX_DIGITS in magnitude, so that an amount
+#: with four minor digits fits decimal arithmetic's 28 significant digits:
+#: sums and quantizing never round a minor unit away or fail.
+MAX_DIGITS = 24
+
+
 def _to_amount(value: object) -> Decimal:
     if isinstance(value, float):
         raise InvalidTypeError(
@@ -179,6 +185,12 @@ def _to_amount(value: object) -> Decimal:
     if not amount.is_finite():
         raise InvalidValueError(
             f"Money.amount must be finite, got {value}", field="amount"
+        )
+    if amount and amount.adjusted() >= MAX_DIGITS:
+        raise InvalidValueError(
+            f"Money.amount must be below 10^{MAX_DIGITS} in magnitude, got {value}: "
+            f"larger amounts would be rounded by decimal arithmetic",
+            field="amount",
         )
     return amount
 
@@ -260,7 +272,11 @@ class Money:
                 f"minor units must be an int, not {type(units).__name__}"
             )
         digits = get_currency(currency).minor_units
-        return cls(amount=Decimal(units).scaleb(-digits), currency=currency)
+        sign, coefficient, exponent = Decimal(units).as_tuple()
+        return cls(
+            amount=Decimal((sign, coefficient, int(exponent) - digits)),
+            currency=currency,
+        )
 
     @classmethod
     def total(cls, items: Iterable[Money], currency: str) -> Money:

@@ -656,6 +656,14 @@ def _register_builtin_kinds() -> None:
     from score_core.findings import Report, RuleViolation
     from score_core.journey import EnterpriseRecord
     from score_core.money import Currency
+    from score_core.monitoring import (
+        AggregateSet,
+        ChangeSet,
+        Indicator,
+        IndicatorSet,
+        Measurement,
+        ResultsReport,
+    )
     from score_core.people import Certification, ImprovementTeam, Participant, Trainer
     from score_core.pricing import CostModel, FundingPolicy, Portfolio, Quote
     from score_core.profiles import Profile
@@ -680,6 +688,13 @@ def _register_builtin_kinds() -> None:
         ("quote", Quote),
         ("quote[]", tuple[Quote, ...]),
         ("portfolio", Portfolio),
+        ("indicator", Indicator),
+        ("indicator_set", IndicatorSet),
+        ("measurement", Measurement),
+        ("measurement[]", tuple[Measurement, ...]),
+        ("change_set", ChangeSet),
+        ("aggregate_set", AggregateSet),
+        ("results_report", ResultsReport),
         ("enterprise_record", EnterpriseRecord),
         ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
         ("eligibility_result", EligibilityResult),

@@ -133,6 +133,11 @@ for _key, _title, _url in (
         "https://www.mdpi.gov.gh/hoco/",
     ),
     (
+        "GIMI",
+        "SME measurement case study: SCORE's binomial indicators and KPIs",
+        "https://www.sme-measurement.org/gimi/SMECaseStudy2.action",
+    ),
+    (
         "COVID",
         "ILO: SCORE COVID-19 modules (OSH and business continuity planning)",
         "https://www.ilo.org/empent/whatsnew/WCMS_764254/lang--en/index.htm",

@@ -56,8 +56,26 @@ from score_core.eligibility import (
 from score_core.enterprises import Enterprise
 from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
 from score_core.journey import EnterpriseRecord, ModuleState, StateChange
-from score_core.money import Currency, Money, get_currency
+from score_core.money import MAX_DIGITS, Currency, Money, get_currency
 from score_core.money import currencies as _registered_currencies
+from score_core.monitoring import (
+    Aggregate,
+    AggregateSet,
+    Change,
+    ChangeSet,
+    Direction,
+    Indicator,
+    IndicatorKind,
+    IndicatorSet,
+    Measurement,
+    Point,
+    ResultRow,
+    ResultsReport,
+    aggregate,
+    changes,
+    default_indicators,
+    results_report,
+)
 from score_core.parameters import Dated, Resolution, Resolved, Timeline
 from score_core.people import (
     Certification,
@@ -130,12 +148,16 @@ from score_core.workshops import (
 
 __all__ = [
     "WORKSHOP_FAULTS",
+    "aggregate_sets",
+    "aggregates",
     "attendance_marks",
     "attendance_sheets",
     "bands",
     "break_evens",
     "catalogues",
     "certifications",
+    "change_sets",
+    "change_values",
     "code_infos",
     "cost_lines",
     "cost_models",
@@ -160,6 +182,10 @@ __all__ = [
     "funding_rules",
     "group_rules",
     "improvement_teams",
+    "indicator_sets",
+    "indicators",
+    "measurement_series",
+    "measurements",
     "module_codes",
     "module_formats",
     "module_plans",
@@ -178,6 +204,8 @@ __all__ = [
     "reports",
     "rescheduleds",
     "resolutions",
+    "result_rows",
+    "results_reports",
     "rule_checks",
     "rule_violations",
     "screening_summaries",
@@ -211,11 +239,11 @@ def currencies() -> st.SearchStrategy[Currency]:
     return st.sampled_from(_registered_currencies())
 
 
-def _minor_bound(
-    value: Decimal | int | None, digits: int, *, upper: bool
-) -> int | None:
+def _minor_bound(value: Decimal | int | None, digits: int, *, upper: bool) -> int:
     if value is None:
-        return None
+        # The largest amount Money accepts, in minor units.
+        limit = int(10 ** (MAX_DIGITS + digits)) - 1
+        return limit if upper else -limit
     scaled = Decimal(value).scaleb(digits)
     rounded = scaled.to_integral_value(
         rounding="ROUND_FLOOR" if upper else "ROUND_CEILING"
@@ -236,8 +264,10 @@ def monies(
     Args:
         draw: Supplied by Hypothesis.
         currency: Strategy for the ISO code; all registered codes by default.
-        min_value: Least amount in currency units, or None for no bound.
-        max_value: Greatest amount in currency units, or None for no bound.
+        min_value: Least amount in currency units, or None for the least
+            Money accepts (above -10**24).
+        max_value: Greatest amount in currency units, or None for the
+            greatest Money accepts (below 10**24).
 
     Raises:
         InvalidArgument: when the bounds leave no whole minor unit.
@@ -1762,3 +1792,171 @@ def break_evens(draw: st.DrawFn) -> BreakEven:
             model, fee=draw(_amounts(model.currency, 30_000)), target=target
         )
     return fee_for(model, enterprises=draw(st.integers(1, 5)), target=target)
+
+
+# -- monitoring ------------------------------------------------------------------------
+def indicators() -> st.SearchStrategy[Indicator]:
+    """:class:`~score_core.Indicator` values: practices and KPIs of any direction."""
+    practice = st.builds(
+        Indicator,
+        code=_identifiers(),
+        title=names(),
+        kind=st.just(IndicatorKind.PRACTICE),
+        unit=st.just("yes/no"),
+        modules=st.frozensets(module_codes(), max_size=3),
+    )
+    kpi = st.builds(
+        Indicator,
+        code=_identifiers(),
+        title=names(),
+        kind=st.just(IndicatorKind.KPI),
+        unit=st.sampled_from(["percent", "people", "days", "kWh per month"]),
+        direction=st.sampled_from(Direction),
+        modules=st.frozensets(module_codes(), max_size=3),
+        by_sex=st.booleans(),
+    )
+    return practice | kpi
+
+
+@st.composite
+def indicator_sets(draw: st.DrawFn) -> IndicatorSet:
+    """:class:`~score_core.IndicatorSet` values of one to six indicators."""
+    items = draw(
+        st.lists(indicators(), min_size=1, max_size=6, unique_by=lambda i: i.code)
+    )
+    return IndicatorSet(name=draw(_registry_names()), indicators=items)
+
+
+@st.composite
+def measurements(
+    draw: st.DrawFn,
+    *,
+    indicators: IndicatorSet | None = None,
+    enterprise: st.SearchStrategy[str] | None = None,
+    point: st.SearchStrategy[Point] | None = None,
+) -> Measurement:
+    """:class:`~score_core.Measurement` values that fit their indicator.
+
+    The unit is the indicator's, a practice is 1 or 0, and an indicator split
+    by sex has women and men that sum to the value.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        indicators: The indicator set (score_core's own by default).
+        enterprise: Strategy for the enterprise id.
+        point: Strategy for where it was taken.
+    """
+    known = default_indicators() if indicators is None else indicators
+    indicator = draw(st.sampled_from(known.indicators))
+    where = draw(st.sampled_from(Point) if point is None else point)
+    women = men = None
+    if indicator.kind is IndicatorKind.PRACTICE:
+        value = Decimal(draw(st.integers(0, 1)))
+    elif indicator.by_sex:
+        women = Decimal(draw(st.integers(0, 300)))
+        men = Decimal(draw(st.integers(0, 300)))
+        value = women + men
+    else:
+        value = Decimal(draw(st.integers(0, 100_000))) / 100
+    return Measurement(
+        enterprise=draw(_identifiers() if enterprise is None else enterprise),
+        indicator=indicator.code,
+        on=draw(_dates(2013, 2030)),
+        value=value,
+        unit=indicator.unit,
+        point=where,
+        visit=draw(st.integers(0, 6)) if where is Point.VISIT else None,
+        women=women,
+        men=men,
+    )
+
+
+def measurement_series(
+    *, indicators: IndicatorSet | None = None, max_size: int = 30
+) -> st.SearchStrategy[list[Measurement]]:
+    """Lists of measurements of a few enterprises, baselines and later values mixed."""
+    return st.lists(
+        measurements(
+            indicators=indicators, enterprise=st.sampled_from(["E1", "E2", "E3", "E4"])
+        ),
+        max_size=max_size,
+    )
+
+
+def change_sets() -> st.SearchStrategy[ChangeSet]:
+    """:class:`~score_core.ChangeSet` values computed from generated series."""
+    return measurement_series().map(changes)
+
+
+@st.composite
+def change_values(draw: st.DrawFn) -> Change:
+    """:class:`~score_core.Change` values: a baseline and a later value."""
+    indicator = draw(st.sampled_from(default_indicators().indicators))
+    one = IndicatorSet(name="one", indicators=(indicator,))
+    firm = st.just(draw(_identifiers()))
+    base = draw(
+        measurements(indicators=one, enterprise=firm, point=st.just(Point.BASELINE))
+    )
+    later = draw(
+        measurements(
+            indicators=one,
+            enterprise=firm,
+            point=st.sampled_from([Point.VISIT, Point.YEAR_AFTER]),
+        )
+    )
+    return changes([base, later], indicators=one).changes[0]
+
+
+def aggregate_sets() -> st.SearchStrategy[AggregateSet]:
+    """:class:`~score_core.AggregateSet` values computed from generated series."""
+    return st.tuples(change_sets(), st.integers(1, 6)).map(
+        lambda pair: aggregate(pair[0], min_n=pair[1])
+    )
+
+
+def aggregates() -> st.SearchStrategy[Aggregate]:
+    """:class:`~score_core.Aggregate` values built directly (one unit each)."""
+    values = st.integers(-10_000, 10_000).map(Decimal)
+    return st.builds(
+        lambda n, a, b, c, rel, improved, unit, code: Aggregate(
+            indicator=code,
+            unit=unit,
+            n=n,
+            median=sorted((a, b, c))[1],
+            lower_quartile=min(a, b, c),
+            upper_quartile=max(a, b, c),
+            median_relative=rel,
+            improved=min(improved, n),
+        ),
+        st.integers(1, 500),
+        values,
+        values,
+        values,
+        st.none() | values,
+        st.integers(0, 500),
+        st.sampled_from(["percent", "people", "days"]),
+        _identifiers(),
+    )
+
+
+def results_reports() -> st.SearchStrategy[ResultsReport]:
+    """:class:`~score_core.ResultsReport` values computed from generated series."""
+    return measurement_series().map(results_report)
+
+
+def result_rows() -> st.SearchStrategy[ResultRow]:
+    """:class:`~score_core.ResultRow` values built directly."""
+    values = st.integers(0, 100_000).map(lambda n: Decimal(n) / 100)
+    return st.builds(
+        ResultRow,
+        indicator=_identifiers(),
+        title=names(),
+        unit=st.sampled_from(["percent", "people", "days"]),
+        direction=st.sampled_from(Direction),
+        period=st.integers(2013, 2030),
+        n=st.integers(1, 500),
+        baseline=values,
+        baseline_year=st.integers(2013, 2030),
+        target=st.none() | values,
+        actual=values,
+    )
