@@ -543,3 +543,86 @@ def test_results_without_changes(tmp_path, capsys):
     (tmp_path / "none.json").write_text("[]")
     assert main(["results", str(tmp_path / "none.json")]) == 0
     assert "no results" in capsys.readouterr().out
+
+
+def test_schema_lists_kinds_and_prints_schemas(capsys):
+    import json
+
+    assert main(["schema"]) == 0
+    assert "workshop                 Workshop" in capsys.readouterr().out
+    assert main(["schema", "quote"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["properties"]["kind"] == {"const": "quote"}
+    assert main(["schema", "money", "--bare"]) == 0
+    assert json.loads(capsys.readouterr().out)["$ref"] == "#/$defs/Money"
+    assert main(["schema", "nope"]) == 2
+    assert "unknown document kind" in capsys.readouterr().err
+
+
+def test_validate_documents(tmp_path, capsys):
+    from score_core import dump_document, example_cost_model, to_json
+
+    good = tmp_path / "model.json"
+    good.write_text(to_json(dump_document(example_cost_model())))
+    assert main(["validate", str(good)]) == 0
+    assert "a valid cost_model document" in capsys.readouterr().out
+    assert main(["validate", str(good), "--kind", "quote"]) == 1
+    assert "$.kind: expected 'quote'" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"schema": "score_core", "schema_version": 1, "kind": "money",'
+        ' "data": {"amount": 1.5}}'
+    )
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "$.amount: expected a decimal number" in out
+    assert "$.currency: required key missing" in out
+    assert main(["validate", str(tmp_path / "missing.json")]) == 2
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path, monkeypatch):
+    class Closed:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, text):
+            raise BrokenPipeError
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self.handle.fileno()
+
+    with open(tmp_path / "out", "w") as handle:
+        monkeypatch.setattr(sys, "stdout", Closed(handle))
+        assert main(["schema"]) == 0
+
+
+SUBCOMMANDS = (
+    "demo",
+    "modules",
+    "profiles",
+    "check",
+    "workshop",
+    "plan",
+    "quote",
+    "results",
+    "schema",
+    "validate",
+)
+
+
+def test_every_subcommand_has_help_with_an_example_through_the_script():
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("score-core")
+    for command in SUBCOMMANDS:
+        result = subprocess.run(
+            [str(script), command, "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, command
+        assert "example: score-core " + command in result.stdout, command

@@ -1,11 +1,12 @@
 import json
+import os
 import typing
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import score_core
@@ -60,7 +61,17 @@ def _name(cls):
     return str(cls).rsplit(".", 1)[-1].rstrip("'>")
 
 
+# Every public type, twice over: in CI a moderate budget per type keeps
+# `make test` within its time; other profiles (`make fuzz`) keep theirs.
+PER_TYPE = (
+    settings(max_examples=25)
+    if os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+    else settings()
+)
+
+
 @pytest.mark.parametrize("cls", CONCRETE, ids=_name)
+@PER_TYPE
 @given(data=st.data())
 def test_json_round_trip(cls, data):
     value = data.draw(st.from_type(cls))
@@ -121,6 +132,7 @@ def _delete(node, path):
 
 
 @pytest.mark.parametrize("cls", CONCRETE, ids=_name)
+@PER_TYPE
 @given(data=st.data())
 def test_mutated_documents_raise_only_payload_error(cls, data):
     value = data.draw(st.from_type(cls))

@@ -146,6 +146,7 @@ from score_core.profiles import (
     profile_names,
     register_profile,
 )
+from score_core.schema import json_schema
 from score_core.serialization import (
     dump_document,
     from_dict,
@@ -329,6 +330,7 @@ __all__ = [
     "get_source",
     "holidays_calendar",
     "indicator_set_names",
+    "json_schema",
     "load_document",
     "next_working_day",
     "plan_module",

@@ -8,6 +8,8 @@ the library; no rule lives here.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -51,7 +53,15 @@ from score_core.pricing import (
     quote,
 )
 from score_core.profiles import Profile, get_profile, profile_names
-from score_core.serialization import dump_document, load_many, to_json
+from score_core.schema import json_schema
+from score_core.serialization import (
+    SCHEMA_VERSION,
+    document_kinds,
+    dump_document,
+    load_document,
+    load_many,
+    to_json,
+)
 from score_core.visits import plan_module
 from score_core.workshops import Workshop, check_workshop, workshop_statistics
 
@@ -284,6 +294,34 @@ def _results(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    if args.kind is None:
+        for kind, cls in document_kinds().items():
+            print(f"{kind:24} {getattr(cls, '__name__', str(cls))}")
+        return EXIT_OK
+    schema = json_schema(args.kind, document=not args.bare)
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    text = _read(args.file)
+    try:
+        value = load_document(text, kind=args.kind)
+    except PayloadError as exc:
+        print(f"{args.file}: not a valid score_core document")
+        for problem in exc.errors:
+            print(f"  {problem}")
+        return EXIT_FINDINGS
+    kind = json.loads(text)["kind"]  # a valid document names its kind
+    name = type(value).__name__
+    print(
+        f"{args.file}: a valid {kind} document ({name}, schema version "
+        f"{SCHEMA_VERSION})"
+    )
+    return EXIT_OK
+
+
 def _moment(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
@@ -457,6 +495,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     results.add_argument("--json", action="store_true", help="print a JSON document")
     results.set_defaults(handler=_results)
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a document kind, or list the kinds",
+        description="Print the JSON Schema (draft 2020-12) of a document kind: the "
+        "versioned envelope and its data, or with --bare the data alone. Without "
+        "KIND, list the kinds.",
+        epilog="example: score-core schema workshop > workshop.schema.json",
+    )
+    schema.add_argument("kind", nargs="?", help="a document kind, such as workshop")
+    schema.add_argument("--bare", action="store_true", help="the data without envelope")
+    schema.set_defaults(handler=_schema)
+    validate = sub.add_parser(
+        "validate",
+        help="check that a file is a valid score_core document",
+        description="Load a versioned document (migrating older versions) and say "
+        "whether it is valid, with every problem and its JSON path. Exit status 0 "
+        "when valid, 1 when not, 2 when the file cannot be read.",
+        epilog="example: score-core validate workshop.json --kind workshop",
+    )
+    validate.add_argument("file", help="a JSON file, or - for standard input")
+    validate.add_argument("--kind", help="the kind expected (default: any)")
+    validate.set_defaults(handler=_validate)
     return parser
 
 
@@ -473,3 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScoreError, _InputError) as exc:
         print(f"score-core {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (``score-core schema | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
