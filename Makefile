@@ -8,7 +8,7 @@ STAMP := $(VENV)/.score-core-installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test lint typecheck unit docs bench fuzz clean
+.PHONY: demo test lint typecheck unit docs bench fuzz mutation clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "score_core needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -44,6 +44,13 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests -q -k "fuzz or arbitrary or mutated"
+
+# Mutation testing (not in CI; long): mutmut on the rules, pricing, money and
+# planning, as configured under [tool.mutmut] in pyproject.toml.
+mutation: $(STAMP)
+	$(PY) -m pip install --quiet mutmut
+	$(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut results
 
 clean:
 	rm -rf $(VENV) docs/_build .coverage .hypothesis .mypy_cache .ruff_cache

@@ -4,6 +4,10 @@ Run with ``make bench``. Each figure is the median of several rounds, with
 the garbage collector on (as users run). Ratios, not seconds, are what to
 compare: the machines are shared and noisy.
 
+Loading and dumping are also measured against equivalent pydantic v2 models
+(benchmarks/pydantic_models.py, strict, no extra keys), and against the
+import of attrs and cattrs; strategies by drawing 1,000 examples.
+
 Measured so far:
 - loading 10,000 enterprises from JSON text with full validation, against a
   hand-written loader that makes the same strict checks;
@@ -68,6 +72,7 @@ from score_core._demo import china_2015
 
 
 ROUNDS = 7
+Row = tuple[str, float, float]
 SIZE = 10_000
 
 
@@ -426,6 +431,55 @@ def hand_written_aggregate(items: list[Measurement]) -> dict[str, Decimal]:
     return out
 
 
+def _workshops(n: int) -> tuple[Workshop, ...]:
+    shop, _ = _workshop_case()
+    return tuple(
+        attrs.evolve(
+            shop,
+            id=f"W-{i:04d}",
+            days=(
+                date(2015, 1, 5) + timedelta(days=i % 300),
+                date(2015, 1, 6) + timedelta(days=i % 300),
+            ),
+            location=f"城市 {i % 40}",
+        )
+        for i in range(n)
+    )
+
+
+def _import_ms(code: str) -> float:
+    import subprocess
+
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            env={"HYPOTHESIS_NO_PLUGINS": "1", "PATH": ""},
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _draw(strategy: Any, n: int = 1000) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(
+        max_examples=n,
+        database=None,
+        derandomize=True,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        phases=["generate"],
+    )
+    @given(strategy)
+    def run(_value: Any) -> None:
+        pass
+
+    run()
+
+
 def median_seconds(fn: Callable[[], Any]) -> float:
     times = []
     for _ in range(ROUNDS):
@@ -558,6 +612,15 @@ def main() -> int:
             median_seconds(lambda: hand_written_aggregate(kpis)),
         )
     )
+    rows += _against_pydantic(items, text)
+    rows.append(
+        (
+            "import score_core (vs import attrs, cattrs)",
+            _import_ms("import attrs, cattrs, score_core"),
+            _import_ms("import attrs, cattrs"),
+        )
+    )
+    rows += _strategies()
     print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
     print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio")
     for name, ours, base in rows:
@@ -565,6 +628,86 @@ def main() -> int:
             f"{name:58}  {ours * 1000:8.1f}ms  {base * 1000:7.1f}ms  {ours / base:5.2f}"
         )
     return 0
+
+
+def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
+    import pydantic_models as pm
+
+    from score_core import to_dict
+
+    kind = tuple[Enterprise, ...]
+    models = pm.ENTERPRISES.validate_json(text)
+    assert json.loads(pm.ENTERPRISES.dump_json(models, exclude_none=False)) == (
+        json.loads(text)
+    )
+    shops = _workshops(1000)
+    shop_kind = tuple[Workshop, ...]
+    shop_text = to_json(shops, as_type=shop_kind)
+    shop_models = pm.WORKSHOPS.validate_json(shop_text)
+    assert from_json(shop_kind, shop_text) == shops
+    return [
+        (
+            "load 10,000 enterprises, against pydantic v2 (strict)",
+            median_seconds(lambda: from_json(kind, text)),
+            median_seconds(lambda: pm.ENTERPRISES.validate_json(text)),
+        ),
+        (
+            "to_dict 10,000 enterprises, against model_dump (json mode)",
+            median_seconds(lambda: to_dict(items, as_type=kind)),
+            median_seconds(lambda: pm.ENTERPRISES.dump_python(models, mode="json")),
+        ),
+        (
+            "to_json 10,000 enterprises, against model_dump_json",
+            median_seconds(lambda: to_json(items, as_type=kind)),
+            median_seconds(lambda: pm.ENTERPRISES.dump_json(models)),
+        ),
+        (
+            "load 1,000 workshops (5 x 4 people), against pydantic v2",
+            median_seconds(lambda: from_json(shop_kind, shop_text)),
+            median_seconds(lambda: pm.WORKSHOPS.validate_json(shop_text)),
+        ),
+        (
+            "to_json 1,000 workshops, against model_dump_json",
+            median_seconds(lambda: to_json(shops, as_type=shop_kind)),
+            median_seconds(lambda: pm.WORKSHOPS.dump_json(shop_models)),
+        ),
+    ]
+
+
+def _strategies() -> list[Row]:
+    from hypothesis import strategies as st
+
+    from score_core import strategies as sst
+
+    baseline = st.builds(
+        dict,
+        id=st.text(min_size=1, max_size=12),
+        name=st.text(min_size=1, max_size=20),
+        headcount=st.integers(0, 1000),
+    )
+    rows: list[Row] = []
+    for name, strategy in (
+        ("enterprises", sst.enterprises()),
+        ("workshops", sst.workshops()),
+        ("profiles", sst.profiles()),
+        ("quotes", sst.quotes()),
+        ("measurements", sst.measurements()),
+        ("module_plans", sst.module_plans()),
+    ):
+        rows.append(
+            (
+                f"draw 1,000 {name} (against 1,000 plain dicts of 3 fields)",
+                _once(lambda s=strategy: _draw(s)),
+                _once(lambda: _draw(baseline)),
+            )
+        )
+    return rows
+
+
+def _once(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ settings.register_profile(
     deadline=None,
     print_blob=True,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    # differing_executors: mutation testing (mutmut) forks the test classes.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("fast", max_examples=10, deadline=None)

@@ -256,3 +256,226 @@ def test_amounts_stay_below_the_limit_where_arithmetic_is_exact():
     four = Money(amount=Decimal("999999999999999999999999.99994"), currency="XTF")
     assert not four.is_exact
     assert str(four.quantize()) == "999999999999999999999999.9999 XTF"
+
+
+def _cny(amount):
+    from score_core import Money
+
+    return Money.of(amount, "CNY")
+
+
+def _errors():
+    """Every refusal of score_core.money: what raises, its type, message and field."""
+    from decimal import Decimal
+
+    from score_core import (
+        AllocationError,
+        CurrencyMismatchError,
+        InvalidTypeError,
+        InvalidValueError,
+        Money,
+    )
+
+    usd = Money.of("1", "USD")
+    return [
+        (
+            lambda: Money(amount=1.5, currency="CNY"),
+            InvalidTypeError,
+            "Money.amount must be a Decimal or an int, not float (1.5)",
+            "amount",
+        ),
+        (
+            lambda: Money(amount="1", currency="CNY"),
+            InvalidTypeError,
+            "Money.amount must be a Decimal or an int, not str ('1')",
+            "amount",
+        ),
+        (
+            lambda: Money(amount=Decimal("NaN"), currency="CNY"),
+            InvalidValueError,
+            "Money.amount must be finite, got NaN",
+            "amount",
+        ),
+        (
+            lambda: Money(amount=Decimal("1e24"), currency="CNY"),
+            InvalidValueError,
+            "Money.amount must be below 10^24 in magnitude, got 1E+24: larger amounts "
+            "would be rounded by decimal arithmetic",
+            "amount",
+        ),
+        (
+            lambda: Money(amount=1, currency=156),
+            InvalidTypeError,
+            "Money.currency must be an ISO 4217 code (str), not int (156)",
+            "currency",
+        ),
+        (
+            lambda: Money(amount=1, currency="XXX"),
+            InvalidValueError,
+            "Money.currency 'XXX' is not a known ISO 4217 code; register it with "
+            "register_currency()",
+            "currency",
+        ),
+        (
+            lambda: Money.of("1,5", "CNY"),
+            InvalidValueError,
+            "Money.amount '1,5' is not a decimal number",
+            "amount",
+        ),
+        (
+            lambda: Money.from_minor("150", "CNY"),
+            InvalidTypeError,
+            "minor units must be an int, not str",
+            None,
+        ),
+        (
+            lambda: _cny("1") * 1.5,
+            InvalidTypeError,
+            "cannot multiply Money by a float (1.5); use Decimal or int",
+            None,
+        ),
+        (
+            lambda: _cny("1") * "2",
+            InvalidTypeError,
+            "cannot multiply Money by str; use Decimal or int",
+            None,
+        ),
+        (
+            lambda: _cny("1") * Decimal("Infinity"),
+            InvalidValueError,
+            "cannot multiply Money by Infinity",
+            None,
+        ),
+        (
+            lambda: _cny("1") + usd,
+            CurrencyMismatchError,
+            "cannot add CNY and USD",
+            None,
+        ),
+        (
+            lambda: _cny("1") - usd,
+            CurrencyMismatchError,
+            "cannot subtract CNY and USD",
+            None,
+        ),
+        (
+            lambda: _cny("1") / usd,
+            CurrencyMismatchError,
+            "cannot divide CNY and USD",
+            None,
+        ),
+        (
+            lambda: _cny("1") < usd,
+            CurrencyMismatchError,
+            "cannot compare CNY and USD",
+            None,
+        ),
+        (lambda: _cny("1") + 1, InvalidTypeError, "cannot add Money and int", None),
+        (
+            lambda: Money.total([_cny("1"), usd], "CNY"),
+            CurrencyMismatchError,
+            "cannot add CNY and USD",
+            None,
+        ),
+        (
+            lambda: _cny("1") / _cny("0"),
+            InvalidValueError,
+            "cannot divide by zero money",
+            None,
+        ),
+        (
+            lambda: _cny("1.005").minor_units,
+            InvalidValueError,
+            "1.005 CNY is not a whole number of minor units; quantize it first",
+            "amount",
+        ),
+        (
+            lambda: _cny("1").allocate([1], mode="lottery"),
+            AllocationError,
+            "unknown allocation mode 'lottery'",
+            None,
+        ),
+        (
+            lambda: _cny("1.005").allocate([1, 1]),
+            AllocationError,
+            "cannot allocate 1.005 CNY: it is not a whole number of minor units; "
+            "quantize it first",
+            None,
+        ),
+        (
+            lambda: _cny("1").split(0),
+            AllocationError,
+            "cannot split money into 0 parts",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate("12"),
+            AllocationError,
+            "ratios must be a sequence of int, Decimal or Fraction",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([]),
+            AllocationError,
+            "cannot allocate with no ratios",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([1, 0.5]),
+            AllocationError,
+            "ratio 1 is a float (0.5); use int, Decimal or Fraction",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([1, "2"]),
+            AllocationError,
+            "ratio 1 must be an int, Decimal or Fraction, not str",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([Decimal("NaN")]),
+            AllocationError,
+            "ratio 0 is not finite (NaN)",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([1, -1]),
+            AllocationError,
+            "ratio 1 is negative (-1)",
+            None,
+        ),
+        (
+            lambda: _cny("1").allocate([0, 0]),
+            AllocationError,
+            "cannot allocate when every ratio is zero",
+            None,
+        ),
+    ]
+
+
+def test_every_refusal_says_what_and_where():
+    import pytest
+
+    for make, error, message, field in _errors():
+        with pytest.raises(error) as caught:
+            make()
+        assert str(caught.value) == message
+        assert getattr(caught.value, "field", None) == field
+
+
+def test_comparisons_at_the_boundary_and_signs():
+    from score_core import Money
+
+    one, two = _cny("1"), _cny("2")
+    assert [one < one, one <= one, one > one, one >= one] == [False, True, False, True]
+    assert [one < two, two > one, two <= one, one >= two] == [True, True, False, False]
+    parts = _cny("-0.05").allocate([1, 1])
+    assert [str(p) for p in parts] == ["-0.03 CNY", "-0.02 CNY"]
+    assert [str(p) for p in _cny("0.05").allocate([1, 1])] == ["0.03 CNY", "0.02 CNY"]
+    assert [str(p) for p in _cny("0.01").split(3)] == [
+        "0.01 CNY",
+        "0.00 CNY",
+        "0.00 CNY",
+    ]
+    assert format(Money.of("1e2", "CNY").amount, "f") == "100"
+    assert Money.of("1e2", "CNY").format_amount() == "100.00"

@@ -13,6 +13,7 @@ Money(amount=Decimal('33.34'), currency='CNY')
 Importing score_core never imports Hypothesis or holidays.
 """
 
+from score_core._frozen import FrozenMap
 from score_core._version import __version__
 from score_core.calendars import (
     FixedCalendar,
@@ -225,6 +226,7 @@ __all__ = [
     "FeeRule",
     "FeeTier",
     "FixedCalendar",
+    "FrozenMap",
     "FundingPolicy",
     "FundingRules",
     "Gender",

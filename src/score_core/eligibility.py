@@ -41,10 +41,10 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from types import MappingProxyType
 
 import attrs
 
+from score_core._frozen import FrozenMap
 from score_core._render import value_text
 from score_core.catalogue import Catalogue, ModuleCode
 from score_core.codes import Code, violation
@@ -618,8 +618,8 @@ class Screening:
         """The counts of what has been screened so far."""
         return ScreeningSummary(
             total=self._total,
-            by_status=MappingProxyType({s: self._status[s] for s in Status}),
-            by_code=MappingProxyType(dict(self._codes.most_common())),
+            by_status=FrozenMap({s: self._status[s] for s in Status}),
+            by_code=FrozenMap(self._codes.most_common()),
         )
 
     def run(self) -> ScreeningSummary:
@@ -663,6 +663,4 @@ def screen(
         NotInForceError: at once, in STRICT mode, when the profile is not in force.
     """
     ctx = _context(profile, module, on, mode, baseline_modules)
-    return Screening(
-        enterprises, ctx, MappingProxyType({}) if records is None else records
-    )
+    return Screening(enterprises, ctx, FrozenMap() if records is None else records)

@@ -22,11 +22,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
 
+from score_core._frozen import FrozenMap, freeze
 from score_core._validators import check_type
 from score_core.errors import InvalidValueError, RuleViolationError
 
@@ -93,9 +93,7 @@ def _to_path(value: Iterable[PathItem]) -> tuple[PathItem, ...]:
 
 
 def _to_params(value: Mapping[str, ParamValue]) -> Mapping[str, ParamValue]:
-    if isinstance(value, MappingProxyType):
-        return value
-    return MappingProxyType(dict(value))
+    return freeze(value)
 
 
 def _to_violations(value: Iterable[RuleViolation]) -> tuple[RuleViolation, ...]:
@@ -158,7 +156,7 @@ class RuleViolation:
         default=(), converter=_to_path, validator=_check_path
     )
     params: Mapping[str, ParamValue] = attrs.field(
-        factory=lambda: MappingProxyType({}),
+        factory=FrozenMap,
         converter=_to_params,
         validator=_check_params,
         hash=False,

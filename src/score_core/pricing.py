@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from score_core._frozen import freeze
 from score_core._validators import (
     decimal_fraction,
     int_at_least,
@@ -507,6 +508,10 @@ class EnterpriseInvoice:
         )
 
 
+def _freeze_payers(value: Mapping[Payer, Money]) -> Mapping[Payer, Money]:
+    return freeze(value)
+
+
 @attrs.frozen(kw_only=True)
 class Quote:
     """The price of one module for one workshop, on one date.
@@ -541,7 +546,7 @@ class Quote:
     lines: tuple[CostLine, ...]
     invoices: tuple[EnterpriseInvoice, ...]
     total: Money
-    by_payer: Mapping[Payer, Money] = attrs.field(hash=False)
+    by_payer: Mapping[Payer, Money] = attrs.field(converter=_freeze_payers)
     coverage: Decimal
     recovery: Decimal
     target: Decimal | None

@@ -32,11 +32,11 @@ import enum
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from score_core._frozen import freeze
 from score_core._registry import Registry
 from score_core._validators import (
     country_code,
@@ -200,15 +200,11 @@ def _to_sectors(value: Iterable[str] | None) -> frozenset[str] | None:
 
 
 def _to_days(value: Mapping[str, int]) -> Mapping[str, int]:
-    return (
-        value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
-    )
+    return freeze(value)
 
 
 def _to_provenance(value: Mapping[str, Provenance]) -> Mapping[str, Provenance]:
-    return (
-        value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
-    )
+    return freeze(value)
 
 
 def _check_currency(_inst: object, _attr: object, value: object) -> None:

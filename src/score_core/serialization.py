@@ -54,6 +54,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from score_core import _migrations
+from score_core._frozen import FrozenMap
 from score_core.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -266,7 +267,7 @@ def _mapping_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type]
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"While structuring {tp}", errors, tp)
-        return MappingProxyType(result)
+        return FrozenMap(result)
 
     return structure
 

@@ -1,0 +1,175 @@
+"""Fuzzing the edges, and determinism: what arrives never breaks what we give back.
+
+Loaders are fuzzed in test_serialization (arbitrary JSON and mutated
+documents for every type). Here: every file-reading subcommand of the command
+line against arbitrary bytes (non-UTF-8 included), huge numbers and deep
+nesting; every public value through pickle; and results that must not
+depend on the hash seed or on the order of inputs.
+"""
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from score_core import (
+    CoverageTarget,
+    aggregate,
+    changes,
+    dump_document,
+    example_cost_model,
+    portfolio,
+    screen,
+)
+from score_core import strategies as sst
+from score_core.cli import main
+from score_core.strategies import registrations
+
+
+PER_TYPE = (
+    settings(max_examples=15)
+    if os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+    else settings()
+)
+
+#: Each subcommand that reads a file, with the arguments it needs besides it.
+READERS = (
+    ("check", []),
+    ("workshop", []),
+    ("plan", ["--earliest", "2026-03-02", "--calendar", "FILE"]),
+    ("plan", ["--workshop", "--calendar", "FILE"]),
+    ("quote", ["--cost-model", "FILE"]),
+    ("quote", ["--policy", "FILE"]),
+    ("results", []),
+    ("results", ["--indicators", "FILE"]),
+    ("validate", []),
+    ("check", ["--records", "FILE"]),
+)
+
+hostile = st.one_of(
+    st.binary(max_size=200),
+    st.text(max_size=60).map(lambda t: t.encode("utf-8")),
+    st.integers(min_value=10**30, max_value=10**60).map(
+        lambda n: f'{{"amount": "{n}", "currency": "CNY"}}'.encode()
+    ),
+    st.integers(1, 3000).map(lambda d: ("[" * d + "]" * d).encode()),
+    st.just(b'{"amount": 1e400}'),
+    st.just(b"\xff\xfe\x00{not json"),
+)
+
+
+@PER_TYPE
+@given(payload=hostile, reader=st.sampled_from(READERS))
+def test_the_command_line_never_breaks_on_hostile_files(
+    tmp_path_factory, payload, reader
+):
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "input.json"
+    path.write_bytes(payload)
+    command, extra = reader
+    good = folder / "good.json"
+    good.write_text('[{"id": "E", "name": "E", "headcount": 60}]')
+    args = [a if a != "FILE" else str(path) for a in extra]
+    target = str(path) if "FILE" not in extra else str(good)
+    code = main([command, target, *args])
+    assert code in (0, 1, 2)
+
+
+@pytest.mark.parametrize("command", ["check", "quote", "results", "validate"])
+def test_hostile_input_names_the_file_on_standard_error(tmp_path, capsys, command):
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"\xff\xfe{oops")
+    code = main([command, str(path)])
+    err = capsys.readouterr().err
+    if command == "validate":
+        assert code == 1
+    else:
+        assert code == 2
+        assert f"score-core {command}: {path}:" in err
+
+
+CONCRETE = [
+    cls[CoverageTarget] if getattr(cls, "__parameters__", ()) else cls
+    for cls in registrations()
+]
+
+
+@pytest.mark.parametrize(
+    "cls", CONCRETE, ids=lambda c: str(c).rsplit(".", 1)[-1].rstrip("'>")
+)
+@PER_TYPE
+@given(data=st.data())
+def test_every_public_value_pickles_hashes_and_compares(cls, data):
+    value = data.draw(st.from_type(cls))
+    again = pickle.loads(pickle.dumps(value))
+    assert again == value
+    assert hash(again) == hash(value)
+
+
+_JSON_OF_RESULTS = """
+import json
+from datetime import date
+from score_core import *
+from score_core._demo import demo_text
+print(demo_text())
+print(to_json(get_profile(), indent=1))
+print(to_json(default_indicators()))
+print(json.dumps(json_schema("quote"), sort_keys=False))
+"""
+
+
+def test_results_do_not_depend_on_the_hash_seed():
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        result = subprocess.run(
+            [sys.executable, "-c", _JSON_OF_RESULTS],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "HYPOTHESIS_NO_PLUGINS": "1"},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+@given(st.lists(sst.enterprises(), max_size=12), st.randoms(use_true_random=False))
+def test_screening_counts_do_not_depend_on_order(firms, rng):
+    shuffled = list(firms)
+    rng.shuffle(shuffled)
+    first = screen(firms, baseline_modules=()).run()
+    second = screen(shuffled, baseline_modules=()).run()
+    assert dict(first.by_status) == dict(second.by_status)
+    assert dict(first.by_code) == dict(second.by_code)
+
+
+@given(sst.measurement_series(max_size=30), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_the_order_of_measurements(items, rng):
+    shuffled = list(items)
+    rng.shuffle(shuffled)
+    # Two measurements of one enterprise, indicator and day may differ; the
+    # latest wins, so keep one per day for the comparison.
+    unique = {(m.enterprise, m.indicator, m.on, m.point): m for m in items}
+    ordered = list(unique.values())
+    mixed = [
+        m for m in shuffled if unique[(m.enterprise, m.indicator, m.on, m.point)] is m
+    ]
+    assert aggregate(changes(ordered)) == aggregate(changes(mixed))
+
+
+@given(
+    st.lists(
+        sst.quotes(cost_model=st.just(example_cost_model())), min_size=1, max_size=3
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_a_portfolio_does_not_depend_on_the_order_of_quotes(quotes, rng):
+    shuffled = list(quotes)
+    rng.shuffle(shuffled)
+    first, second = portfolio(quotes), portfolio(shuffled)
+    assert first == second
+    assert json.dumps(dump_document(first)) == json.dumps(dump_document(second))
