@@ -341,6 +341,22 @@ def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     return items
 
 
+def _file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a JSON file, or - for standard input")
+
+
+def _profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", help="profile name (default: cn-phase-2)")
+
+
+def _json_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON document")
+
+
+def _lenient(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lenient", action="store_true", help=what)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score-core",
@@ -381,22 +397,18 @@ def _parser() -> argparse.ArgumentParser:
         "are eligible, 1 otherwise, 2 for bad input.",
         epilog="example: score-core check firms.json --module M1 --on 2015-07-01",
     )
-    check.add_argument("file", help="a JSON file, or - for standard input")
-    check.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    _file(check)
+    _profile(check)
     check.add_argument("--module", default="M1", help="module code (default: M1)")
     check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
-    check.add_argument(
-        "--lenient",
-        action="store_true",
-        help="use the profile outside its validity, with a warning",
-    )
+    _lenient(check, "use the profile outside its validity, with a warning")
     check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
     check.add_argument(
         "--no-baseline",
         action="store_true",
         help="screen prospects: leave out the baseline-before-Module-1 rule",
     )
-    check.add_argument("--json", action="store_true", help="print a JSON document")
+    _json_out(check)
     check.set_defaults(handler=_check)
     workshop = sub.add_parser(
         "workshop",
@@ -406,17 +418,13 @@ def _parser() -> argparse.ArgumentParser:
         "bad input.",
         epilog="example: score-core workshop cq-2015-04.json --records records.json",
     )
-    workshop.add_argument("file", help="a JSON file, or - for standard input")
-    workshop.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    _file(workshop)
+    _profile(workshop)
     workshop.add_argument("--records", help="a JSON file of enterprise records")
     workshop.add_argument("--calendar", help="a JSON file of a fixed calendar")
     workshop.add_argument("--on", type=_day, help="today, for the go/no-go date")
-    workshop.add_argument(
-        "--lenient",
-        action="store_true",
-        help="use the profile outside its validity, with a warning",
-    )
-    workshop.add_argument("--json", action="store_true", help="print a JSON document")
+    _lenient(workshop, "use the profile outside its validity, with a warning")
+    _json_out(workshop)
     workshop.set_defaults(handler=_workshop)
     plan = sub.add_parser(
         "plan",
@@ -429,10 +437,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: score-core plan firms.json --module M1 --earliest 2026-03-02 "
         "--ics visits.ics",
     )
-    plan.add_argument("file", help="a JSON file, or - for standard input")
+    _file(plan)
     plan.add_argument("--workshop", action="store_true", help="FILE holds a workshop")
     plan.add_argument("--module", help="module code (default: M1, or the workshop's)")
-    plan.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    _profile(plan)
     plan.add_argument("--earliest", type=_day, help="first day the plan may use")
     plan.add_argument("--calendar", help="a JSON file of a fixed calendar")
     plan.add_argument(
@@ -448,7 +456,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
     )
-    plan.add_argument("--json", action="store_true", help="print a JSON document")
+    _json_out(plan)
     plan.set_defaults(handler=_plan)
     quote_ = sub.add_parser(
         "quote",
@@ -461,19 +469,17 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: score-core quote cq-2015-04.json --cost-model costs.json "
         "--policy policy.json --on 2015-03-01",
     )
-    quote_.add_argument("file", help="a JSON file, or - for standard input")
+    _file(quote_)
     quote_.add_argument("--cost-model", help="a JSON file of a cost model")
     quote_.add_argument("--policy", help="a JSON file of a funding policy")
-    quote_.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    _profile(quote_)
     quote_.add_argument(
         "--on", type=_day, help="date of the quote (default: the first day)"
     )
-    quote_.add_argument(
-        "--lenient",
-        action="store_true",
-        help="use the policy and the target outside their periods, with a warning",
+    _lenient(
+        quote_, "use the policy and the target outside their periods, with a warning"
     )
-    quote_.add_argument("--json", action="store_true", help="print a JSON document")
+    _json_out(quote_)
     quote_.set_defaults(handler=_quote)
     results = sub.add_parser(
         "results",
@@ -485,7 +491,7 @@ def _parser() -> argparse.ArgumentParser:
         "measurement does not fit its indicator, 2 for bad input.",
         epilog="example: score-core results kpis.json --min-n 10",
     )
-    results.add_argument("file", help="a JSON file, or - for standard input")
+    _file(results)
     results.add_argument("--indicators", help="a JSON file of an indicator set")
     results.add_argument(
         "--min-n",
@@ -493,7 +499,7 @@ def _parser() -> argparse.ArgumentParser:
         default=5,
         help="fewest enterprises for a result without a warning (default: 5)",
     )
-    results.add_argument("--json", action="store_true", help="print a JSON document")
+    _json_out(results)
     results.set_defaults(handler=_results)
     schema = sub.add_parser(
         "schema",
@@ -514,7 +520,7 @@ def _parser() -> argparse.ArgumentParser:
         "when valid, 1 when not, 2 when the file cannot be read.",
         epilog="example: score-core validate workshop.json --kind workshop",
     )
-    validate.add_argument("file", help="a JSON file, or - for standard input")
+    _file(validate)
     validate.add_argument("--kind", help="the kind expected (default: any)")
     validate.set_defaults(handler=_validate)
     return parser
