@@ -1,5 +1,6 @@
 import json
 import os
+import pickle
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -75,6 +76,10 @@ PER_TYPE = (
 @given(data=st.data())
 def test_json_round_trip(cls, data):
     value = data.draw(st.from_type(cls))
+    # Every public value also pickles, hashes and compares after a round trip.
+    again = pickle.loads(pickle.dumps(value))
+    assert again == value
+    assert hash(again) == hash(value)
     assert from_json(cls, to_json(value, as_type=cls)) == value
     assert from_dict(cls, to_dict(value, as_type=cls)) == value
     if cls in DOCUMENT_TYPES:
