@@ -286,3 +286,107 @@ class TestHolidaysAdapter:
         assert {d for d in days if demo.is_working_day(d)} == {
             d for d in days if package.is_working_day(d)
         }
+
+
+class TestRefusals:
+    def test_every_refusal_says_what_and_where(self):
+        cases = [
+            (
+                lambda: FixedCalendar(name="c", weekend={7}),
+                "FixedCalendar.weekend holds weekday numbers 0 (Monday) to 6 (Sunday), "
+                "got [7]",
+                "weekend",
+            ),
+            (
+                lambda: FixedCalendar(name="c", weekend={True}),
+                "FixedCalendar.weekend holds weekday numbers 0 (Monday) to 6 (Sunday), "
+                "got [True]",
+                "weekend",
+            ),
+            (
+                lambda: FixedCalendar(name="c", weekend=range(7)),
+                "FixedCalendar.weekend cannot hold every day of the week",
+                "weekend",
+            ),
+            (
+                lambda: FixedCalendar(name="c", holidays={"2026-10-01"}),
+                "FixedCalendar.holidays must hold dates, got '2026-10-01'",
+                "holidays",
+            ),
+            (
+                lambda: FixedCalendar(
+                    name="c",
+                    holidays={date(2026, 10, 10)},
+                    workdays={date(2026, 10, 10)},
+                ),
+                "FixedCalendar: 2026-10-10 is both a holiday and a make-up working day",
+                "workdays",
+            ),
+            (
+                lambda: FixedCalendar(name="c", workdays={date(2026, 10, 9)}),
+                "FixedCalendar: make-up working day 2026-10-09 is not a weekend day",
+                "workdays",
+            ),
+            (
+                lambda: register_calendar(42),  # type: ignore[arg-type]
+                "a calendar must meet the WorkCalendar protocol, got int",
+                None,
+            ),
+        ]
+        for make, message, field in cases:
+            with pytest.raises(InvalidValueError) as caught:
+                make()
+            assert str(caught.value) == message
+            assert caught.value.field == field
+
+    def test_bounds_reach_every_convention(self):
+        holiday_week = FixedCalendar(
+            name="long", holidays=_span(date(2026, 10, 1), date(2026, 10, 31))
+        )
+        day = date(2026, 10, 15)
+        for convention in Roll:
+            looks = "after" if "following" in convention.value else "before"
+            with pytest.raises(NoWorkingDayError, match=f"within 3 days {looks}"):
+                roll(holiday_week, day, convention, within=3)
+        with pytest.raises(NoWorkingDayError, match="within 3 days after"):
+            add_working_days(holiday_week, day, 0, within=3)
+        with pytest.raises(NoWorkingDayError, match="within 3 days before 2026-10-15"):
+            add_working_days(holiday_week, day, -1, within=3)
+        # Month ends: the modified conventions look both ways within the bound.
+        late_october = FixedCalendar(
+            name="oct", holidays=_span(date(2026, 10, 27), date(2026, 10, 30))
+        )
+        with pytest.raises(NoWorkingDayError, match="before 2026-10-31"):
+            roll(late_october, date(2026, 10, 31), Roll.MODIFIED_FOLLOWING, within=3)
+        early_november = FixedCalendar(
+            name="nov", holidays=_span(date(2026, 11, 2), date(2026, 11, 6))
+        )
+        with pytest.raises(NoWorkingDayError, match="after 2026-11-01"):
+            roll(early_november, date(2026, 11, 1), Roll.MODIFIED_PRECEDING, within=3)
+
+    def test_country_codes_and_names(self):
+        register_calendar(FixedCalendar(name="c1", source="mine"))
+        assert get_calendar("c1").name == "c1"
+        with pytest.raises(UnknownNameError):
+            get_calendar("X1")
+        with pytest.raises(UnknownNameError):
+            get_calendar("ABC")
+
+    def test_year_findings_name_the_calendar(self):
+        calendar = FixedCalendar(name="cn-x", years={2026}, confirmed=set())
+        found = check_years(calendar, [2025, 2026], path=("days",))
+        assert [(v.params["calendar"], v.params["year"], v.path) for v in found] == [
+            ("cn-x", 2025, ("days",)),
+            ("cn-x", 2026, ("days",)),
+        ]
+
+    def test_without_the_package_the_message_says_how(self, monkeypatch):
+        monkeypatch.setitem(sys.modules, "holidays", None)
+        monkeypatch.delitem(sys.modules, "score_core._holidays_adapter", raising=False)
+        monkeypatch.delattr(score_core, "_holidays_adapter", raising=False)
+        with pytest.raises(ConfigurationError) as caught:
+            holidays_calendar("CN", years=[2026])
+        assert str(caught.value) == (
+            "country calendars need the holidays package: "
+            "pip install 'score-core[calendars]'"
+        )
