@@ -124,6 +124,16 @@ def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
         raise _InputError(f"{path}: {len(exc.errors)} problem(s)\n{problems}") from None
 
 
+def _mode(args: argparse.Namespace) -> Resolution:
+    return Resolution.LENIENT if args.lenient else Resolution.STRICT
+
+
+def _records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
+    if not args.records:
+        return {}
+    return {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -135,16 +145,14 @@ def _day(text: str) -> date:
 
 def _check(args: argparse.Namespace) -> int:
     enterprises: tuple[Enterprise, ...] = _load(Enterprise, args.file)
-    records: dict[str, EnterpriseRecord] = {}
-    if args.records:
-        records = {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+    records = _records(args)
     screening = screen(
         enterprises,
         profile=get_profile(args.profile),
         module=args.module,
         records=records,
         on=args.on,
-        mode=Resolution.LENIENT if args.lenient else Resolution.STRICT,
+        mode=_mode(args),
         baseline_modules=() if args.no_baseline else ("M1",),
     )
     results: tuple[EligibilityResult, ...] = tuple(screening)
@@ -160,9 +168,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _workshop(args: argparse.Namespace) -> int:
     (workshop,) = _load_one(Workshop, args.file)
-    records: dict[str, EnterpriseRecord] = {}
-    if args.records:
-        records = {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+    records = _records(args)
     calendar = None
     if args.calendar:
         (calendar,) = _load_one(FixedCalendar, args.calendar)
@@ -172,7 +178,7 @@ def _workshop(args: argparse.Namespace) -> int:
         records=records,
         calendar=calendar,
         on=args.on,
-        mode=Resolution.LENIENT if args.lenient else Resolution.STRICT,
+        mode=_mode(args),
     )
     if args.json:
         print(to_json(dump_document(report), indent=2))
@@ -258,7 +264,7 @@ def _quote(args: argparse.Namespace) -> int:
         policy=policy,
         on=args.on or shop.first_day,
         profile=get_profile(args.profile),
-        mode=Resolution.LENIENT if args.lenient else Resolution.STRICT,
+        mode=_mode(args),
     )
     if args.json:
         print(to_json(dump_document(result), indent=2))

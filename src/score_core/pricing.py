@@ -1004,19 +1004,24 @@ def _fee_policy(model: CostModel, fee: Money) -> FundingPolicy:
     )
 
 
-def _coverage(
+def _standard_quote(
     model: CostModel, profile: Profile, module: str, size: int, fee: Money
-) -> Decimal:
+) -> Quote:
+    """A workshop of ``size`` standard delegations paying ``fee`` each."""
     days = profile.classroom_days_for(profile.get_catalogue()[module]) or 1
-    shop = _standard_workshop(module, size, days)
-    plain = attrs.evolve(profile, coverage_targets=None)
     return quote(
-        shop,
+        _standard_workshop(module, size, days),
         cost_model=model,
         policy=_fee_policy(model, fee),
         on=date(2000, 1, 3),
-        profile=plain,
-    ).coverage
+        profile=attrs.evolve(profile, coverage_targets=None),
+    )
+
+
+def _coverage(
+    model: CostModel, profile: Profile, module: str, size: int, fee: Money
+) -> Decimal:
+    return _standard_quote(model, profile, module, size, fee).coverage
 
 
 def break_even(
@@ -1081,7 +1086,9 @@ def fee_for(
             f"fee_for needs at least 1 enterprise, got {enterprises}"
         )
     currency = cost_model.currency
-    full = _fee_total(cost_model, profile, module, enterprises)
+    full = _standard_quote(
+        cost_model, profile, module, enterprises, Money.zero(currency)
+    ).total
     per = (full.amount * target / enterprises).quantize(
         Money.zero(currency).currency_info.quantum, rounding=ROUND_CEILING
     )
@@ -1103,18 +1110,6 @@ def fee_for(
         reason=f"even each enterprise's full cost ({ceiling}) does not reach "
         f"{target:.0%}",
     )
-
-
-def _fee_total(model: CostModel, profile: Profile, module: str, size: int) -> Money:
-    days = profile.classroom_days_for(profile.get_catalogue()[module]) or 1
-    shop = _standard_workshop(module, size, days)
-    return quote(
-        shop,
-        cost_model=model,
-        policy=_fee_policy(model, Money.zero(model.currency)),
-        on=date(2000, 1, 3),
-        profile=attrs.evolve(profile, coverage_targets=None),
-    ).total
 
 
 # -- portfolio -------------------------------------------------------------------------

@@ -232,12 +232,14 @@ def _check_visits(_inst: object, _attr: object, value: tuple[Visit, ...]) -> Non
         )
 
 
-def _check_classroom(_inst: object, _attr: object, value: tuple[date, ...]) -> None:
+def _check_classroom(
+    _inst: object, _attr: attrs.Attribute[Any], value: tuple[date, ...]
+) -> None:
     if not value:
         raise InvalidValueError(
             "VisitCycle.classroom must hold at least one day", field="classroom"
         )
-    _check_dates(_inst, _attr, value)  # type: ignore[arg-type]
+    _check_dates(_inst, _attr, value)
     for before, after in itertools.pairwise(value):
         if after <= before:
             raise InvalidValueError(
@@ -334,7 +336,7 @@ class VisitCycle:
         )
 
     def _change(
-        self, number: int, allowed: tuple[VisitStatus, ...], **kw: object
+        self, number: int, allowed: tuple[VisitStatus, ...], **kw: Any
     ) -> VisitCycle:
         index = self._index(number)
         visit = self.visits[index]
@@ -344,7 +346,7 @@ class VisitCycle:
                 f"{visit.status.value}; it cannot become {kw['status']}"
             )
         visits = list(self.visits)
-        visits[index] = attrs.evolve(visit, **kw)  # type: ignore[arg-type]
+        visits[index] = attrs.evolve(visit, **kw)
         return attrs.evolve(self, visits=tuple(visits))
 
     def record(self, number: int, outcome: VisitOutcome) -> VisitCycle:
@@ -429,7 +431,11 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
             continue
         path = ("visits", index)
         day = visit.held_on
-        common = {"visit": visit.label, "enterprise": cycle.enterprise, "path": path}
+        common: dict[str, Any] = {
+            "visit": visit.label,
+            "enterprise": cycle.enterprise,
+            "path": path,
+        }
         if visit.kind is VisitKind.INTAKE:
             if day >= first:
                 out.append(
@@ -448,7 +454,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                     day=day.isoformat(),
                     start=(last + _DAY).isoformat(),
                     end=cycle.window_end.isoformat(),
-                    **common,  # type: ignore[arg-type]
+                    **common,
                 )
             )
         if before is not None:
@@ -459,7 +465,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                         day=day.isoformat(),
                         previous=before.label,
                         previous_day=before.held_on.isoformat(),
-                        **common,  # type: ignore[arg-type]
+                        **common,
                     )
                 )
             elif (
@@ -473,7 +479,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                         previous=before.label,
                         profile=cycle.profile,
                         gap=cycle.min_gap_days,
-                        **common,  # type: ignore[arg-type]
+                        **common,
                     )
                 )
         if (
@@ -486,7 +492,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                     Code.VISIT_DAY_NOT_WORKING,
                     day=day.isoformat(),
                     calendar=calendar.name,
-                    **common,  # type: ignore[arg-type]
+                    **common,
                 )
             )
         before = visit
@@ -1030,7 +1036,7 @@ def reschedule(
 
 
 def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation | None:
-    common = {
+    common: dict[str, Any] = {
         "visit": visit.label,
         "enterprise": cycle.enterprise,
         "path": ("visits", index),
@@ -1039,10 +1045,10 @@ def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation
         return violation(
             Code.VISIT_RESCHEDULE_DONE,
             day=visit.held_on.isoformat(),
-            **common,  # type: ignore[arg-type]
+            **common,
         )
     if visit.status is VisitStatus.CANCELLED:
-        return violation(Code.VISIT_RESCHEDULE_CANCELLED, **common)  # type: ignore[arg-type]
+        return violation(Code.VISIT_RESCHEDULE_CANCELLED, **common)
     return None
 
 
@@ -1056,7 +1062,11 @@ def _move_problems(
 ) -> list[RuleViolation]:
     visit = cycle.visits[index]
     path = ("visits", index)
-    common = {"visit": visit.label, "enterprise": cycle.enterprise, "path": path}
+    common: dict[str, Any] = {
+        "visit": visit.label,
+        "enterprise": cycle.enterprise,
+        "path": path,
+    }
     out: list[RuleViolation] = []
     if day < on:
         out.append(
@@ -1064,7 +1074,7 @@ def _move_problems(
                 Code.VISIT_RESCHEDULE_PAST,
                 day=day.isoformat(),
                 on=on.isoformat(),
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         )
     notice = (visit.on - on).days
@@ -1081,7 +1091,7 @@ def _move_problems(
                 on=on.isoformat(),
                 profile=profile.name,
                 notice=profile.min_reschedule_notice_days,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         )
     if visit.reschedules >= profile.max_reschedules_per_visit:
@@ -1091,7 +1101,7 @@ def _move_problems(
                 count=visit.reschedules,
                 profile=profile.name,
                 limit=profile.max_reschedules_per_visit,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         )
     out += check_years(calendar, (day.year,), path=path)
@@ -1101,7 +1111,7 @@ def _move_problems(
                 Code.VISIT_DAY_NOT_WORKING,
                 day=day.isoformat(),
                 calendar=calendar.name,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         )
     return out
