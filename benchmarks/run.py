@@ -613,13 +613,30 @@ def main() -> int:
         )
     )
     rows += _against_pydantic(items, text)
-    rows.append(
+    base = _import_ms("import attrs, cattrs")
+    rows += [
         (
             "import score_core (vs import attrs, cattrs)",
             _import_ms("import attrs, cattrs, score_core"),
-            _import_ms("import attrs, cattrs"),
-        )
-    )
+            base,
+        ),
+        (
+            "import score_core, first use of Enterprise, screen, to_json",
+            _import_ms(
+                "import attrs, cattrs; "
+                "from score_core import Enterprise, screen, to_json"
+            ),
+            base,
+        ),
+        (
+            "import score_core, first use of every module",
+            _import_ms(
+                "import attrs, cattrs, score_core; "
+                "[getattr(score_core, n) for n in score_core.__all__]"
+            ),
+            base,
+        ),
+    ]
     rows += _strategies()
     print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
     print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio")
@@ -645,6 +662,8 @@ def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
     shop_text = to_json(shops, as_type=shop_kind)
     shop_models = pm.WORKSHOPS.validate_json(shop_text)
     assert from_json(shop_kind, shop_text) == shops
+    # The fast encoder (orjson, a dev dependency) writes the same bytes.
+    assert _without_fast_encoder(lambda: to_json(items, as_type=kind))() == text
     return [
         (
             "load 10,000 enterprises, against pydantic v2 (strict)",
@@ -662,6 +681,11 @@ def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
             median_seconds(lambda: pm.ENTERPRISES.dump_json(models)),
         ),
         (
+            "to_json 10,000 enterprises, standard library encoder",
+            median_seconds(_without_fast_encoder(lambda: to_json(items, as_type=kind))),
+            median_seconds(lambda: pm.ENTERPRISES.dump_json(models)),
+        ),
+        (
             "load 1,000 workshops (5 x 4 people), against pydantic v2",
             median_seconds(lambda: from_json(shop_kind, shop_text)),
             median_seconds(lambda: pm.WORKSHOPS.validate_json(shop_text)),
@@ -672,6 +696,20 @@ def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
             median_seconds(lambda: pm.WORKSHOPS.dump_json(shop_models)),
         ),
     ]
+
+
+def _without_fast_encoder(fn: Callable[[], Any]) -> Callable[[], Any]:
+    from score_core import serialization
+
+    def run() -> Any:
+        saved = serialization.FAST_ENCODER
+        serialization.FAST_ENCODER = None
+        try:
+            return fn()
+        finally:
+            serialization.FAST_ENCODER = saved
+
+    return run
 
 
 def _strategies() -> list[Row]:

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from score_core import (
     Allocation,
+    Band,
+    BreakEven,
     CostModel,
     CurrencyMismatchError,
     Delegation,
@@ -26,6 +28,7 @@ from score_core import (
     NotInForceError,
     Participant,
     Payer,
+    Report,
     Resolution,
     Role,
     ShareRule,
@@ -118,7 +121,9 @@ class TestWorkedExamples:
         invoice = q.invoice("E1")
         assert invoice.payments[0].rule == "fee: 0.30 of 18400.00 CNY"
         assert sum(c.amount.amount for c in invoice.costs) == Decimal("18400")
-        with pytest.raises(UnknownNameError):
+        with pytest.raises(
+            UnknownNameError, match=r"^quote for W1 has no enterprise 'E9'$"
+        ):
             q.invoice("E9")
 
     def test_ghana_module_groups_in_a_portfolio(self):
@@ -166,30 +171,99 @@ class TestCosts:
         assert [i.enterprise for i in q.invoices] == ["E1", "E2", "NEW"]
         assert not [line for line in q.lines if line.key == "baseline"]
 
+    @pytest.mark.parametrize(
+        ("make", "message", "field"),
+        [
+            (
+                lambda: attrs.evolve(MODEL, venue_per_day=cny("-1")),
+                "CostModel.venue_per_day must not be negative, got -1.00 CNY",
+                "venue_per_day",
+            ),
+            (
+                lambda: attrs.evolve(MODEL, venue_per_day=Decimal(1)),
+                "CostModel.venue_per_day must be Money, not Decimal",
+                "venue_per_day",
+            ),
+            (
+                lambda: attrs.evolve(MODEL, overhead=0.1),
+                "CostModel.overhead must be a non-negative Decimal, got 0.1",
+                "overhead",
+            ),
+            (
+                lambda: attrs.evolve(MODEL, overhead=Decimal("-0.1")),
+                "CostModel.overhead must be a non-negative Decimal, "
+                "got Decimal('-0.1')",
+                "overhead",
+            ),
+            (
+                lambda: attrs.evolve(MODEL, overhead=Decimal("Infinity")),
+                "CostModel.overhead must be a non-negative Decimal, "
+                "got Decimal('Infinity')",
+                "overhead",
+            ),
+            (
+                lambda: FeeRule(cap=cny("-1")),
+                "FeeRule.cap must not be negative, got -1.00 CNY",
+                "cap",
+            ),
+            (lambda: FeeRule(cap=5), "FeeRule.cap must be Money, not int", "cap"),
+            (
+                lambda: FeeRule(
+                    tiers=[
+                        FeeTier(up_to=100, price=cny("1")),
+                        FeeTier(up_to=50, price=cny("1")),
+                    ]
+                ),
+                "FeeRule.tiers must rise by headcount, only the last without limit",
+                "tiers",
+            ),
+            (
+                lambda: FeeRule(
+                    tiers=[FeeTier(price=cny("1")), FeeTier(up_to=50, price=cny("1"))]
+                ),
+                "FeeRule.tiers must rise by headcount, only the last without limit",
+                "tiers",
+            ),
+            (
+                lambda: FeeRule(
+                    tiers=[FeeTier(price=cny("1")), FeeTier(price=cny("2"))]
+                ),
+                "FeeRule.tiers must rise by headcount, only the last without limit",
+                "tiers",
+            ),
+            (
+                lambda: GroupRules(fee=ShareRule(share=Decimal("0.1"))),
+                "GroupRules.fee must be a FeeRule",
+                "fee",
+            ),
+            (
+                lambda: FundingPolicy(
+                    name="p", currency="CNY", periods=Timeline.always(1), source="s"
+                ),
+                "FundingPolicy.periods must be a Timeline of FundingRules",
+                "periods",
+            ),
+            (
+                lambda: BreakEven(
+                    enterprises=1, fee=cny("1"), target=Decimal(-1), coverage=Decimal(0)
+                ),
+                "BreakEven.target must be a non-negative Decimal, got Decimal('-1')",
+                "target",
+            ),
+        ],
+    )
+    def test_every_refusal_says_what_and_where(self, make, message, field):
+        with pytest.raises(InvalidValueError) as caught:
+            make()
+        assert str(caught.value) == message
+        assert caught.value.field == field
+
     def test_values_are_checked(self):
-        with pytest.raises(CurrencyMismatchError, match="venue_per_day"):
+        with pytest.raises(
+            CurrencyMismatchError,
+            match=r"^CostModel\.venue_per_day is in USD; the model is in CNY$",
+        ):
             attrs.evolve(MODEL, venue_per_day=Money.of("1", "USD"))
-        with pytest.raises(InvalidValueError, match="negative"):
-            attrs.evolve(MODEL, venue_per_day=cny("-1"))
-        with pytest.raises(InvalidValueError, match="must be Money"):
-            attrs.evolve(MODEL, venue_per_day=Decimal(1))
-        with pytest.raises(InvalidValueError, match="non-negative Decimal"):
-            attrs.evolve(MODEL, overhead=0.1)
-        with pytest.raises(InvalidValueError, match="rise by headcount"):
-            FeeRule(
-                tiers=[
-                    FeeTier(up_to=100, price=cny("1")),
-                    FeeTier(up_to=50, price=cny("1")),
-                ]
-            )
-        with pytest.raises(InvalidValueError, match="rise by headcount"):
-            FeeRule(tiers=[FeeTier(price=cny("1")), FeeTier(up_to=50, price=cny("1"))])
-        with pytest.raises(InvalidValueError, match="FeeRule"):
-            GroupRules(fee=ShareRule(share=Decimal("0.1")))
-        with pytest.raises(InvalidValueError, match="Timeline of FundingRules"):
-            FundingPolicy(
-                name="p", currency="CNY", periods=Timeline.always(1), source="s"
-            )
         with pytest.raises(InvalidValueError, match="no enterprise"):
             quote(shop(n=0), cost_model=MODEL, policy=policy(GroupRules()), on=ON)
         usd = attrs.evolve(policy(GroupRules()), currency="USD")
@@ -243,6 +317,35 @@ class TestPayers:
         assert small.paid_by(Payer.INSTITUTION).amount > 0
         assert "pricing.institution.bears" in q.findings.codes
         assert q.recovery < q.coverage < 1
+
+    def test_tier_limits_are_inclusive_and_the_last_tier_takes_the_rest(self):
+        tiers = FeeRule(
+            tiers=[
+                FeeTier(up_to=99, price=cny("1000")),
+                FeeTier(up_to=300, price=cny("2000")),
+                FeeTier(up_to=500, price=cny("4000")),
+            ]
+        )
+        q = quote(
+            shop(n=3, headcounts=[99, 300, 900]),
+            cost_model=MODEL,
+            policy=policy(GroupRules(fee=tiers)),
+            on=ON,
+        )
+        fees = [i.paid_by(Payer.ENTERPRISE) for i in q.invoices]
+        assert fees == [cny("1000"), cny("2000"), cny("4000")]
+        assert q.invoices[0].payments[0].rule == (
+            "fee: tier up to 99 employees, 1000.00 CNY"
+        )
+        (no_tier,) = [
+            v for v in q.findings.violations if v.code == "pricing.fee.no_tier"
+        ]
+        assert no_tier.params == {
+            "enterprise": "E3",
+            "headcount": 900,
+            "price": "4000.00 CNY",
+        }
+        assert no_tier.path == ("invoices", 2)
 
     def test_a_payer_never_pays_more_than_is_left(self):
         rules = GroupRules(
@@ -426,15 +529,107 @@ class TestBreakEven:
         assert answer.enterprises is None
         assert "does not reach" in answer.reason
 
+    def test_edges_of_the_search(self):
+        # A fee of a whole enterprise's cost: one enterprise is enough.
+        one = break_even(MODEL, fee=cny("30000"), target=Decimal("0.40"))
+        assert (one.enterprises, one.fee, one.target) == (
+            1,
+            cny("30000"),
+            Decimal("0.40"),
+        )
+        assert one.reason == ""
+        # A target met exactly is met.
+        four = break_even(MODEL, fee=cny("8000"), target=Decimal("0.40"))
+        exact = break_even(MODEL, fee=cny("8000"), target=four.coverage)
+        assert (exact.enterprises, exact.coverage) == (4, four.coverage)
+        # The profile's largest workshop bounds the search.
+        wide = get_profile().derive(
+            name="wide", enterprises_per_workshop=Band(minimum=4, maximum=8)
+        )
+        far = Decimal("0.45")
+        assert break_even(MODEL, fee=cny("8000"), target=far).enterprises is None
+        found = break_even(MODEL, fee=cny("8000"), target=far, profile=wide)
+        assert found.enterprises is not None
+        assert found.enterprises > 5
+        assert found.coverage >= far
+        assert (
+            break_even(
+                MODEL, fee=cny("8000"), target=far, profile=wide, max_enterprises=5
+            ).enterprises
+            is None
+        )
+
+    def test_the_reason_when_no_size_works(self):
+        none = break_even(MODEL, fee=cny("10"), target=Decimal("0.40"))
+        assert none.reason == (
+            f"a fee of 10.00 CNY reaches {none.coverage:.1%} at 5 enterprises, "
+            "below 40%; raise the fee or the size"
+        )
+        assert none.fee == cny("10")
+        assert none.target == Decimal("0.40")
+
+    def test_answers_are_checked_values(self):
+        with pytest.raises(InvalidValueError, match=r"BreakEven\.fee must be Money"):
+            BreakEven(enterprises=1, fee=None, target=Decimal(0), coverage=Decimal(0))
+        with pytest.raises(InvalidValueError, match=r"BreakEven\.enterprises"):
+            BreakEven(
+                enterprises=0, fee=cny("1"), target=Decimal(0), coverage=Decimal(0)
+            )
+
 
 class TestPortfolio:
     def test_errors(self):
-        with pytest.raises(InvalidValueError):
+        with pytest.raises(
+            InvalidValueError, match=r"^portfolio needs at least one quote$"
+        ):
             portfolio([])
         q = quote(shop(), cost_model=MODEL, policy=example_funding_policy(), on=ON)
         other = attrs.evolve(q, currency="USD")
-        with pytest.raises(CurrencyMismatchError):
+        with pytest.raises(
+            CurrencyMismatchError,
+            match=r"^quote W1 is in USD; the portfolio is in CNY$",
+        ):
             portfolio([q, other])
+
+    def test_years_groups_and_the_latest_target(self):
+        china = example_funding_policy()
+        early = quote(shop(), cost_model=MODEL, policy=china, on=ON)
+        later = quote(shop(module="M2"), cost_model=MODEL, policy=china, on=ON)
+        next_year = attrs.evolve(early, on=date(2016, 3, 1))
+        book = portfolio([next_year, later, early, early])
+        # Rows by year, then group, then payer.
+        assert [(r.year, r.group) for r in book.rows] == sorted(
+            (r.year, r.group) for r in book.rows
+        )
+        assert book.rows[0].year == 2015
+        assert book.total(year=2015, group="M1") == early.total + early.total
+        assert book.coverage(year=2015) == Decimal("0.5")
+        assert book.findings == Report()
+        # The latest quote of a year and group sets its target; a tie goes
+        # to the later quote, and a coverage equal to the target meets it.
+        strict = attrs.evolve(early, target=Decimal("0.9"))
+        met = attrs.evolve(early, target=Decimal("0.5"))
+        assert portfolio([early, met]).findings == Report()
+        missed = portfolio([early, strict, next_year])
+        assert missed.findings.codes == ("pricing.portfolio.below_target",)
+        finding = missed.findings.violations[0]
+        assert finding.path == ("rows",)
+        assert finding.params["year"] == 2015
+        assert finding.params["target"] == "90%"
+        assert finding.params["coverage"] == "50.0%"
+        assert portfolio([strict, early]).findings == Report()
+        # Coverage of one year, against the whole book.
+        free = attrs.evolve(
+            next_year,
+            by_payer={Payer.DONOR: next_year.total},
+            coverage=Decimal(0),
+        )
+        mixed = portfolio([early, free])
+        assert mixed.coverage(year=2015) == Decimal("0.5")
+        assert mixed.coverage(year=2016) == 0
+        assert mixed.coverage() == Decimal("0.25")
+        assert mixed.findings.codes == ("pricing.portfolio.below_target",)
+        assert mixed.findings.violations[0].params["year"] == 2016
 
 
 def test_policy_strategy_refuses_no_periods():

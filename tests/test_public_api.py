@@ -4,11 +4,7 @@ import sys
 import score_core
 
 
-def test_import_imports_neither_hypothesis_nor_holidays():
-    code = (
-        "import sys, score_core, score_core.serialization, score_core.cli; "
-        "print(sorted(m for m in ('hypothesis', 'holidays') if m in sys.modules))"
-    )
+def _run(code: str) -> str:
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -16,7 +12,15 @@ def test_import_imports_neither_hypothesis_nor_holidays():
         check=True,
         env={"HYPOTHESIS_NO_PLUGINS": "1", "PATH": ""},
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_import_imports_neither_hypothesis_nor_holidays():
+    code = (
+        "import sys, score_core, score_core.serialization, score_core.cli; "
+        "print(sorted(m for m in ('hypothesis', 'holidays') if m in sys.modules))"
+    )
+    assert _run(code) == "[]"
 
 
 def test_all_names_exist_and_are_documented():
@@ -59,3 +63,78 @@ def test_every_public_name_is_in_the_api_reference():
         and getattr(score_core, name).__module__ != "score_core.errors"
     ]
     assert missing == []
+
+
+def test_import_imports_no_module_of_its_own_until_a_name_is_used():
+    code = (
+        "import sys, score_core; "
+        "print(sorted(m for m in sys.modules if m.startswith('score_core.')))"
+    )
+    assert _run(code) == "['score_core._version']"
+
+
+def test_using_a_name_imports_its_module_and_what_that_needs_only():
+    code = (
+        "import sys; from score_core import Money; "
+        "print(Money.of('1', 'CNY'), 'score_core.pricing' in sys.modules, "
+        "'score_core.visits' in sys.modules)"
+    )
+    assert _run(code) == "1.00 CNY False False"
+
+
+def test_documents_register_the_library_kinds_on_first_use():
+    code = (
+        "from score_core import Money, dump_document; "
+        "print(dump_document(Money.of('1', 'CNY'))['kind'])"
+    )
+    assert _run(code) == "money"
+
+
+def test_the_lazy_table_matches_the_type_checking_imports_and_all():
+    """The three lists of public names in ``__init__`` agree.
+
+    Type checkers read the ``TYPE_CHECKING`` imports, ``from score_core
+    import *`` reads ``__all__``, and the lazy ``__getattr__`` reads
+    ``_HOMES``; a name added to one must be added to all three.
+    """
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(score_core.__file__).read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: node.module.removeprefix("score_core.")
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+    assert imported == score_core._HOME
+    assert set(score_core.__all__) == {*imported, "__version__"}
+
+
+def test_submodules_and_unknown_names():
+    import pytest
+
+    assert score_core.visits.plan_module is score_core.plan_module
+    assert "plan_module" in dir(score_core)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = score_core.nope
+    with pytest.raises(AttributeError, match="no attribute '_private'"):
+        _ = score_core._private
+
+
+def test_a_submodule_missing_a_dependency_says_which(monkeypatch):
+    import importlib
+
+    import pytest
+
+    def missing(name: str) -> None:
+        raise ModuleNotFoundError("No module named 'hypothesis'", name="hypothesis")
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    with pytest.raises(ModuleNotFoundError, match="hypothesis"):
+        score_core.__getattr__("strategies")

@@ -20,6 +20,7 @@ from score_core import (
     from_dict,
     from_json,
     load_document,
+    serialization,
     to_dict,
     to_json,
 )
@@ -82,9 +83,18 @@ def test_json_round_trip(cls, data):
     assert hash(again) == hash(value)
     assert from_json(cls, to_json(value, as_type=cls)) == value
     assert from_dict(cls, to_dict(value, as_type=cls)) == value
+    # The fast encoder writes the standard library's bytes exactly.
+    plain = to_dict(value, as_type=cls)
+    for indent in (None, 2):
+        assert _fast(plain, indent) == serialization._dumps(plain, indent)
     if cls in DOCUMENT_TYPES:
         document = dump_document(value)
         assert load_document(json.dumps(document)) == value
+
+
+def _fast(data, indent):
+    assert serialization.FAST_ENCODER is not None, "orjson is a dev dependency"
+    return serialization.FAST_ENCODER(data, indent)
 
 
 def _load(cls, data):
@@ -264,6 +274,55 @@ class TestStrictness:
             from_dict(tuple[Money, ...], "abc")
         with pytest.raises(PayloadError):
             from_dict(dict[str, int], {"a": "b"})
+
+
+# Text as JSON can hold it: control characters, quotes, backslashes, line
+# separators, and lone surrogates (which orjson cannot encode).
+json_text = st.lists(
+    st.characters()
+    | st.sampled_from(["\ud800", "\udfff", "\x00", "\x1f", "\x7f", "\u2028", '"', "\\"])
+).map("".join)
+float_free_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | json_text,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(json_text, inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+class TestFastEncoder:
+    @given(float_free_json, st.sampled_from([None, 2, 4]))
+    def test_writes_what_the_standard_library_writes_or_declines(self, data, indent):
+        fast = _fast(data, indent)
+        if fast is not None:
+            assert fast == serialization._dumps(data, indent)
+
+    def test_declines_what_it_cannot_write_identically(self):
+        assert _fast({"a": 2**64}, None) is None
+        assert _fast("\ud800", None) is None
+        assert _fast([1], 4) is None
+
+    def test_to_json_falls_back_to_the_standard_library(self, monkeypatch):
+        big = RuleViolation(
+            code="a.b",
+            severity=score_core.Severity.INFO,
+            message="m",
+            params={"n": 2**70},
+        )
+        expected = (
+            '{"code":"a.b","message":"m","params":{"n":%d},"path":[],"severity":"info"}'
+        )
+        assert to_json(big) == expected % 2**70
+        assert to_json([1.5e-7]) == "[1.5e-07]"  # not a score_core value: never orjson
+        monkeypatch.setattr(serialization, "FAST_ENCODER", None)
+        assert to_json(Money.of("1", "CNY")) == '{"amount":"1.00","currency":"CNY"}'
+
+    def test_without_orjson_there_is_no_fast_encoder(self, monkeypatch):
+        import sys
+
+        monkeypatch.setitem(sys.modules, "orjson", None)
+        assert serialization._fast_encoder() is None
 
 
 class TestOutput:

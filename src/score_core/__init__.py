@@ -10,185 +10,436 @@ codes and reasons, exact money, and strict JSON in and out.
 >>> score_core.Money.of("100", "CNY").split(3)[0]
 Money(amount=Decimal('33.34'), currency='CNY')
 
-Importing score_core never imports Hypothesis or holidays.
+Importing score_core never imports Hypothesis or holidays, and imports its own
+modules only when a name from them is first used.
 """
 
-from score_core._frozen import FrozenMap
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from score_core._version import __version__
-from score_core.calendars import (
-    FixedCalendar,
-    Roll,
-    WorkCalendar,
-    add_working_days,
-    calendar_names,
-    get_calendar,
-    holidays_calendar,
-    next_working_day,
-    previous_working_day,
-    register_calendar,
-    roll,
-    weekday_calendar,
-    working_days,
-    working_days_between,
-)
-from score_core.catalogue import (
-    Catalogue,
-    Delivery,
-    ModuleCode,
-    ModuleFormat,
-    ModuleKind,
-    TrainingModule,
-    catalogue_names,
-    default_catalogue,
-    get_catalogue,
-    register_catalogue,
-)
-from score_core.codes import Code, CodeInfo, all_codes, code_info, violation
-from score_core.eligibility import (
-    EligibilityResult,
-    Outcome,
-    RuleCheck,
-    Screening,
-    ScreeningSummary,
-    Status,
-    UsedParameter,
-    check_eligibility,
-    screen,
-)
-from score_core.enterprises import Enterprise
-from score_core.errors import (
-    AllocationError,
-    ConfigurationError,
-    CurrencyMismatchError,
-    InvalidTypeError,
-    InvalidValueError,
-    NotInForceError,
-    NoWorkingDayError,
-    PayloadError,
-    PlanningError,
-    RuleViolationError,
-    ScoreError,
-    TransitionError,
-    UnknownNameError,
-    UnsupportedSchemaVersionError,
-)
-from score_core.findings import Report, RuleViolation, Severity
-from score_core.ical import to_ical
-from score_core.journey import EnterpriseRecord, ModuleState, StateChange
-from score_core.money import AllocationMode, Currency, Money, currencies, get_currency
-from score_core.monitoring import (
-    Aggregate,
-    AggregateSet,
-    Change,
-    ChangeSet,
-    Direction,
-    Indicator,
-    IndicatorKind,
-    IndicatorSet,
-    Measurement,
-    Point,
-    ResultRow,
-    ResultsReport,
-    aggregate,
-    changes,
-    check_measurements,
-    default_indicators,
-    get_indicator_set,
-    indicator_set_names,
-    register_indicator_set,
-    results_report,
-)
-from score_core.parameters import Dated, Resolution, Resolved, Timeline
-from score_core.people import (
-    Certification,
-    Gender,
-    ImprovementTeam,
-    Participant,
-    Role,
-    Trainer,
-    TrainerLevel,
-    check_improvement_team,
-    check_trainer,
-)
-from score_core.pricing import (
-    RECOVERING,
-    Allocation,
-    BreakEven,
-    CostLine,
-    CostModel,
-    EnterpriseInvoice,
-    FeeRule,
-    FeeTier,
-    FundingPolicy,
-    FundingRules,
-    GroupRules,
-    Payer,
-    Payment,
-    Portfolio,
-    PortfolioRow,
-    Quote,
-    ShareRule,
-    break_even,
-    example_cost_model,
-    example_funding_policy,
-    fee_for,
-    portfolio,
-    quote,
-)
-from score_core.profiles import (
-    Band,
-    Basis,
-    CoverageTarget,
-    DelegationRule,
-    Profile,
-    Provenance,
-    default_profile,
-    get_profile,
-    profile_names,
-    register_profile,
-)
-from score_core.schema import json_schema
-from score_core.serialization import (
-    dump_document,
-    from_dict,
-    from_json,
-    load_document,
-    to_dict,
-    to_json,
-)
-from score_core.sources import Source, get_source
-from score_core.visits import (
-    CycleProgress,
-    ModulePlan,
-    Rescheduled,
-    Scope,
-    Visit,
-    VisitCycle,
-    VisitKind,
-    VisitOutcome,
-    VisitStatus,
-    check_cycle,
-    plan_module,
-    reschedule,
-)
-from score_core.workshops import (
-    AttendanceMark,
-    AttendanceSheet,
-    Delegation,
-    DelegationAttendance,
-    Presence,
-    StatisticsRow,
-    Workshop,
-    WorkshopStatistics,
-    attendance,
-    check_workshop,
-    enrol,
-    record_attendance,
-    withdraw,
-    workshop_statistics,
-)
 
 
+if TYPE_CHECKING:
+    from score_core._frozen import (
+        FrozenMap,
+    )
+    from score_core.calendars import (
+        FixedCalendar,
+        Roll,
+        WorkCalendar,
+        add_working_days,
+        calendar_names,
+        get_calendar,
+        holidays_calendar,
+        next_working_day,
+        previous_working_day,
+        register_calendar,
+        roll,
+        weekday_calendar,
+        working_days,
+        working_days_between,
+    )
+    from score_core.catalogue import (
+        Catalogue,
+        Delivery,
+        ModuleCode,
+        ModuleFormat,
+        ModuleKind,
+        TrainingModule,
+        catalogue_names,
+        default_catalogue,
+        get_catalogue,
+        register_catalogue,
+    )
+    from score_core.codes import (
+        Code,
+        CodeInfo,
+        all_codes,
+        code_info,
+        violation,
+    )
+    from score_core.eligibility import (
+        EligibilityResult,
+        Outcome,
+        RuleCheck,
+        Screening,
+        ScreeningSummary,
+        Status,
+        UsedParameter,
+        check_eligibility,
+        screen,
+    )
+    from score_core.enterprises import (
+        Enterprise,
+    )
+    from score_core.errors import (
+        AllocationError,
+        ConfigurationError,
+        CurrencyMismatchError,
+        InvalidTypeError,
+        InvalidValueError,
+        NotInForceError,
+        NoWorkingDayError,
+        PayloadError,
+        PlanningError,
+        RuleViolationError,
+        ScoreError,
+        TransitionError,
+        UnknownNameError,
+        UnsupportedSchemaVersionError,
+    )
+    from score_core.findings import (
+        Report,
+        RuleViolation,
+        Severity,
+    )
+    from score_core.ical import (
+        to_ical,
+    )
+    from score_core.journey import (
+        EnterpriseRecord,
+        ModuleState,
+        StateChange,
+    )
+    from score_core.money import (
+        AllocationMode,
+        Currency,
+        Money,
+        currencies,
+        get_currency,
+    )
+    from score_core.monitoring import (
+        Aggregate,
+        AggregateSet,
+        Change,
+        ChangeSet,
+        Direction,
+        Indicator,
+        IndicatorKind,
+        IndicatorSet,
+        Measurement,
+        Point,
+        ResultRow,
+        ResultsReport,
+        aggregate,
+        changes,
+        check_measurements,
+        default_indicators,
+        get_indicator_set,
+        indicator_set_names,
+        register_indicator_set,
+        results_report,
+    )
+    from score_core.parameters import (
+        Dated,
+        Resolution,
+        Resolved,
+        Timeline,
+    )
+    from score_core.people import (
+        Certification,
+        Gender,
+        ImprovementTeam,
+        Participant,
+        Role,
+        Trainer,
+        TrainerLevel,
+        check_improvement_team,
+        check_trainer,
+    )
+    from score_core.pricing import (
+        RECOVERING,
+        Allocation,
+        BreakEven,
+        CostLine,
+        CostModel,
+        EnterpriseInvoice,
+        FeeRule,
+        FeeTier,
+        FundingPolicy,
+        FundingRules,
+        GroupRules,
+        Payer,
+        Payment,
+        Portfolio,
+        PortfolioRow,
+        Quote,
+        ShareRule,
+        break_even,
+        example_cost_model,
+        example_funding_policy,
+        fee_for,
+        portfolio,
+        quote,
+    )
+    from score_core.profiles import (
+        Band,
+        Basis,
+        CoverageTarget,
+        DelegationRule,
+        Profile,
+        Provenance,
+        default_profile,
+        get_profile,
+        profile_names,
+        register_profile,
+    )
+    from score_core.schema import (
+        json_schema,
+    )
+    from score_core.serialization import (
+        dump_document,
+        from_dict,
+        from_json,
+        load_document,
+        to_dict,
+        to_json,
+    )
+    from score_core.sources import (
+        Source,
+        get_source,
+    )
+    from score_core.visits import (
+        CycleProgress,
+        ModulePlan,
+        Rescheduled,
+        Scope,
+        Visit,
+        VisitCycle,
+        VisitKind,
+        VisitOutcome,
+        VisitStatus,
+        check_cycle,
+        plan_module,
+        reschedule,
+    )
+    from score_core.workshops import (
+        AttendanceMark,
+        AttendanceSheet,
+        Delegation,
+        DelegationAttendance,
+        Presence,
+        StatisticsRow,
+        Workshop,
+        WorkshopStatistics,
+        attendance,
+        check_workshop,
+        enrol,
+        record_attendance,
+        withdraw,
+        workshop_statistics,
+    )
+
+
+#: Where each public name lives. Importing score_core imports none of these
+#: modules; each is imported the first time one of its names is used.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "_frozen": ("FrozenMap",),
+    "calendars": (
+        "FixedCalendar",
+        "Roll",
+        "WorkCalendar",
+        "add_working_days",
+        "calendar_names",
+        "get_calendar",
+        "holidays_calendar",
+        "next_working_day",
+        "previous_working_day",
+        "register_calendar",
+        "roll",
+        "weekday_calendar",
+        "working_days",
+        "working_days_between",
+    ),
+    "catalogue": (
+        "Catalogue",
+        "Delivery",
+        "ModuleCode",
+        "ModuleFormat",
+        "ModuleKind",
+        "TrainingModule",
+        "catalogue_names",
+        "default_catalogue",
+        "get_catalogue",
+        "register_catalogue",
+    ),
+    "codes": (
+        "Code",
+        "CodeInfo",
+        "all_codes",
+        "code_info",
+        "violation",
+    ),
+    "eligibility": (
+        "EligibilityResult",
+        "Outcome",
+        "RuleCheck",
+        "Screening",
+        "ScreeningSummary",
+        "Status",
+        "UsedParameter",
+        "check_eligibility",
+        "screen",
+    ),
+    "enterprises": ("Enterprise",),
+    "errors": (
+        "AllocationError",
+        "ConfigurationError",
+        "CurrencyMismatchError",
+        "InvalidTypeError",
+        "InvalidValueError",
+        "NotInForceError",
+        "NoWorkingDayError",
+        "PayloadError",
+        "PlanningError",
+        "RuleViolationError",
+        "ScoreError",
+        "TransitionError",
+        "UnknownNameError",
+        "UnsupportedSchemaVersionError",
+    ),
+    "findings": (
+        "Report",
+        "RuleViolation",
+        "Severity",
+    ),
+    "ical": ("to_ical",),
+    "journey": (
+        "EnterpriseRecord",
+        "ModuleState",
+        "StateChange",
+    ),
+    "money": (
+        "AllocationMode",
+        "Currency",
+        "Money",
+        "currencies",
+        "get_currency",
+    ),
+    "monitoring": (
+        "Aggregate",
+        "AggregateSet",
+        "Change",
+        "ChangeSet",
+        "Direction",
+        "Indicator",
+        "IndicatorKind",
+        "IndicatorSet",
+        "Measurement",
+        "Point",
+        "ResultRow",
+        "ResultsReport",
+        "aggregate",
+        "changes",
+        "check_measurements",
+        "default_indicators",
+        "get_indicator_set",
+        "indicator_set_names",
+        "register_indicator_set",
+        "results_report",
+    ),
+    "parameters": (
+        "Dated",
+        "Resolution",
+        "Resolved",
+        "Timeline",
+    ),
+    "people": (
+        "Certification",
+        "Gender",
+        "ImprovementTeam",
+        "Participant",
+        "Role",
+        "Trainer",
+        "TrainerLevel",
+        "check_improvement_team",
+        "check_trainer",
+    ),
+    "pricing": (
+        "RECOVERING",
+        "Allocation",
+        "BreakEven",
+        "CostLine",
+        "CostModel",
+        "EnterpriseInvoice",
+        "FeeRule",
+        "FeeTier",
+        "FundingPolicy",
+        "FundingRules",
+        "GroupRules",
+        "Payer",
+        "Payment",
+        "Portfolio",
+        "PortfolioRow",
+        "Quote",
+        "ShareRule",
+        "break_even",
+        "example_cost_model",
+        "example_funding_policy",
+        "fee_for",
+        "portfolio",
+        "quote",
+    ),
+    "profiles": (
+        "Band",
+        "Basis",
+        "CoverageTarget",
+        "DelegationRule",
+        "Profile",
+        "Provenance",
+        "default_profile",
+        "get_profile",
+        "profile_names",
+        "register_profile",
+    ),
+    "schema": ("json_schema",),
+    "serialization": (
+        "dump_document",
+        "from_dict",
+        "from_json",
+        "load_document",
+        "to_dict",
+        "to_json",
+    ),
+    "sources": (
+        "Source",
+        "get_source",
+    ),
+    "visits": (
+        "CycleProgress",
+        "ModulePlan",
+        "Rescheduled",
+        "Scope",
+        "Visit",
+        "VisitCycle",
+        "VisitKind",
+        "VisitOutcome",
+        "VisitStatus",
+        "check_cycle",
+        "plan_module",
+        "reschedule",
+    ),
+    "workshops": (
+        "AttendanceMark",
+        "AttendanceSheet",
+        "Delegation",
+        "DelegationAttendance",
+        "Presence",
+        "StatisticsRow",
+        "Workshop",
+        "WorkshopStatistics",
+        "attendance",
+        "check_workshop",
+        "enrol",
+        "record_attendance",
+        "withdraw",
+        "workshop_statistics",
+    ),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = [
     "Aggregate",
     "AggregateSet",
@@ -359,3 +610,26 @@ __all__ = [
     "working_days_between",
     "workshop_statistics",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module the first time the name is used (PEP 562).
+
+    Public submodules (``score_core.visits``) are imported the same way.
+    """
+    module = _HOME.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"score_core.{module}"), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"score_core.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"score_core.{name}":
+                raise
+    raise AttributeError(f"module 'score_core' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

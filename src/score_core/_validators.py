@@ -26,6 +26,8 @@ def owner(inst: object) -> str:
 
 def check_type(cls_name: str, field: str, value: object, *types: type) -> None:
     """Raise InvalidTypeError unless ``value`` is one of ``types`` (bool is not int)."""
+    if type(value) in types:  # the common case, decided without isinstance
+        return
     if isinstance(value, bool) and bool not in types:
         ok = False
     else:
@@ -47,7 +49,8 @@ def typed(*types: type) -> Validator:
     """A validator that checks the type strictly (a bool is not an int)."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check_type(owner(inst), attribute.name, value, *types)
+        if type(value) not in types:
+            check_type(owner(inst), attribute.name, value, *types)
 
     return validate
 
@@ -56,6 +59,8 @@ def int_at_least(minimum: int) -> Validator:
     """An int (not a bool) that is at least ``minimum``."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is int and value >= minimum:
+            return
         check_type(owner(inst), attribute.name, value, int)
         assert isinstance(value, int)
         if value < minimum:
@@ -81,6 +86,8 @@ def optional_int_at_least(minimum: int) -> Validator:
 
 def non_empty_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A str with at least one non-space character."""
+    if type(value) is str and value and not value.isspace():
+        return
     check_type(owner(inst), attribute.name, value, str)
     assert isinstance(value, str)
     if not value.strip():
@@ -100,7 +107,7 @@ def optional_non_empty_str(
 
 def country_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """None, or an ISO 3166-1 alpha-2 code in upper case, such as ``CN``."""
-    if value is None:
+    if value is None or (type(value) is str and _COUNTRY_RE.match(value)):
         return
     check_type(owner(inst), attribute.name, value, str)
     assert isinstance(value, str)
@@ -140,7 +147,7 @@ def decimal_fraction(
 
 def optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """None or a ``datetime.date`` (a ``datetime`` is refused)."""
-    if value is None:
+    if value is None or type(value) is date:
         return
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidTypeError(

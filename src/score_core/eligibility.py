@@ -259,7 +259,10 @@ _USED = (
 )
 
 
-_SHARED: dict[tuple[str, Outcome], RuleCheck] = {}
+# Checks without a finding are the same value for every enterprise with the
+# same observation: share them (up to a bound, as observations can be many).
+_SHARED: dict[tuple[str, Outcome, ParamValue, type], RuleCheck] = {}
+_SHARED_MAX = 4096
 
 
 class _Checks:
@@ -283,13 +286,16 @@ class _Checks:
             check = RuleCheck(
                 rule=rule, outcome=outcome, observed=observed, code=found.code
             )
-        elif observed is None:
-            # The same check for every enterprise: share one value.
-            check = _SHARED.get((rule, outcome)) or _SHARED.setdefault(
-                (rule, outcome), RuleCheck(rule=rule, outcome=outcome)
-            )
         else:
-            check = RuleCheck(rule=rule, outcome=outcome, observed=observed)
+            # True and 1 are equal keys but different observations.
+            key = (rule, outcome, observed, type(observed))
+            shared = _SHARED.get(key)
+            if shared is None:
+                check = RuleCheck(rule=rule, outcome=outcome, observed=observed)
+                if len(_SHARED) < _SHARED_MAX:
+                    _SHARED[key] = check
+            else:
+                check = shared
         self.checks.append(check)
 
 

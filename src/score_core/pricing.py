@@ -972,11 +972,11 @@ class BreakEven:
         reason: Why no size works, or an empty string.
     """
 
-    enterprises: int | None
-    fee: Money
-    target: Decimal
-    coverage: Decimal
-    reason: str = ""
+    enterprises: int | None = attrs.field(validator=optional_int_at_least(1))
+    fee: Money = attrs.field(validator=_money)
+    target: Decimal = attrs.field(validator=_non_negative_decimal)
+    coverage: Decimal = attrs.field(validator=_non_negative_decimal)
+    reason: str = attrs.field(default="", validator=typed(str))
 
 
 def _standard_workshop(module: str, size: int, days: int) -> Workshop:

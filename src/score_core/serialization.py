@@ -461,15 +461,68 @@ def _dumps(data: Any, indent: int | None) -> str:
     )
 
 
+def _fast_encoder() -> Callable[[Any, int | None], str | None] | None:
+    """The orjson encoder when the ``fast`` extra is installed, else None.
+
+    It writes the same bytes as :func:`_dumps` for score_core's data (sorted
+    keys, compact or indented by two, UTF-8 text kept, control characters
+    escaped the same way), and gives None where it cannot: integers beyond 64
+    bits, text with lone surrogates, other indents. Floats are the one value
+    the two encoders format differently (``1e-07`` against ``1e-7``), so it is
+    used only for score_core values, which never hold a float.
+    """
+    try:
+        import orjson
+    except ImportError:
+        return None
+    options = {
+        None: orjson.OPT_SORT_KEYS,
+        2: orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2,
+    }
+
+    def encode(data: Any, indent: int | None) -> str | None:
+        option = options.get(indent)
+        if option is None:
+            return None
+        try:
+            return orjson.dumps(data, option=option).decode("utf-8")
+        except orjson.JSONEncodeError:
+            return None
+
+    return encode
+
+
+#: Set at import: orjson's encoder, or None to use the standard library only.
+FAST_ENCODER = _fast_encoder()
+
+
+def _holds_no_float(obj: Any) -> bool:
+    # A score_core value (or a tuple or list of them) unstructures to strings,
+    # integers, booleans, null, lists and objects only.
+    if type(obj) in (tuple, list):
+        return all(attrs.has(type(item)) for item in obj)
+    return attrs.has(type(obj))
+
+
 def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
     """JSON text for a value: sorted keys, UTF-8 text kept as is.
+
+    With the ``fast`` extra (orjson) installed, score_core values are encoded
+    by orjson, byte for byte as the standard library writes them; without it,
+    or for anything orjson cannot write identically, the standard library
+    writes the text.
 
     Args:
         obj: Any public score_core value.
         indent: Spaces to indent by, or None for compact output.
         as_type: See :func:`to_dict`.
     """
-    return _dumps(to_dict(obj, as_type=as_type), indent)
+    data = to_dict(obj, as_type=as_type)
+    if FAST_ENCODER is not None and _holds_no_float(obj):
+        text = FAST_ENCODER(data, indent)
+        if text is not None:
+            return text
+    return _dumps(data, indent)
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -486,6 +539,15 @@ def from_json(cls: type[T], text: str | bytes) -> T:
 _KINDS: dict[str, Any] = {}
 _KIND_OF: dict[Any, str] = {}
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_]*(\[\])?$")
+_BUILTIN_KINDS: list[bool] = []  # non-empty once the library's kinds are registered
+
+
+def _builtin_kinds() -> None:
+    # The library's own kinds are registered on first use, not at import:
+    # they import every capability module, which ``import score_core`` does not.
+    if not _BUILTIN_KINDS:
+        _BUILTIN_KINDS.append(True)
+        _register_builtin_kinds()
 
 
 def register_kind(kind: str, cls: Any) -> None:
@@ -500,6 +562,7 @@ def register_kind(kind: str, cls: Any) -> None:
         ValueError: for a malformed kind, or a kind already registered for
             another type.
     """
+    _builtin_kinds()
     if not _KIND_RE.match(kind):
         raise InvalidValueError(f"document kind {kind!r} is not a lower-case name")
     if _KINDS.get(kind, cls) != cls:
@@ -510,6 +573,7 @@ def register_kind(kind: str, cls: Any) -> None:
 
 def document_kinds() -> Mapping[str, Any]:
     """Every registered document kind and the type it holds, sorted by kind."""
+    _builtin_kinds()
     return MappingProxyType(dict(sorted(_KINDS.items())))
 
 
@@ -519,6 +583,7 @@ def kind_of(obj: Any) -> str:
     Raises:
         InvalidValueError: when the value's type has no kind.
     """
+    _builtin_kinds()
     try:
         return _KIND_OF[type(obj)]
     except KeyError:
@@ -534,6 +599,7 @@ def dump_document(obj: Any, *, kind: str | None = None) -> dict[str, Any]:
     >>> dump_document(Money.of("5", "USD"))
     {'schema': 'score_core', 'schema_version': 1, 'kind': 'money', 'data': {'amount': '5.00', 'currency': 'USD'}}
     """  # noqa: E501
+    _builtin_kinds()
     kind = kind_of(obj) if kind is None else kind
     if kind not in _KINDS:
         raise InvalidValueError(f"unknown document kind {kind!r}")
@@ -589,6 +655,7 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
     Raises:
         PayloadError: for anything that is not such a payload.
     """
+    _builtin_kinds()
     data = _loads(payload) if isinstance(payload, str | bytes) else payload
     if type(data) is dict and "schema" in data:
         single = _KIND_OF.get(cls)
@@ -609,6 +676,7 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
 
 
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
+    _builtin_kinds()
     if type(document) is not dict:
         raise PayloadError(
             [f"$: expected a document object, got {_describe(document)}"]
@@ -716,6 +784,3 @@ def _register_builtin_kinds() -> None:
         ("source", Source),
     ):
         register_kind(kind, cls)
-
-
-_register_builtin_kinds()
