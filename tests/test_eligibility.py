@@ -8,10 +8,13 @@ from score_core import (
     Band,
     Enterprise,
     EnterpriseRecord,
+    InvalidTypeError,
+    InvalidValueError,
     ModuleState,
     NotInForceError,
     Outcome,
     Resolution,
+    RuleCheck,
     Severity,
     Status,
     UnknownNameError,
@@ -222,6 +225,403 @@ class TestOtherRules:
             )
         )
 
+    def test_each_profile_explains_with_its_own_parameters(self, monkeypatch):
+        from score_core import eligibility
+
+        # More profiles than the cache of their texts holds, then one whose
+        # id is taken by a stale entry: each decision names its own values.
+        profiles = [
+            default_profile().derive(
+                name=f"band-{n}", employees=Band(minimum=n, maximum=500)
+            )
+            for n in range(1, eligibility._PROFILE_TEXTS_MAX + 3)
+        ]
+        for profile in profiles:
+            result = check_eligibility(firm(100), profile=profile)
+            used = {p.name: p.value for p in result.parameters}
+            assert used["employees"] == f"{profile.employees.minimum} to 500"
+        assert len(eligibility._PROFILE_TEXTS) <= eligibility._PROFILE_TEXTS_MAX
+        mine = profiles[0]
+        stale = eligibility._PROFILE_TEXTS[id(profiles[-1])]
+        monkeypatch.setitem(eligibility._PROFILE_TEXTS, id(mine), stale)
+        result = check_eligibility(firm(100), profile=mine)
+        assert {p.name: p.value for p in result.parameters}["employees"] == "1 to 500"
+
+
+AUTOS = default_profile().derive(name="cn-autos", sectors=frozenset({"auto parts"}))
+PASSED_CN = [("headcount", "passed", 100, None)]
+NO_SECTOR_RULE = [
+    ("sector", "not_applicable", None, None),
+    ("country", "passed", "CN", None),
+]
+JOURNEY_PASSED = [
+    ("withdrawn", "passed", None, None),
+    ("not_taken", "passed", "M1", None),
+    ("prerequisites", "not_applicable", None, None),
+]
+
+
+def _decide(case):
+    """A scenario of the decision table, decided."""
+    enterprise, kw = {
+        "every rule passes": (
+            firm(100, sector="auto parts"),
+            {"profile": AUTOS, "record": BASELINED, "on": D},
+        ),
+        "sector and country unknown, no record": (
+            firm(100, country=None),
+            {"profile": AUTOS},
+        ),
+        "sector not covered, another country, in progress": (
+            firm(100, sector="garments", country="VN"),
+            {
+                "profile": AUTOS,
+                "record": BASELINED.advance(
+                    "M1", ModuleState.ENROLLED, on=date(2015, 4, 1)
+                ),
+                "on": D,
+            },
+        ),
+        "a profile without sector or country, no baseline needed": (
+            firm(100, sector="garments", country="VN"),
+            {"profile": get_profile("global"), "baseline_modules": ()},
+        ),
+        "module 2 completed": (
+            firm(100),
+            {"record": done(done(BASELINED, "M1"), "M2"), "on": D, "module": "M2"},
+        ),
+        "module 2 before module 1": (
+            firm(100),
+            {"record": BASELINED, "on": D, "module": "M2"},
+        ),
+        "module 2 without a record": (firm(100), {"module": "M2"}),
+        "baseline after the date": (
+            firm(100),
+            {
+                "record": EnterpriseRecord(
+                    enterprise_id="E1", baseline_on=date(2015, 7, 2)
+                ),
+                "on": D,
+            },
+        ),
+        "baseline on the date": (
+            firm(100),
+            {"record": EnterpriseRecord(enterprise_id="E1", baseline_on=D), "on": D},
+        ),
+        "no baseline, no date": (
+            firm(100),
+            {"record": EnterpriseRecord(enterprise_id="E1")},
+        ),
+        "withdrawn": (
+            firm(100),
+            {"record": BASELINED.withdraw(on=date(2015, 5, 1)), "on": D},
+        ),
+        "enrolled only after the date": (
+            firm(100),
+            {
+                "record": BASELINED.advance(
+                    "M1", ModuleState.ENROLLED, on=date(2015, 8, 3)
+                ),
+                "on": D,
+            },
+        ),
+    }[case]
+    return check_eligibility(enterprise, **kw)
+
+
+class TestDecisionTable:
+    """Each scenario's verdict, every rule's outcome, and every finding in full."""
+
+    @pytest.mark.parametrize(
+        ("case", "status", "checks", "findings"),
+        [
+            (
+                "every rule passes",
+                "eligible",
+                [
+                    *PASSED_CN[:1],
+                    ("sector", "passed", "auto parts", None),
+                    ("country", "passed", "CN", None),
+                    *JOURNEY_PASSED,
+                    ("baseline", "passed", "2015-03-02", None),
+                ],
+                [],
+            ),
+            (
+                "sector and country unknown, no record",
+                "needs_review",
+                [
+                    *PASSED_CN,
+                    ("sector", "review", None, "eligibility.sector.missing"),
+                    ("country", "review", None, "eligibility.country.missing"),
+                    ("record", "review", None, "eligibility.record.missing"),
+                ],
+                [
+                    (
+                        "eligibility.sector.missing",
+                        {
+                            "enterprise": "E1",
+                            "profile": "cn-autos",
+                            "sectors": "auto parts",
+                        },
+                        ("sector",),
+                    ),
+                    (
+                        "eligibility.country.missing",
+                        {
+                            "enterprise": "E1",
+                            "profile": "cn-autos",
+                            "profile_country": "CN",
+                        },
+                        ("country",),
+                    ),
+                    (
+                        "eligibility.record.missing",
+                        {
+                            "enterprise": "E1",
+                            "what": "a baseline assessment was made",
+                            "module": "M1",
+                        },
+                        (),
+                    ),
+                ],
+            ),
+            (
+                "sector not covered, another country, in progress",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    ("sector", "failed", "garments", "eligibility.sector.not_covered"),
+                    ("country", "failed", "VN", "eligibility.country.mismatch"),
+                    ("withdrawn", "passed", None, None),
+                    ("not_taken", "failed", "M1", "eligibility.module.in_progress"),
+                    ("prerequisites", "not_applicable", None, None),
+                    ("baseline", "passed", "2015-03-02", None),
+                ],
+                [
+                    (
+                        "eligibility.sector.not_covered",
+                        {
+                            "sector": "garments",
+                            "profile": "cn-autos",
+                            "sectors": "auto parts",
+                        },
+                        ("sector",),
+                    ),
+                    (
+                        "eligibility.country.mismatch",
+                        {
+                            "enterprise": "E1",
+                            "country": "VN",
+                            "profile": "cn-autos",
+                            "profile_country": "CN",
+                        },
+                        ("country",),
+                    ),
+                    (
+                        "eligibility.module.in_progress",
+                        {"enterprise": "E1", "module": "M1", "state": "enrolled"},
+                        (),
+                    ),
+                ],
+            ),
+            (
+                "a profile without sector or country, no baseline needed",
+                "eligible",
+                [
+                    *PASSED_CN,
+                    ("sector", "not_applicable", "garments", None),
+                    ("country", "not_applicable", "VN", None),
+                    ("record", "not_applicable", None, None),
+                ],
+                [],
+            ),
+            (
+                "module 2 completed",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    ("withdrawn", "passed", None, None),
+                    ("not_taken", "failed", "M2", "eligibility.module.completed"),
+                    ("prerequisites", "passed", None, None),
+                ],
+                [
+                    (
+                        "eligibility.module.completed",
+                        {
+                            "enterprise": "E1",
+                            "module": "M2",
+                            "completed_on": "2015-06-30",
+                        },
+                        (),
+                    )
+                ],
+            ),
+            (
+                "module 2 before module 1",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    ("withdrawn", "passed", None, None),
+                    ("not_taken", "passed", "M2", None),
+                    (
+                        "prerequisites",
+                        "failed",
+                        None,
+                        "eligibility.module.prerequisite_missing",
+                    ),
+                ],
+                [
+                    (
+                        "eligibility.module.prerequisite_missing",
+                        {"enterprise": "E1", "module": "M2", "missing": "M1"},
+                        (),
+                    )
+                ],
+            ),
+            (
+                "module 2 without a record",
+                "needs_review",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    ("record", "review", None, "eligibility.record.missing"),
+                ],
+                [
+                    (
+                        "eligibility.record.missing",
+                        {
+                            "enterprise": "E1",
+                            "what": "M1 was completed",
+                            "module": "M2",
+                        },
+                        (),
+                    )
+                ],
+            ),
+            (
+                "baseline after the date",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    *JOURNEY_PASSED,
+                    (
+                        "baseline",
+                        "failed",
+                        "2015-07-02",
+                        "eligibility.baseline.missing",
+                    ),
+                ],
+                [
+                    (
+                        "eligibility.baseline.missing",
+                        {"enterprise": "E1", "module": "M1", "by": " by 2015-07-01"},
+                        (),
+                    )
+                ],
+            ),
+            (
+                "baseline on the date",
+                "eligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    *JOURNEY_PASSED,
+                    ("baseline", "passed", "2015-07-01", None),
+                ],
+                [],
+            ),
+            (
+                "no baseline, no date",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    *JOURNEY_PASSED,
+                    ("baseline", "failed", None, "eligibility.baseline.missing"),
+                ],
+                [
+                    (
+                        "eligibility.baseline.missing",
+                        {"enterprise": "E1", "module": "M1", "by": ""},
+                        (),
+                    )
+                ],
+            ),
+            (
+                "withdrawn",
+                "ineligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    (
+                        "withdrawn",
+                        "failed",
+                        "2015-05-01",
+                        "eligibility.enterprise.withdrawn",
+                    ),
+                    *JOURNEY_PASSED[1:],
+                    ("baseline", "passed", "2015-03-02", None),
+                ],
+                [
+                    (
+                        "eligibility.enterprise.withdrawn",
+                        {"enterprise": "E1", "withdrawn_on": "2015-05-01"},
+                        (),
+                    )
+                ],
+            ),
+            (
+                "enrolled only after the date",
+                "eligible",
+                [
+                    *PASSED_CN,
+                    *NO_SECTOR_RULE,
+                    *JOURNEY_PASSED,
+                    ("baseline", "passed", "2015-03-02", None),
+                ],
+                [],
+            ),
+        ],
+    )
+    def test_scenario(self, case, status, checks, findings):
+        result = _decide(case)
+        assert result.status.value == status
+        assert [
+            (c.rule, c.outcome.value, c.observed, c.code) for c in result.checks
+        ] == (checks)
+        assert [(v.code, dict(v.params), v.path) for v in result.violations] == findings
+
+    def test_explanation_in_words(self):
+        result = check_eligibility(firm(100), record=BASELINED, on=D)
+        lines = result.explain().splitlines()
+        assert lines[:8] == [
+            "E1 for module M1 under profile cn-phase-2 on 2015-07-01: eligible",
+            "  headcount: passed (100)",
+            "  sector: not_applicable",
+            "  country: passed (CN)",
+            "  withdrawn: passed",
+            "  not_taken: passed (M1)",
+            "  prerequisites: not_applicable",
+            "  baseline: passed (2015-03-02)",
+        ]
+        undated = check_eligibility(firm(100), record=BASELINED).explain()
+        assert (
+            undated.splitlines()[0]
+            == "E1 for module M1 under profile cn-phase-2: eligible"
+        )
+
+    def test_rule_checks_are_checked_values(self):
+        with pytest.raises(InvalidValueError, match="rule"):
+            RuleCheck(rule="", outcome=Outcome.PASSED)
+        with pytest.raises(InvalidTypeError, match="outcome"):
+            RuleCheck(rule="r", outcome="passed")
+        with pytest.raises(InvalidTypeError, match="observed"):
+            RuleCheck(rule="r", outcome=Outcome.PASSED, observed=1.5)
+
 
 class TestProperties:
     @given(st.sampled_from(BUILT_IN), sst.enterprise_records(), st.data())
@@ -324,8 +724,9 @@ class TestScreening:
             "eligibility.headcount.above_max": 2,
             "eligibility.headcount.below_min": 1,
         }
-        assert str(summary).startswith(
+        assert str(summary) == (
             "5 screened: eligible 2, ineligible 3, needs_review 0 (reasons: "
+            "eligibility.headcount.above_max 2; eligibility.headcount.below_min 1)"
         )
         assert (
             str(screen([]).run())

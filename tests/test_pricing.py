@@ -267,9 +267,15 @@ class TestCosts:
         with pytest.raises(InvalidValueError, match="no enterprise"):
             quote(shop(n=0), cost_model=MODEL, policy=policy(GroupRules()), on=ON)
         usd = attrs.evolve(policy(GroupRules()), currency="USD")
-        with pytest.raises(CurrencyMismatchError, match="policy"):
+        with pytest.raises(
+            CurrencyMismatchError,
+            match=r"^cost model cn-example is in CNY; the policy is in USD$",
+        ):
             quote(shop(), cost_model=MODEL, policy=usd, on=ON)
-        with pytest.raises(CurrencyMismatchError, match="profile"):
+        with pytest.raises(
+            CurrencyMismatchError,
+            match=r"^cost model cn-example is in CNY; the profile is in USD$",
+        ):
             quote(
                 shop(),
                 cost_model=MODEL,
@@ -304,6 +310,15 @@ class TestPayers:
             on=ON,
         )
         small, mid, big = q.invoices
+        assert [p.rule for p in small.payments] == [
+            "in-kind contribution to the workshop, its share",
+            "fee: tier up to 99 employees, 3000.00 CNY",
+            "sponsor: 0.5 of 20884.01 CNY, capped at the cap per enterprise",
+            "government (SME scheme): 0.5 of 20884.01 CNY, capped at the cap per "
+            "participant x 4",
+            "donor: the rest, at most 0.1 of 20884.01 CNY, capped at the donor's cap",
+            "the institution: what no one else pays",
+        ]
         assert small.paid_by(Payer.ENTERPRISE) == cny("3000")
         assert mid.paid_by(Payer.ENTERPRISE) == cny("5000")  # capped
         assert "capped at the fee's cap" in mid.payments[1].rule
@@ -347,6 +362,54 @@ class TestPayers:
         }
         assert no_tier.path == ("invoices", 2)
 
+    def test_rules_in_words(self):
+        rules = GroupRules(
+            fee=FeeRule(
+                tiers=[
+                    FeeTier(up_to=99, price=cny("1000")),
+                    FeeTier(price=cny("2000")),
+                ]
+            ),
+            in_kind=cny("100"),
+        )
+        q = quote(
+            shop(n=1, headcounts=[150]), cost_model=MODEL, policy=policy(rules), on=ON
+        )
+        assert [p.rule for p in q.invoices[0].payments[:2]] == [
+            "in-kind contribution to the workshop, its share",
+            "fee: tier no limit, 2000.00 CNY",
+        ]
+        # A fee exactly at its cap is not capped.
+        at_cap = GroupRules(fee=FeeRule(share=Decimal("0.5"), cap=cny("16652")))
+        q = quote(shop(n=1), cost_model=MODEL, policy=policy(at_cap), on=ON)
+        assert q.invoices[0].payments[0].rule == "fee: 0.5 of 33304.00 CNY"
+
+    def test_visits_follow_the_profile(self):
+        few = get_profile().derive(
+            name="few-visits",
+            intake_visit=False,
+            follow_up_visits=2,
+            visit_days=Decimal(2),
+        )
+        q = quote(
+            shop(n=1), cost_model=MODEL, policy=policy(GroupRules()), on=ON, profile=few
+        )
+        lines = {line.key: line for line in q.lines}
+        assert lines["visits"].basis == "2 visits x 2 days x 2000.00 CNY"
+        assert lines["visits"].amount == cny("8000")
+        assert lines["visit_travel"].amount == cny("600")
+
+    def test_a_government_without_a_sponsor(self):
+        rules = GroupRules(
+            government=ShareRule(share=Decimal("0.1")), donor_share=Decimal("0.2")
+        )
+        q = quote(shop(n=1), cost_model=MODEL, policy=policy(rules), on=ON)
+        assert [(p.rule, p.amount) for p in q.invoices[0].payments] == [
+            ("government: 0.1 of 33304.00 CNY", cny("3330.40")),
+            ("donor: the rest, at most 0.2 of 33304.00 CNY", cny("6660.80")),
+            ("the institution: what no one else pays", cny("23312.80")),
+        ]
+
     def test_a_payer_never_pays_more_than_is_left(self):
         rules = GroupRules(
             fee=FeeRule(share=Decimal("0.9")), sponsor=ShareRule(share=Decimal("0.5"))
@@ -356,7 +419,9 @@ class TestPayers:
         assert invoice.paid_by(Payer.SPONSOR) == invoice.full_cost - invoice.paid_by(
             Payer.ENTERPRISE
         )
-        assert "limited to the" in invoice.payments[1].rule
+        assert invoice.payments[1].rule == (
+            "sponsor: 0.5 of 33304.00 CNY; limited to the 3330.40 CNY left"
+        )
         assert q.coverage == 1
         assert q.by_payer[Payer.DONOR].amount == 0
 
@@ -383,6 +448,96 @@ class TestPayers:
             profile=get_profile().derive(name="no-target", coverage_targets=None),
         )
         assert untargeted.target is None
+
+    def test_findings_name_what_and_where(self):
+        donor_all = policy(GroupRules())
+        below = quote(shop(), cost_model=MODEL, policy=donor_all, on=ON)
+        finding = below.findings.violations[0]
+        assert finding.code == "pricing.coverage.below_target"
+        assert finding.params == {
+            "workshop": "W1",
+            "coverage": "0.0%",
+            "target": "40%",
+            "module": "M1",
+            "profile": "cn-phase-2",
+        }
+        assert finding.path == ("coverage",)
+        example = below.findings.violations[-1]
+        assert example.params == {"what": "cost model", "name": "cn-example"}
+        assert example.path == ()
+        # A coverage exactly at the target meets it.
+        at_target = policy(GroupRules(fee=FeeRule(share=Decimal("0.40"))))
+        met = quote(shop(), cost_model=MODEL, policy=at_target, on=ON)
+        assert met.coverage == Decimal("0.40")
+        assert "pricing.coverage.below_target" not in met.findings.codes
+        capped = policy(
+            GroupRules(
+                fee=FeeRule(share=Decimal("0.3")),
+                donor_share=Decimal("0.1"),
+                donor_cap=cny("100"),
+            )
+        )
+        bears = quote(shop(n=1), cost_model=MODEL, policy=capped, on=ON)
+        (institution,) = [
+            v
+            for v in bears.findings.violations
+            if v.code == "pricing.institution.bears"
+        ]
+        assert institution.params == {"workshop": "W1", "amount": "23212.80 CNY"}
+        assert institution.path == ("by_payer", "institution")
+
+    def test_a_policy_out_of_force(self):
+        dated = FundingPolicy(
+            name="dated",
+            currency="CNY",
+            periods=Timeline(
+                entries=[
+                    Dated(
+                        value=FundingRules(
+                            module1=GroupRules(), later_modules=GroupRules()
+                        ),
+                        end=date(2015, 12, 31),
+                    )
+                ]
+            ),
+            source="s",
+        )
+        later = date(2016, 6, 1)
+        untargeted = get_profile().derive(name="untargeted", coverage_targets=None)
+        with pytest.raises(NotInForceError, match=r"^periods of profile dated has no"):
+            quote(shop(), cost_model=MODEL, policy=dated, on=later, profile=untargeted)
+        lenient = quote(
+            shop(),
+            cost_model=MODEL,
+            policy=dated,
+            on=later,
+            mode=Resolution.LENIENT,
+            profile=untargeted,
+        )
+        stale = lenient.findings.violations[0]
+        assert stale.params == {
+            "parameter": "periods",
+            "profile": "dated",
+            "on": "2016-06-01",
+            "period": "until 2015-12-31",
+        }
+
+    def test_shared_costs_equally_or_by_participants(self):
+        uneven = shop(n=2, people=[2, 6])
+        equal = quote(
+            uneven,
+            cost_model=MODEL,
+            policy=policy(GroupRules(), allocation=Allocation.EQUAL),
+            on=ON,
+        )
+        assert equal.invoices[0].full_cost == equal.invoices[1].full_cost
+        shared = quote(
+            uneven,
+            cost_model=MODEL,
+            policy=policy(GroupRules(), allocation=Allocation.BY_PARTICIPANTS),
+            on=ON,
+        )
+        assert shared.invoices[0].full_cost < shared.invoices[1].full_cost
 
 
 class TestPhaseDown:
@@ -415,7 +570,38 @@ class TestPhaseDown:
             "value",
             "module1",
         )
+        assert rising.violations[0].params == {
+            "policy": "phase-down",
+            "group": "Module 1",
+            "before": "0.5",
+            "after": "0.7",
+            "period": "from 2015-01-01",
+        }
         assert self.periods("0.5", "0.7", override=True).check().ok
+        later = FundingPolicy(
+            name="later",
+            currency="CNY",
+            periods=Timeline(
+                entries=[
+                    Dated(
+                        value=FundingRules(
+                            module1=GroupRules(),
+                            later_modules=GroupRules(donor_share=Decimal(share)),
+                        ),
+                        start=start,
+                        end=end,
+                    )
+                    for share, start, end in (
+                        ("0.2", None, date(2015, 12, 31)),
+                        ("0.4", date(2016, 1, 1), None),
+                    )
+                ]
+            ),
+            source="s",
+        )
+        (rise,) = later.check().violations
+        assert rise.params["group"] == "Modules 2 to 5"
+        assert rise.path[-1] == "later_modules"
         q = quote(shop(), cost_model=MODEL, policy=self.periods("0.5", "0.7"), on=ON)
         assert not q.findings.ok
 
@@ -507,8 +693,25 @@ class TestBreakEven:
         fee = fee_for(MODEL, enterprises=5, target=Decimal("0.40"))
         assert fee.fee == cny("7360")
         assert fee_for(MODEL, enterprises=5, target=Decimal(1)).fee == cny("18400")
-        with pytest.raises(InvalidValueError):
+        with pytest.raises(
+            InvalidValueError, match=r"^fee_for needs at least 1 enterprise, got 0$"
+        ):
             fee_for(MODEL, enterprises=0, target=Decimal("0.4"))
+        # The profile's visits and the module's costs change the answer.
+        few = get_profile().derive(
+            name="few-visits", intake_visit=False, follow_up_visits=1
+        )
+        forty = Decimal("0.40")
+        assert fee_for(MODEL, enterprises=5, target=forty, profile=few).fee == cny(
+            "4186"
+        )
+        assert fee_for(MODEL, enterprises=5, target=forty, module="M2").fee == cny(
+            "6440"
+        )
+        assert (
+            break_even(MODEL, fee=cny("8000"), target=forty, module="M2").enterprises
+            == 3
+        )
 
     def test_a_target_no_fee_reaches(self):
         # A zero-cost model: every ratio is 0, so a positive target is out of reach.
@@ -549,15 +752,16 @@ class TestBreakEven:
         far = Decimal("0.45")
         assert break_even(MODEL, fee=cny("8000"), target=far).enterprises is None
         found = break_even(MODEL, fee=cny("8000"), target=far, profile=wide)
-        assert found.enterprises is not None
-        assert found.enterprises > 5
+        assert found.enterprises == 7
         assert found.coverage >= far
         assert (
             break_even(
-                MODEL, fee=cny("8000"), target=far, profile=wide, max_enterprises=5
+                MODEL, fee=cny("8000"), target=far, profile=wide, max_enterprises=6
             ).enterprises
             is None
         )
+        nothing = break_even(MODEL, fee=cny("8000"), target=far, max_enterprises=0)
+        assert (nothing.enterprises, nothing.coverage) == (None, 0)
 
     def test_the_reason_when_no_size_works(self):
         none = break_even(MODEL, fee=cny("10"), target=Decimal("0.40"))
@@ -618,6 +822,9 @@ class TestPortfolio:
         assert finding.params["target"] == "90%"
         assert finding.params["coverage"] == "50.0%"
         assert portfolio([strict, early]).findings == Report()
+        # The latest quote by date, not by order, sets the target.
+        dated_strict = attrs.evolve(strict, on=date(2015, 2, 1))
+        assert portfolio([early, dated_strict]).findings == Report()
         # Coverage of one year, against the whole book.
         free = attrs.evolve(
             next_year,

@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 from score_core import (
     Enterprise,
     FixedCalendar,
+    InvalidTypeError,
     InvalidValueError,
     NoWorkingDayError,
     PlanningError,
+    Report,
+    Rescheduled,
     Roll,
     Scope,
     TransitionError,
@@ -42,6 +45,11 @@ WEEKDAYS = weekday_calendar()
 CHINA = get_profile("cn-phase-2")
 
 
+def _findings(report):
+    """Every finding of a report in full: code, params and path."""
+    return [(v.code, dict(v.params), v.path) for v in report.violations]
+
+
 def _days(plan):
     return [v.on for v in plan.cycles[0].visits]
 
@@ -61,7 +69,20 @@ class TestWorkedExamplesChina:
             date(2026, 4, 21),
         ]
         assert plan.cycles[0].visit(1).nominal == date(2026, 3, 8)
-        assert plan.findings.codes == ("plan.visit.rolled",)
+        assert _findings(plan.findings) == [
+            (
+                "plan.visit.rolled",
+                {
+                    "visit": "follow-up visit 1",
+                    "enterprise": "CQ-001",
+                    "nominal": "2026-03-08",
+                    "day": "2026-03-09",
+                    "calendar": "cn-2026-notice",
+                },
+                ("cycles", 0, "visits", 1),
+            )
+        ]
+        assert plan.id == "M1-20260213-53adbe6a"
         assert plan.calendar_source == "State Council notice on the 2026 holidays"
 
     def test_national_day_week_2026_is_skipped(self):
@@ -176,7 +197,18 @@ class TestPlanningFromAWorkshop:
         shop = _workshop((date(2015, 4, 8), date(2015, 4, 9)), *FIRMS)
         with pytest.raises(PlanningError) as caught:
             plan_module(shop, calendar=WEEKDAYS, earliest=date(2015, 4, 1), stagger=1)
-        assert [v.code for v in caught.value.violations] == ["plan.intake.no_room"]
+        assert _findings(caught.value) == [
+            (
+                "plan.intake.no_room",
+                {
+                    "enterprise": "CQ-001",
+                    "earliest": "2015-04-01",
+                    "latest": "2015-04-01",
+                    "calendar": "weekdays",
+                },
+                ("classroom", 0),
+            )
+        ]
         closed = FixedCalendar(
             name="closed", holidays={date(2015, 3, 1) + timedelta(n) for n in range(38)}
         )
@@ -188,8 +220,13 @@ class TestPlanningFromAWorkshop:
         labour_day = FixedCalendar(name="cn", holidays={date(2015, 5, 1)})
         with pytest.raises(PlanningError) as caught:
             plan_module(shop, calendar=labour_day)
-        assert caught.value.violations[0].code == "workshop.day.not_working"
-        assert caught.value.violations[0].path == ("classroom", 0)
+        assert _findings(caught.value) == [
+            (
+                "workshop.day.not_working",
+                {"day": "2015-05-01", "calendar": "cn"},
+                ("classroom", 0),
+            )
+        ]
 
     def test_without_intake_visits(self):
         profile = CHINA.derive(name="no-intake", intake_visit=False)
@@ -285,28 +322,57 @@ class TestPlanningOptions:
         )
         assert loose.classroom == (date(2026, 3, 9), date(2026, 3, 11))
 
-    def test_arguments(self):
-        earliest = date(2026, 3, 2)
-        with pytest.raises(InvalidValueError, match="at least one"):
-            plan_module([], module="M1", earliest=earliest, calendar=WEEKDAYS)
-        with pytest.raises(InvalidValueError, match="twice"):
-            plan_module([FIRM, FIRM], module="M1", earliest=earliest, calendar=WEEKDAYS)
-        with pytest.raises(InvalidValueError, match="module="):
-            plan_module(FIRM, earliest=earliest, calendar=WEEKDAYS)
-        with pytest.raises(InvalidValueError, match="earliest="):
-            plan_module(FIRM, module="M1", calendar=WEEKDAYS)
-        with pytest.raises(InvalidValueError, match="stagger"):
-            plan_module(
-                FIRM, module="M1", earliest=earliest, calendar=WEEKDAYS, stagger=-1
-            )
-        with pytest.raises(InvalidValueError, match="spacing_days"):
-            plan_module(
-                FIRM, module="M1", earliest=earliest, calendar=WEEKDAYS, spacing_days=0
-            )
-        with pytest.raises(InvalidValueError, match="str"):
-            plan_module(["CQ-001"], module="M1", earliest=earliest, calendar=WEEKDAYS)  # type: ignore[list-item]
-        with pytest.raises(InvalidValueError, match="no classroom days"):
-            plan_module(FIRM, module="LEAN", earliest=earliest, calendar=WEEKDAYS)
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "message"),
+        [
+            ([], {}, "plan_module needs at least one enterprise"),
+            (
+                [FIRM, FIRM],
+                {},
+                "plan_module: an enterprise appears twice in ['CQ-001', 'CQ-001']",
+            ),
+            (FIRM, {"module": None}, "plan_module needs module= for enterprises"),
+            (FIRM, {"earliest": None}, "plan_module needs earliest= for enterprises"),
+            (
+                FIRM,
+                {"stagger": -1},
+                "plan_module: stagger is at least 0 and spacing_days at least 1",
+            ),
+            (
+                FIRM,
+                {"spacing_days": 0},
+                "plan_module: stagger is at least 0 and spacing_days at least 1",
+            ),
+            (
+                ["CQ-001"],
+                {},
+                "plan_module plans for enterprises or a workshop, got str",
+            ),
+            (
+                FIRM,
+                {"module": "LEAN"},
+                "module LEAN has no classroom days under profile cn-phase-2; plan it "
+                "from a workshop with its days",
+            ),
+        ],
+    )
+    def test_arguments(self, args, kwargs, message):
+        given = {"module": "M1", "earliest": date(2026, 3, 2), **kwargs}
+        with pytest.raises(InvalidValueError) as caught:
+            plan_module(args, calendar=WEEKDAYS, **given)
+        assert str(caught.value) == message
+
+    def test_enterprises_staggered_and_named_by_their_days(self):
+        plan = plan_module(
+            FIRMS, module="M1", earliest=date(2015, 4, 1), calendar=WEEKDAYS, stagger=2
+        )
+        assert plan.id == "M1-20150414-0acafb53"
+        assert [c.visits[0].on for c in plan.cycles] == [
+            date(2015, 4, 1),
+            date(2015, 4, 3),
+            date(2015, 4, 7),
+        ]
+        assert plan.classroom == (date(2015, 4, 14), date(2015, 4, 15))
 
 
 def _profiles():
@@ -449,47 +515,180 @@ class TestCycles:
         visits[2] = attrs.evolve(visits[2], on=visits[1].on + timedelta(days=2))
         visits[3] = attrs.evolve(visits[3], on=date(2026, 6, 13))
         broken = attrs.evolve(cycle, visits=visits)
-        codes = check_cycle(broken, calendar=WEEKDAYS).codes
-        assert codes == (
-            "visit.intake.late",
-            "visit.gap",
-            "visit.outside_window",
-            "visit.day.not_working",
-        )
+        firm = {"enterprise": "CQ-001"}
+        third = {"visit": "follow-up visit 3", **firm}
+        assert _findings(check_cycle(broken, calendar=WEEKDAYS)) == [
+            (
+                "visit.intake.late",
+                {"day": "2026-03-09", "first": "2026-03-09", **firm},
+                ("visits", 0),
+            ),
+            (
+                "visit.gap",
+                {
+                    "days": 2,
+                    "previous": "follow-up visit 1",
+                    "profile": "cn-phase-2",
+                    "gap": 14,
+                    "visit": "follow-up visit 2",
+                    **firm,
+                },
+                ("visits", 2),
+            ),
+            (
+                "visit.outside_window",
+                {
+                    "day": "2026-06-13",
+                    "start": "2026-03-11",
+                    "end": "2026-06-09",
+                    **third,
+                },
+                ("visits", 3),
+            ),
+            (
+                "visit.day.not_working",
+                {"day": "2026-06-13", "calendar": "weekdays", **third},
+                ("visits", 3),
+            ),
+        ]
         backwards = list(cycle.visits)
         backwards[2] = attrs.evolve(backwards[2], on=backwards[1].on)
-        assert check_cycle(attrs.evolve(cycle, visits=backwards)).codes == (
-            "visit.order",
-        )
-
-    def test_values_are_validated(self):
-        on = date(2026, 3, 2)
-        with pytest.raises(InvalidValueError, match="intake"):
-            Visit(number=1, kind=VisitKind.INTAKE, on=on)
-        with pytest.raises(InvalidValueError, match="outcome"):
-            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, status=VisitStatus.DONE)
-        with pytest.raises(InvalidValueError, match="VisitOutcome"):
-            Visit(
-                number=1,
-                kind=VisitKind.FOLLOW_UP,
-                on=on,
-                status=VisitStatus.DONE,
-                outcome="held",  # type: ignore[arg-type]
+        assert _findings(check_cycle(attrs.evolve(cycle, visits=backwards))) == [
+            (
+                "visit.order",
+                {
+                    "day": "2026-04-01",
+                    "previous": "follow-up visit 1",
+                    "previous_day": "2026-04-01",
+                    "visit": "follow-up visit 2",
+                    **firm,
+                },
+                ("visits", 2),
             )
-        with pytest.raises(InvalidValueError, match="nominal"):
-            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, nominal="2026-03-01")  # type: ignore[arg-type]
-        with pytest.raises(InvalidValueError, match="dates"):
-            Visit(number=1, kind=VisitKind.FOLLOW_UP, on=on, previous=["x"])  # type: ignore[list-item]
+        ]
+
+    @pytest.mark.parametrize(
+        ("make", "message", "field"),
+        [
+            (
+                lambda c: Visit(number=1, kind=VisitKind.INTAKE, on=c.classroom[0]),
+                "Visit: number 0 is the intake visit and only it; got number 1 of "
+                "kind intake",
+                "number",
+            ),
+            (
+                lambda c: Visit(number=0, kind=VisitKind.FOLLOW_UP, on=c.classroom[0]),
+                "Visit: number 0 is the intake visit and only it; got number 0 of "
+                "kind follow_up",
+                "number",
+            ),
+            (
+                lambda c: Visit(
+                    number=1,
+                    kind=VisitKind.FOLLOW_UP,
+                    on=c.classroom[0],
+                    status=VisitStatus.DONE,
+                ),
+                "Visit 1: a done visit has an outcome and only a done visit does "
+                "(status done)",
+                "outcome",
+            ),
+            (
+                lambda c: Visit(
+                    number=1,
+                    kind=VisitKind.FOLLOW_UP,
+                    on=c.classroom[0],
+                    outcome=VisitOutcome(held_on=c.classroom[0]),
+                ),
+                "Visit 1: a done visit has an outcome and only a done visit does "
+                "(status planned)",
+                "outcome",
+            ),
+            (
+                lambda c: Visit(
+                    number=1,
+                    kind=VisitKind.FOLLOW_UP,
+                    on=c.classroom[0],
+                    status=VisitStatus.DONE,
+                    outcome="held",
+                ),
+                "Visit.outcome must be a VisitOutcome",
+                "outcome",
+            ),
+            (
+                lambda c: Visit(
+                    number=1, kind=VisitKind.FOLLOW_UP, on=c.classroom[0], nominal="x"
+                ),
+                "Visit.nominal must be a date",
+                "nominal",
+            ),
+            (
+                lambda c: Visit(
+                    number=1,
+                    kind=VisitKind.FOLLOW_UP,
+                    on=c.classroom[0],
+                    previous=["x"],
+                ),
+                "previous must hold dates, got 'x'",
+                "previous",
+            ),
+            (
+                lambda c: attrs.evolve(c, visits=c.visits[1:][::-1]),
+                "VisitCycle.visits must be numbered in order (0 for the intake, "
+                "then 1, 2, ...), got [3, 2, 1]",
+                "visits",
+            ),
+            (
+                lambda c: attrs.evolve(c, classroom=()),
+                "VisitCycle.classroom must hold at least one day",
+                "classroom",
+            ),
+            (
+                lambda c: attrs.evolve(c, classroom=c.classroom[::-1]),
+                "VisitCycle.classroom must be in order: 2026-03-09 comes after "
+                "2026-03-10",
+                "classroom",
+            ),
+            (
+                lambda c: attrs.evolve(c, window_end=c.classroom[-1]),
+                "VisitCycle.window_end 2026-03-10 must come after the last "
+                "classroom day 2026-03-10",
+                "window_end",
+            ),
+        ],
+    )
+    def test_every_refusal_says_what_and_where(self, make, message, field):
+        with pytest.raises(InvalidValueError) as caught:
+            make(self.plan())
+        assert str(caught.value) == message
+        assert caught.value.field == field
+
+    def test_a_cycle_without_visits(self):
         cycle = self.plan()
-        with pytest.raises(InvalidValueError, match="numbered"):
-            attrs.evolve(cycle, visits=cycle.visits[1:][::-1])
-        with pytest.raises(InvalidValueError, match="at least one"):
-            attrs.evolve(cycle, classroom=())
-        with pytest.raises(InvalidValueError, match="in order"):
-            attrs.evolve(cycle, classroom=cycle.classroom[::-1])
-        with pytest.raises(InvalidValueError, match="window_end"):
-            attrs.evolve(cycle, window_end=cycle.classroom[-1])
         assert attrs.evolve(cycle, visits=()).visits == ()
+
+    def test_overdue_in_full(self):
+        cycle = self.plan()
+        # A visit planned for today is not overdue yet.
+        today = cycle.progress(cycle.visit(1).on)
+        assert (today.enterprise, today.on) == ("CQ-001", cycle.visit(1).on)
+        assert today.overdue == (0,)
+        assert today.cancelled == ()
+        assert cycle.cancel(2).progress(cycle.visit(1).on).cancelled == (2,)
+        held = VisitOutcome(held_on=date(2026, 3, 2))
+        progress = cycle.record(0, held).miss(1).progress(date(2026, 5, 1))
+        assert _findings(progress.findings) == [
+            (
+                "visit.overdue",
+                {
+                    "visit": "follow-up visit 2",
+                    "enterprise": "CQ-001",
+                    "day": "2026-04-23",
+                    "on": "2026-05-01",
+                },
+                ("visits", 2),
+            )
+        ]
 
 
 class TestReschedule:
@@ -560,28 +759,195 @@ class TestReschedule:
         cycle = self.cycle()
         done = cycle.record(0, VisitOutcome(held_on=date(2026, 3, 2)))
         today = date(2026, 3, 20)
+        firm = {"enterprise": "CQ-001"}
+        first = {"visit": "follow-up visit 1", **firm}
+        second = {"visit": "follow-up visit 2", **firm}
+        window = {"start": "2026-03-11", "end": "2026-06-09"}
         cases = [
-            (done, 0, date(2026, 3, 3), today, "visit.reschedule.done"),
-            (cycle.cancel(1), 1, date(2026, 4, 2), today, "visit.reschedule.cancelled"),
-            (cycle, 1, date(2026, 3, 19), today, "visit.reschedule.past"),
+            (
+                done,
+                0,
+                date(2026, 3, 3),
+                today,
+                [
+                    (
+                        "visit.reschedule.done",
+                        {"day": "2026-03-02", "visit": "intake visit", **firm},
+                        0,
+                    )
+                ],
+            ),
+            (
+                cycle.cancel(1),
+                1,
+                date(2026, 4, 2),
+                today,
+                [("visit.reschedule.cancelled", first, 1)],
+            ),
+            (
+                cycle,
+                1,
+                date(2026, 3, 19),
+                today,
+                [
+                    (
+                        "visit.reschedule.past",
+                        {"day": "2026-03-19", "on": "2026-03-20", **first},
+                        1,
+                    )
+                ],
+            ),
             (
                 cycle,
                 1,
                 date(2026, 4, 2),
                 date(2026, 3, 31),
-                "visit.reschedule.short_notice",
+                [
+                    (
+                        "visit.reschedule.short_notice",
+                        {
+                            "day": "2026-04-01",
+                            "days": 1,
+                            "on": "2026-03-31",
+                            "profile": "cn-phase-2",
+                            "notice": 2,
+                            **first,
+                        },
+                        1,
+                    )
+                ],
             ),
-            (cycle, 1, date(2026, 4, 4), today, "visit.day.not_working"),
-            (cycle, 1, date(2026, 3, 10), today, "visit.outside_window"),
-            (cycle, 2, date(2026, 4, 1), today, "visit.order"),
-            (cycle, 2, date(2026, 4, 3), today, "visit.gap"),
-            (cycle, 3, date(2026, 6, 10), today, "visit.outside_window"),
+            (
+                cycle,
+                1,
+                date(2026, 4, 4),
+                today,
+                [
+                    (
+                        "visit.day.not_working",
+                        {"day": "2026-04-04", "calendar": "weekdays", **first},
+                        1,
+                    )
+                ],
+            ),
+            (
+                cycle,
+                1,
+                date(2026, 3, 10),
+                today,
+                [
+                    (
+                        "visit.reschedule.past",
+                        {"day": "2026-03-10", "on": "2026-03-20", **first},
+                        1,
+                    ),
+                    (
+                        "visit.outside_window",
+                        {"day": "2026-03-10", **window, **first},
+                        1,
+                    ),
+                ],
+            ),
+            (
+                cycle,
+                2,
+                date(2026, 4, 1),
+                today,
+                [
+                    (
+                        "visit.order",
+                        {
+                            "day": "2026-04-01",
+                            "previous": "follow-up visit 1",
+                            "previous_day": "2026-04-01",
+                            **second,
+                        },
+                        2,
+                    )
+                ],
+            ),
+            (
+                cycle,
+                2,
+                date(2026, 4, 3),
+                today,
+                [
+                    (
+                        "visit.gap",
+                        {
+                            "days": 2,
+                            "previous": "follow-up visit 1",
+                            "profile": "cn-phase-2",
+                            "gap": 14,
+                            **second,
+                        },
+                        2,
+                    )
+                ],
+            ),
+            (
+                cycle,
+                3,
+                date(2026, 6, 10),
+                today,
+                [
+                    (
+                        "visit.outside_window",
+                        {
+                            "day": "2026-06-10",
+                            **window,
+                            "visit": "follow-up visit 3",
+                            **firm,
+                        },
+                        3,
+                    )
+                ],
+            ),
         ]
-        for subject, number, to, on, code in cases:
+        for subject, number, to, on, expected in cases:
             result = reschedule(subject, number, to, on=on, calendar=WEEKDAYS)
-            assert not result.applied, code
+            assert not result.applied, expected
             assert result.cycle is subject
-            assert code in result.report.codes, (code, result.report.codes)
+            assert result.moved == (number,)
+            assert _findings(result.report) == [
+                (code, params, ("visits", index)) for code, params, index in expected
+            ]
+
+    def test_notice_boundaries(self):
+        cycle = self.cycle()  # visit 1 on Wednesday 1 April 2026
+        # Moving a visit to today is not moving it into the past.
+        today = reschedule(
+            cycle, 1, date(2026, 3, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
+        )
+        assert today.applied
+        assert today.report == Report()
+        # Exactly the profile's notice (2 days) is enough; the visit's own day
+        # is too short.
+        assert reschedule(
+            cycle, 1, date(2026, 4, 2), on=date(2026, 3, 30), calendar=WEEKDAYS
+        ).applied
+        same_day = reschedule(
+            cycle, 1, date(2026, 4, 2), on=date(2026, 4, 1), calendar=WEEKDAYS
+        )
+        assert _findings(same_day.report) == [
+            (
+                "visit.reschedule.short_notice",
+                {
+                    "day": "2026-04-01",
+                    "days": 0,
+                    "on": "2026-04-01",
+                    "profile": "cn-phase-2",
+                    "notice": 2,
+                    "visit": "follow-up visit 1",
+                    "enterprise": "CQ-001",
+                },
+                ("visits", 1),
+            )
+        ]
+
+    def test_results_are_checked_values(self):
+        with pytest.raises(InvalidTypeError, match="applied"):
+            Rescheduled(cycle=self.cycle(), applied=None, moved=(), report=Report())
 
     def test_the_limit_and_a_missed_visit(self):
         cycle = self.cycle()

@@ -46,6 +46,7 @@ import attrs
 
 from score_core._frozen import FrozenMap
 from score_core._render import value_text
+from score_core._validators import non_empty_str, optional_non_empty_str, typed
 from score_core.catalogue import Catalogue, ModuleCode
 from score_core.codes import Code, violation
 from score_core.enterprises import Enterprise
@@ -114,10 +115,12 @@ class RuleCheck:
         code: The finding's code when the rule did not pass.
     """
 
-    rule: str
-    outcome: Outcome
-    observed: ParamValue = None
-    code: str | None = None
+    rule: str = attrs.field(validator=non_empty_str)
+    outcome: Outcome = attrs.field(validator=typed(Outcome))
+    observed: ParamValue = attrs.field(
+        default=None, validator=typed(str, int, bool, type(None))
+    )
+    code: str | None = attrs.field(default=None, validator=optional_non_empty_str)
 
 
 @attrs.frozen(kw_only=True)
@@ -199,8 +202,19 @@ class EligibilityResult:
         return "\n".join(lines)
 
 
-def _used_parameters(profile: Profile) -> tuple[UsedParameter, ...]:
-    return tuple(
+# A profile's parameters in words, for the last few profiles used: a workshop
+# check or a screening asks for the same profile's again and again. Each entry
+# keeps its profile, so an id is never reused while it is cached.
+_PROFILE_TEXTS: dict[int, tuple[Profile, tuple[UsedParameter, ...], str]] = {}
+_PROFILE_TEXTS_MAX = 16
+
+
+def _profile_texts(profile: Profile) -> tuple[tuple[UsedParameter, ...], str]:
+    """The parameters eligibility reads, and the profile's sectors, in words."""
+    hit = _PROFILE_TEXTS.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1], hit[2]
+    parameters = tuple(
         UsedParameter(
             name=name,
             value=value_text(getattr(profile, name)),
@@ -208,6 +222,11 @@ def _used_parameters(profile: Profile) -> tuple[UsedParameter, ...]:
         )
         for name in _USED
     )
+    sectors = value_text(profile.sectors)
+    if len(_PROFILE_TEXTS) >= _PROFILE_TEXTS_MAX:
+        _PROFILE_TEXTS.clear()
+    _PROFILE_TEXTS[id(profile)] = (profile, parameters, sectors)
+    return parameters, sectors
 
 
 @attrs.frozen(kw_only=True)
@@ -234,6 +253,7 @@ def _context(
     catalogue = used.get_catalogue()
     required = catalogue[module].prerequisites  # an unknown module raises here
     findings = () if on is None else used.check_in_force(on, mode=mode).violations
+    parameters, sectors_text = _profile_texts(used)
     return _Context(
         profile=used,
         catalogue=catalogue,
@@ -241,9 +261,9 @@ def _context(
         on=on,
         baseline_modules=frozenset(baseline_modules),
         required=required,
-        parameters=_used_parameters(used),
+        parameters=parameters,
         profile_findings=findings,
-        sectors_text=value_text(used.sectors),
+        sectors_text=sectors_text,
     )
 
 

@@ -724,9 +724,7 @@ def _payments(
                     violation(
                         Code.PRICING_FEE_NO_TIER,
                         enterprise=firm.id,
-                        headcount="unknown"
-                        if firm.headcount is None
-                        else firm.headcount,
+                        headcount=firm.headcount,
                         price=str(tier.price),
                         path=("invoices", index),
                     )

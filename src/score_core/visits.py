@@ -946,10 +946,10 @@ class Rescheduled:
         report: Why a move was refused (errors), and warnings.
     """
 
-    cycle: VisitCycle
-    applied: bool
-    moved: tuple[int, ...]
-    report: Report
+    cycle: VisitCycle = attrs.field(validator=typed(VisitCycle))
+    applied: bool = attrs.field(validator=typed(bool))
+    moved: tuple[int, ...] = attrs.field(validator=[typed(tuple), items_of(int)])
+    report: Report = attrs.field(validator=typed(Report))
 
 
 def reschedule(
