@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from score_core import (
     Band,
+    Catalogue,
     Enterprise,
     EnterpriseRecord,
     InvalidTypeError,
@@ -17,11 +18,14 @@ from score_core import (
     RuleCheck,
     Severity,
     Status,
+    TrainingModule,
     UnknownNameError,
     check_eligibility,
+    default_catalogue,
     default_profile,
     get_profile,
     profile_names,
+    register_catalogue,
     screen,
 )
 from score_core import strategies as sst
@@ -329,6 +333,26 @@ def _decide(case):
     return check_eligibility(enterprise, **kw)
 
 
+@pytest.fixture
+def empty_caches(monkeypatch):
+    """Decide without the values shared by earlier decisions."""
+    from score_core import eligibility
+
+    monkeypatch.setattr(eligibility, "_SHARED", {})
+    monkeypatch.setattr(eligibility, "_PROFILE_TEXTS", {})
+    return eligibility
+
+
+TWO_STEPS = Catalogue(
+    name="two-steps",
+    modules=(
+        *default_catalogue().modules,
+        TrainingModule(code="ADV", title="Advanced", prerequisites={"M1", "M2"}),
+    ),
+)
+
+
+@pytest.mark.usefixtures("empty_caches")
 class TestDecisionTable:
     """Each scenario's verdict, every rule's outcome, and every finding in full."""
 
@@ -613,6 +637,47 @@ class TestDecisionTable:
             undated.splitlines()[0]
             == "E1 for module M1 under profile cn-phase-2: eligible"
         )
+
+    def test_several_prerequisites_in_words(self):
+        register_catalogue(TWO_STEPS)
+        profile = default_profile().derive(name="two-steps", catalogue="two-steps")
+        unknown = check_eligibility(firm(100), module="ADV", profile=profile)
+        assert unknown.violations[0].params["what"] == "M1, M2 were completed"
+        record = done(done(BASELINED, "M1"), "M3")
+        partial = check_eligibility(
+            firm(100), module="ADV", profile=profile, record=record
+        )
+        assert partial.checks[-1].observed == "M1, M3"
+        assert partial.violations[0].params["missing"] == "M2"
+        none_yet = check_eligibility(
+            firm(100), module="ADV", profile=profile, record=BASELINED
+        )
+        assert none_yet.violations[0].params["missing"] == "M1, M2"
+        both = check_eligibility(firm(100), module="M2", baseline_modules=("M2",))
+        assert both.violations[0].params["what"] == (
+            "a baseline assessment was made or M1 was completed"
+        )
+
+    def test_shared_values_are_reused(self, empty_caches):
+        first = check_eligibility(firm(100), record=BASELINED)
+        again = check_eligibility(firm(100), record=BASELINED)
+        assert again.checks[0] is first.checks[0]
+        assert again.parameters is first.parameters
+        profiles = [
+            default_profile().derive(name=f"p-{n}")
+            for n in range(empty_caches._PROFILE_TEXTS_MAX + 1)
+        ]
+        for profile in profiles:
+            check_eligibility(firm(100), profile=profile)
+        assert len(empty_caches._PROFILE_TEXTS) <= empty_caches._PROFILE_TEXTS_MAX
+
+    def test_screening_uses_its_profile(self):
+        small = default_profile().derive(
+            name="small-firms", employees=Band(minimum=10, maximum=60)
+        )
+        (result,) = screen([firm(40)], profile=small, baseline_modules=())
+        assert result.status is Status.ELIGIBLE
+        assert result.profile == "small-firms"
 
     def test_rule_checks_are_checked_values(self):
         with pytest.raises(InvalidValueError, match="rule"):

@@ -32,6 +32,8 @@ from score_core import (
     holidays_calendar,
     next_working_day,
     plan_module,
+    profile_names,
+    register_profile,
     reschedule,
     roll,
     weekday_calendar,
@@ -190,8 +192,21 @@ class TestPlanningFromAWorkshop:
         assert firsts == sorted(set(firsts))
         assert plan.cycle("CQ-002").enterprise == "CQ-002"
         assert plan.dates()[0] == date(2015, 3, 30)
-        with pytest.raises(UnknownNameError, match="CQ-009"):
+        with pytest.raises(UnknownNameError) as caught:
             plan.cycle("CQ-009")
+        assert str(caught.value) == (
+            "plan CQ-2015-04 has no enterprise 'CQ-009'; enterprises: CQ-001, "
+            "CQ-002, CQ-003"
+        )
+        # The earliest day allowed is allowed.
+        earliest = plan_module(
+            shop, calendar=WEEKDAYS, stagger=1, earliest=date(2015, 3, 30)
+        )
+        assert [c.visits[0].on for c in earliest.cycles] == [
+            date(2015, 3, 30),
+            date(2015, 3, 31),
+            date(2015, 4, 1),
+        ]
 
     def test_no_room_for_the_intake(self):
         shop = _workshop((date(2015, 4, 8), date(2015, 4, 9)), *FIRMS)
@@ -289,7 +304,29 @@ class TestPlanningOptions:
             date(2026, 3, 16),
             date(2026, 3, 19),
         ]
-        assert "plan.visit.moved" in plan.findings.codes
+        firm = {"enterprise": "CQ-001"}
+        assert _findings(plan.findings) == [
+            (
+                "plan.visit.moved",
+                {
+                    "visit": "follow-up visit 2",
+                    **firm,
+                    "nominal": "2026-03-12",
+                    "day": "2026-03-16",
+                },
+                ("cycles", 0, "visits", 2),
+            ),
+            (
+                "plan.visit.moved",
+                {
+                    "visit": "follow-up visit 3",
+                    **firm,
+                    "nominal": "2026-03-13",
+                    "day": "2026-03-19",
+                },
+                ("cycles", 0, "visits", 3),
+            ),
+        ]
         assert check_cycle(plan.cycles[0], calendar=WEEKDAYS).ok
 
     def test_the_window_too_short(self):
@@ -307,7 +344,19 @@ class TestPlanningOptions:
                 calendar=WEEKDAYS,
                 profile=profile,
             )
-        assert [v.code for v in caught.value.violations] == ["plan.window.too_short"]
+        assert _findings(caught.value) == [
+            (
+                "plan.window.too_short",
+                {
+                    "count": 6,
+                    "gap": 20,
+                    "start": "2026-03-11",
+                    "end": "2026-04-09",
+                    "calendar": "weekdays",
+                },
+                ("window_end",),
+            )
+        ]
 
     def test_no_back_to_back_days(self):
         odd = FixedCalendar(name="odd", weekend={1, 3, 5, 6})
@@ -505,8 +554,11 @@ class TestCycles:
             cycle.cancel(1)
         with pytest.raises(TransitionError):
             cycle.miss(0)
-        with pytest.raises(UnknownNameError, match="no visit 7"):
+        with pytest.raises(UnknownNameError) as caught:
             cycle.visit(7)
+        assert str(caught.value) == (
+            "cycle M1-20260309-53adbe6a.CQ-001 has no visit 7; visits: 0, 1, 2, 3"
+        )
 
     def test_check_cycle_findings(self):
         cycle = self.plan()
@@ -913,6 +965,65 @@ class TestReschedule:
                 (code, params, ("visits", index)) for code, params, index in expected
             ]
 
+    def test_a_move_too_close_to_the_next_visit(self):
+        cycle = self.cycle()  # visit 2 on Thursday 23 April 2026
+        result = reschedule(
+            cycle, 1, date(2026, 4, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
+        )
+        assert not result.applied
+        assert _findings(result.report) == [
+            (
+                "visit.gap",
+                {
+                    "days": 3,
+                    "previous": "follow-up visit 1",
+                    "profile": "cn-phase-2",
+                    "gap": 14,
+                    "visit": "follow-up visit 2",
+                    "enterprise": "CQ-001",
+                },
+                ("visits", 2),
+            )
+        ]
+
+    def test_a_move_onto_a_holiday(self):
+        cycle = plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), calendar=CHINA_2026
+        ).cycles[0]
+        result = reschedule(
+            cycle, 2, date(2026, 5, 1), on=date(2026, 3, 20), calendar=CHINA_2026
+        )
+        assert not result.applied
+        assert _findings(result.report) == [
+            (
+                "visit.day.not_working",
+                {
+                    "day": "2026-05-01",
+                    "calendar": "cn-2026-notice",
+                    "visit": "follow-up visit 2",
+                    "enterprise": "CQ-001",
+                },
+                ("visits", 2),
+            )
+        ]
+
+    def test_the_cycle_profile_sets_the_notice(self):
+        if "cn-long-notice" not in profile_names():
+            register_profile(
+                CHINA.derive(name="cn-long-notice", min_reschedule_notice_days=20)
+            )
+        cycle = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=WEEKDAYS,
+            profile=get_profile("cn-long-notice"),
+        ).cycles[0]
+        result = reschedule(
+            cycle, 1, date(2026, 4, 2), on=date(2026, 3, 20), calendar=WEEKDAYS
+        )
+        assert result.report.codes == ("visit.reschedule.short_notice",)
+
     def test_notice_boundaries(self):
         cycle = self.cycle()  # visit 1 on Wednesday 1 April 2026
         # Moving a visit to today is not moving it into the past.
@@ -962,7 +1073,19 @@ class TestReschedule:
             ).cycle
         assert cycle.visit(1).previous == (date(2026, 4, 1), date(2026, 4, 2))
         limited = reschedule(cycle, 1, date(2026, 4, 6), on=today, calendar=WEEKDAYS)
-        assert limited.report.codes == ("visit.reschedule.limit",)
+        assert _findings(limited.report) == [
+            (
+                "visit.reschedule.limit",
+                {
+                    "count": 2,
+                    "profile": "cn-phase-2",
+                    "limit": 2,
+                    "visit": "follow-up visit 1",
+                    "enterprise": "CQ-001",
+                },
+                ("visits", 1),
+            )
+        ]
         # A missed visit is moved without notice, and is planned again.
         missed = self.cycle().miss(2)
         again = reschedule(
@@ -986,7 +1109,13 @@ class TestReschedule:
             self.cycle(), 1, date(2026, 4, 2), on=date(2026, 3, 1), calendar=only_2026
         )
         assert result.applied
-        assert result.report.codes == ("calendar.year.unconfirmed",)
+        assert _findings(result.report) == [
+            (
+                "calendar.year.unconfirmed",
+                {"calendar": "c", "year": 2026},
+                ("visits", 1),
+            )
+        ]
 
     def test_unknown_visit(self):
         with pytest.raises(UnknownNameError):

@@ -47,7 +47,7 @@ import attrs
 from score_core._frozen import FrozenMap
 from score_core._render import value_text
 from score_core._validators import non_empty_str, optional_non_empty_str, typed
-from score_core.catalogue import Catalogue, ModuleCode
+from score_core.catalogue import ModuleCode
 from score_core.codes import Code, violation
 from score_core.enterprises import Enterprise
 from score_core.findings import ParamValue, Report, RuleViolation, Severity
@@ -232,7 +232,6 @@ def _profile_texts(profile: Profile) -> tuple[tuple[UsedParameter, ...], str]:
 @attrs.frozen(kw_only=True)
 class _Context:
     profile: Profile
-    catalogue: Catalogue
     module: str
     on: date | None
     baseline_modules: frozenset[str]
@@ -256,7 +255,6 @@ def _context(
     parameters, sectors_text = _profile_texts(used)
     return _Context(
         profile=used,
-        catalogue=catalogue,
         module=module,
         on=on,
         baseline_modules=frozenset(baseline_modules),

@@ -170,18 +170,21 @@ MAX_DIGITS = 24
 
 
 def _to_amount(value: object) -> Decimal:
-    if isinstance(value, float):
+    if type(value) is Decimal:  # the common case: no copy, no type tests
+        amount = value
+    elif isinstance(value, float):
         raise InvalidTypeError(
             f"Money.amount must be a Decimal or an int, not float ({value!r})",
             field="amount",
         )
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+    elif isinstance(value, bool) or not isinstance(value, Decimal | int):
         raise InvalidTypeError(
             f"Money.amount must be a Decimal or an int, not "
             f"{type(value).__name__} ({value!r})",
             field="amount",
         )
-    amount = Decimal(value)
+    else:
+        amount = Decimal(value)
     if not amount.is_finite():
         raise InvalidValueError(
             f"Money.amount must be finite, got {value}", field="amount"
@@ -196,6 +199,8 @@ def _to_amount(value: object) -> Decimal:
 
 
 def _check_currency(_inst: object, _attr: attrs.Attribute[str], value: object) -> None:
+    if type(value) is str and value in _CURRENCIES:
+        return
     if not isinstance(value, str):
         raise InvalidTypeError(
             f"Money.currency must be an ISO 4217 code (str), not "
