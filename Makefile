@@ -49,7 +49,7 @@ fuzz: $(STAMP)
 # planning, as configured under [tool.mutmut] in pyproject.toml.
 mutation: $(STAMP)
 	$(PY) -m pip install --quiet mutmut
-	$(VENV)/bin/mutmut run
+	HYPOTHESIS_PROFILE=ci $(VENV)/bin/mutmut run
 	$(VENV)/bin/mutmut results
 
 clean:

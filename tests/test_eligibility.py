@@ -671,6 +671,15 @@ class TestDecisionTable:
             check_eligibility(firm(100), profile=profile)
         assert len(empty_caches._PROFILE_TEXTS) <= empty_caches._PROFILE_TEXTS_MAX
 
+    def test_a_full_cache_of_shared_checks_shares_no_more(
+        self, empty_caches, monkeypatch
+    ):
+        monkeypatch.setattr(empty_caches, "_SHARED_MAX", 0)
+        first = check_eligibility(firm(100), record=BASELINED)
+        again = check_eligibility(firm(100), record=BASELINED)
+        assert again.checks == first.checks
+        assert again.checks[0] is not first.checks[0]
+
     def test_screening_uses_its_profile(self):
         small = default_profile().derive(
             name="small-firms", employees=Band(minimum=10, maximum=60)

@@ -71,3 +71,26 @@ def test_women_knob_above_headcount_is_an_error():
 
     with pytest.raises(InvalidArgument):
         draw()
+
+
+def test_subclasses_of_the_expected_types_are_accepted():
+    import enum
+    from datetime import date
+
+    class Country(enum.StrEnum):
+        CN = "CN"
+
+    class Count(int):
+        pass
+
+    class Day(date):
+        pass
+
+    firm = Enterprise(
+        id="E1",
+        name="n",
+        headcount=Count(120),
+        country=Country.CN,
+        founded=Day(1998, 5, 1),
+    )
+    assert (firm.headcount, firm.country, firm.founded) == (120, "CN", date(1998, 5, 1))

@@ -479,3 +479,12 @@ def test_comparisons_at_the_boundary_and_signs():
     ]
     assert format(Money.of("1e2", "CNY").amount, "f") == "100"
     assert Money.of("1e2", "CNY").format_amount() == "100.00"
+
+
+def test_a_currency_given_as_a_str_enum_member():
+    import enum
+
+    class Code(enum.StrEnum):
+        CNY = "CNY"
+
+    assert Money.of("1", Code.CNY) == Money.of("1", "CNY")

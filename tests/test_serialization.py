@@ -338,6 +338,22 @@ class TestOutput:
         assert text.index('"a"') < text.index('"b"')
         assert to_json(v, indent=2).startswith("{\n  ")
 
+    def test_text_fields_are_written_as_plain_strings(self):
+        from score_core import Enterprise, ModuleCode
+
+        firm = Enterprise(id=ModuleCode.M1, name="n", headcount=1, sector=ModuleCode.M2)
+        data = to_dict(firm)
+        assert (data["id"], data["sector"]) == ("M1", "M2")
+        assert type(data["id"]) is str
+        assert type(data["sector"]) is str
+
+    def test_items_of_an_abstract_type_by_their_own_type(self):
+        items = (Money.of("1", "CNY"), Report())
+        assert to_dict(items, as_type=tuple[object, ...]) == [
+            {"amount": "1.00", "currency": "CNY"},
+            {"violations": []},
+        ]
+
     def test_money_amount_keeps_minor_digits(self):
         assert to_dict(Money(amount=Decimal("12.5"), currency="CNY")) == {
             "amount": "12.50",

@@ -702,6 +702,12 @@ class TestCycles:
                 "classroom",
             ),
             (
+                lambda c: attrs.evolve(c, classroom=(c.classroom[0], c.classroom[0])),
+                "VisitCycle.classroom must be in order: 2026-03-09 comes after "
+                "2026-03-09",
+                "classroom",
+            ),
+            (
                 lambda c: attrs.evolve(c, window_end=c.classroom[-1]),
                 "VisitCycle.window_end 2026-03-10 must come after the last "
                 "classroom day 2026-03-10",

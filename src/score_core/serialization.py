@@ -51,6 +51,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from score_core import _migrations
@@ -136,6 +137,10 @@ def _structure_str(value: object, _: type) -> str:
 
 def _plain_str(value: str) -> str:
     return value if type(value) is str else str.__str__(value)
+
+
+def _plain_optional_str(value: str | None) -> str | None:
+    return value if value is None or type(value) is str else str.__str__(value)
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -322,6 +327,44 @@ def _attrs_unstructure_factory(cls: type, conv: cattrs.Converter) -> Any:
     return make_dict_unstructure_fn(cls, conv)
 
 
+def _item_unstructurer(tp: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    # One hook for every item of a declared type, looked up once; a type
+    # score_core does not declare exactly (an abstract one) dispatches per item.
+    exact = tp in (str, int, bool, Decimal, date) or (
+        isinstance(tp, type) and issubclass(tp, enum.Enum)
+    )
+    if exact or _is_attrs(tp) or _is_optional(tp):
+        return conv.get_unstructure_hook(tp)
+    return conv.unstructure
+
+
+def _optional_unstructure_factory(tp: Any, conv: cattrs.Converter) -> Any:
+    (inner,) = (a for a in typing.get_args(tp) if a is not NoneType)
+    handler = conv.get_unstructure_hook(inner)
+    if handler == identity:
+        return identity  # cattrs inlines fields that need no hook
+    if handler is _plain_str:
+        return _plain_optional_str
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else handler(value)
+
+    return unstructure
+
+
+def _sequence_unstructure_factory(tp: Any, conv: cattrs.Converter) -> Any:
+    handler = _item_unstructurer(typing.get_args(tp)[0], conv)
+    if _is_frozenset(tp):
+        return lambda value: sorted(handler(v) for v in value)
+    return lambda value: [handler(v) for v in value]
+
+
+def _mapping_unstructure_factory(tp: Any, conv: cattrs.Converter) -> Any:
+    key_type, value_type = typing.get_args(tp)
+    key, item = _item_unstructurer(key_type, conv), _item_unstructurer(value_type, conv)
+    return lambda value: {key(k): item(v) for k, v in value.items()}
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # cattrs consults these class-based hooks first. A str enum has str in its
@@ -347,21 +390,11 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_mapping, _mapping_factory)
     conv.register_unstructure_hook_factory(
-        _is_frozenset,
-        lambda _: lambda value: sorted(conv.unstructure(v) for v in value),
+        lambda t: _is_homogeneous_tuple(t) or _is_frozenset(t),
+        _sequence_unstructure_factory,
     )
-    conv.register_unstructure_hook_factory(
-        _is_homogeneous_tuple,
-        lambda _: lambda value: [conv.unstructure(v) for v in value],
-    )
-    conv.register_unstructure_hook_factory(
-        _is_mapping,
-        lambda _: (
-            lambda value: {
-                conv.unstructure(k): conv.unstructure(v) for k, v in value.items()
-            }
-        ),
-    )
+    conv.register_unstructure_hook_factory(_is_mapping, _mapping_unstructure_factory)
+    conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
     conv.register_structure_hook_factory(_is_attrs, _attrs_structure_factory)
     conv.register_unstructure_hook_factory(_is_attrs, _attrs_unstructure_factory)
     conv.register_unstructure_hook(Money, _unstructure_money)
