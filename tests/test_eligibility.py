@@ -1,5 +1,6 @@
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -622,7 +623,7 @@ class TestDecisionTable:
     def test_explanation_in_words(self):
         result = check_eligibility(firm(100), record=BASELINED, on=D)
         lines = result.explain().splitlines()
-        assert lines[:8] == [
+        assert lines[:9] == [
             "E1 for module M1 under profile cn-phase-2 on 2015-07-01: eligible",
             "  headcount: passed (100)",
             "  sector: not_applicable",
@@ -631,6 +632,7 @@ class TestDecisionTable:
             "  not_taken: passed (M1)",
             "  prerequisites: not_applicable",
             "  baseline: passed (2015-03-02)",
+            "  using country = CN (source BJ-II: SCORE China.)",
         ]
         undated = check_eligibility(firm(100), record=BASELINED).explain()
         assert (
@@ -806,6 +808,33 @@ class TestScreening:
             str(screen([]).run())
             == "0 screened: eligible 0, ineligible 0, needs_review 0"
         )
+
+    @given(
+        st.lists(sst.enterprises(headcount=st.integers(0, 700)), max_size=8),
+        st.lists(sst.enterprise_records(), max_size=8),
+        st.sampled_from(BUILT_IN),
+        st.sampled_from(["M1", "M2"]),
+        st.sampled_from([None, D, date(2030, 1, 1)]),
+    )
+    def test_run_counts_what_the_results_say(self, batch, journeys, name, module, on):
+        # run() keeps only counts; they are the counts of the full results.
+        records = {
+            e.id: attrs.evolve(r, enterprise_id=e.id)
+            for e, r in zip(batch, journeys, strict=False)
+        }
+        kwargs = {
+            "profile": get_profile(name),
+            "module": module,
+            "records": records,
+            "on": on,
+            "mode": Resolution.LENIENT,
+        }
+        counted = screen(batch, **kwargs).run()
+        iterated = screen(batch, **kwargs)
+        results = list(iterated)
+        assert counted == iterated.summary
+        assert counted.total == len(results)
+        assert list(counted.by_code.items()) == list(iterated.summary.by_code.items())
 
     def test_records_by_id(self):
         results = list(screen([firm(100)], records={"E1": BASELINED}))

@@ -48,9 +48,9 @@ from score_core._frozen import FrozenMap
 from score_core._render import value_text
 from score_core._validators import non_empty_str, optional_non_empty_str, typed
 from score_core.catalogue import ModuleCode
-from score_core.codes import Code, violation
+from score_core.codes import Code, code_info, violation
 from score_core.enterprises import Enterprise
-from score_core.findings import ParamValue, Report, RuleViolation, Severity
+from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, Provenance, default_profile
@@ -284,37 +284,61 @@ _SHARED_MAX = 4096
 
 
 class _Checks:
-    """Collects rule outcomes and the findings of the rules that did not pass."""
+    """Collects rule outcomes and the findings of the rules that did not pass.
 
-    __slots__ = ("checks", "findings")
+    With ``explain`` False (a screening's summary) it keeps only the codes:
+    the same rules run, but no check, finding or message is built.
+    """
 
-    def __init__(self, findings: Iterable[RuleViolation]) -> None:
+    __slots__ = ("checks", "codes", "error", "explain", "findings")
+
+    def __init__(self, findings: Iterable[RuleViolation], *, explain: bool) -> None:
+        self.explain = explain
         self.checks: list[RuleCheck] = []
         self.findings: list[RuleViolation] = list(findings)
+        self.codes: list[str] = [v.code for v in self.findings]
+        self.error = any(v.severity is Severity.ERROR for v in self.findings)
 
-    def add(
+    def add(self, rule: str, outcome: Outcome, observed: ParamValue = None) -> None:
+        """A rule without a finding."""
+        if not self.explain:
+            return
+        # True and 1 are equal keys but different observations.
+        key = (rule, outcome, observed, type(observed))
+        check = _SHARED.get(key)
+        if check is None:
+            check = RuleCheck(rule=rule, outcome=outcome, observed=observed)
+            if len(_SHARED) < _SHARED_MAX:
+                _SHARED[key] = check
+        self.checks.append(check)
+
+    def fail(
         self,
         rule: str,
         outcome: Outcome,
-        observed: ParamValue = None,
-        found: RuleViolation | None = None,
+        observed: ParamValue,
+        code: str,
+        *,
+        path: tuple[PathItem, ...] = (),
+        **params: ParamValue,
     ) -> None:
-        if found is not None:
-            self.findings.append(found)
-            check = RuleCheck(
-                rule=rule, outcome=outcome, observed=observed, code=found.code
+        """A rule that failed or needs review, with its finding."""
+        self.codes.append(code)
+        # Rules give their codes' own severities (violation() keeps them).
+        self.error = self.error or code_info(code).severity is Severity.ERROR
+        if self.explain:
+            self.findings.append(violation(code, path=path, severity=None, **params))
+            self.checks.append(
+                RuleCheck(rule=rule, outcome=outcome, observed=observed, code=code)
             )
-        else:
-            # True and 1 are equal keys but different observations.
-            key = (rule, outcome, observed, type(observed))
-            shared = _SHARED.get(key)
-            if shared is None:
-                check = RuleCheck(rule=rule, outcome=outcome, observed=observed)
-                if len(_SHARED) < _SHARED_MAX:
-                    _SHARED[key] = check
-            else:
-                check = shared
-        self.checks.append(check)
+
+    def status(self) -> Status:
+        """Ineligible for an error, to review for a review code, else eligible."""
+        if self.error:
+            return Status.INELIGIBLE
+        if any(code in REVIEW_CODES for code in self.codes):
+            return Status.NEEDS_REVIEW
+        return Status.ELIGIBLE
 
 
 def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
@@ -332,7 +356,10 @@ def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
         (False, True): Code.ELIGIBILITY_HEADCOUNT_NEAR_MAX,
         (False, False): Code.ELIGIBILITY_HEADCOUNT_ABOVE_MAX,
     }
-    found = violation(
+    out.fail(
+        "headcount",
+        Outcome.REVIEW if near else Outcome.FAILED,
+        n,
         codes[below, near],
         headcount=n,
         minimum=band.minimum,
@@ -341,7 +368,6 @@ def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
         profile=p.name,
         path=("headcount",),
     )
-    out.add("headcount", Outcome.REVIEW if near else Outcome.FAILED, n, found)
 
 
 def _place_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
@@ -349,61 +375,53 @@ def _place_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
     if p.sectors is None:
         out.add("sector", Outcome.NOT_APPLICABLE, enterprise.sector)
     elif enterprise.sector is None:
-        out.add(
+        out.fail(
             "sector",
             Outcome.REVIEW,
             None,
-            violation(
-                Code.ELIGIBILITY_SECTOR_MISSING,
-                enterprise=eid,
-                profile=p.name,
-                sectors=ctx.sectors_text,
-                path=("sector",),
-            ),
+            Code.ELIGIBILITY_SECTOR_MISSING,
+            enterprise=eid,
+            profile=p.name,
+            sectors=ctx.sectors_text,
+            path=("sector",),
         )
     elif enterprise.sector not in p.sectors:
-        out.add(
+        out.fail(
             "sector",
             Outcome.FAILED,
             enterprise.sector,
-            violation(
-                Code.ELIGIBILITY_SECTOR_NOT_COVERED,
-                sector=enterprise.sector,
-                profile=p.name,
-                sectors=ctx.sectors_text,
-                path=("sector",),
-            ),
+            Code.ELIGIBILITY_SECTOR_NOT_COVERED,
+            sector=enterprise.sector,
+            profile=p.name,
+            sectors=ctx.sectors_text,
+            path=("sector",),
         )
     else:
         out.add("sector", Outcome.PASSED, enterprise.sector)
     if p.country is None:
         out.add("country", Outcome.NOT_APPLICABLE, enterprise.country)
     elif enterprise.country is None:
-        out.add(
+        out.fail(
             "country",
             Outcome.REVIEW,
             None,
-            violation(
-                Code.ELIGIBILITY_COUNTRY_MISSING,
-                enterprise=eid,
-                profile=p.name,
-                profile_country=p.country,
-                path=("country",),
-            ),
+            Code.ELIGIBILITY_COUNTRY_MISSING,
+            enterprise=eid,
+            profile=p.name,
+            profile_country=p.country,
+            path=("country",),
         )
     elif enterprise.country != p.country:
-        out.add(
+        out.fail(
             "country",
             Outcome.FAILED,
             enterprise.country,
-            violation(
-                Code.ELIGIBILITY_COUNTRY_MISMATCH,
-                enterprise=eid,
-                country=enterprise.country,
-                profile=p.name,
-                profile_country=p.country,
-                path=("country",),
-            ),
+            Code.ELIGIBILITY_COUNTRY_MISMATCH,
+            enterprise=eid,
+            country=enterprise.country,
+            profile=p.name,
+            profile_country=p.country,
+            path=("country",),
         )
     else:
         out.add("country", Outcome.PASSED, enterprise.country)
@@ -420,16 +438,14 @@ def _missing_record(eid: str, ctx: _Context, out: _Checks) -> None:
             f"{'was' if len(required) == 1 else 'were'} completed"
         )
     if unknown:
-        out.add(
+        out.fail(
             "record",
             Outcome.REVIEW,
             None,
-            violation(
-                Code.ELIGIBILITY_RECORD_MISSING,
-                enterprise=eid,
-                what=" or ".join(unknown),
-                module=ctx.module,
-            ),
+            Code.ELIGIBILITY_RECORD_MISSING,
+            enterprise=eid,
+            what=" or ".join(unknown),
+            module=ctx.module,
         )
     else:
         out.add("record", Outcome.NOT_APPLICABLE)
@@ -441,13 +457,13 @@ def _journey_rules(
     module, on = ctx.module, ctx.on
     if record.withdrawn(on=on):
         when = str(record.withdrawn_on)
-        out.add(
+        out.fail(
             "withdrawn",
             Outcome.FAILED,
             when,
-            violation(
-                Code.ELIGIBILITY_ENTERPRISE_WITHDRAWN, enterprise=eid, withdrawn_on=when
-            ),
+            Code.ELIGIBILITY_ENTERPRISE_WITHDRAWN,
+            enterprise=eid,
+            withdrawn_on=when,
         )
     else:
         out.add("withdrawn", Outcome.PASSED)
@@ -456,44 +472,38 @@ def _journey_rules(
     completed = {m for m, s in states.items() if s is ModuleState.COMPLETED}
     if state is ModuleState.COMPLETED:
         when = str(record.reached_on(module, ModuleState.COMPLETED))
-        out.add(
+        out.fail(
             "not_taken",
             Outcome.FAILED,
             module,
-            violation(
-                Code.ELIGIBILITY_MODULE_COMPLETED,
-                enterprise=eid,
-                module=module,
-                completed_on=when,
-            ),
+            Code.ELIGIBILITY_MODULE_COMPLETED,
+            enterprise=eid,
+            module=module,
+            completed_on=when,
         )
     elif state is not None and state is not ModuleState.WITHDRAWN:
-        out.add(
+        out.fail(
             "not_taken",
             Outcome.FAILED,
             module,
-            violation(
-                Code.ELIGIBILITY_MODULE_IN_PROGRESS,
-                enterprise=eid,
-                module=module,
-                state=state.value,
-            ),
+            Code.ELIGIBILITY_MODULE_IN_PROGRESS,
+            enterprise=eid,
+            module=module,
+            state=state.value,
         )
     else:
         out.add("not_taken", Outcome.PASSED, module)
     required = ctx.required
     missing = sorted(required - completed)
     if missing:
-        out.add(
+        out.fail(
             "prerequisites",
             Outcome.FAILED,
             ", ".join(sorted(completed)) or None,
-            violation(
-                Code.ELIGIBILITY_PREREQUISITE_MISSING,
-                enterprise=eid,
-                module=module,
-                missing=", ".join(missing),
-            ),
+            Code.ELIGIBILITY_PREREQUISITE_MISSING,
+            enterprise=eid,
+            module=module,
+            missing=", ".join(missing),
         )
     else:
         out.add("prerequisites", Outcome.PASSED if required else Outcome.NOT_APPLICABLE)
@@ -502,39 +512,42 @@ def _journey_rules(
         if baseline is not None and (on is None or baseline <= on):
             out.add("baseline", Outcome.PASSED, str(baseline))
         else:
-            out.add(
+            out.fail(
                 "baseline",
                 Outcome.FAILED,
                 None if baseline is None else str(baseline),
-                violation(
-                    Code.ELIGIBILITY_BASELINE_MISSING,
-                    enterprise=eid,
-                    module=module,
-                    by="" if on is None else f" by {on}",
-                ),
+                Code.ELIGIBILITY_BASELINE_MISSING,
+                enterprise=eid,
+                module=module,
+                by="" if on is None else f" by {on}",
             )
 
 
-def _evaluate(
-    enterprise: Enterprise, record: EnterpriseRecord | None, ctx: _Context
-) -> EligibilityResult:
-    out = _Checks(ctx.profile_findings)
+def _run_rules(
+    enterprise: Enterprise,
+    record: EnterpriseRecord | None,
+    ctx: _Context,
+    *,
+    explain: bool,
+) -> _Checks:
+    out = _Checks(ctx.profile_findings, explain=explain)
     _size_rules(enterprise, ctx, out)
     _place_rules(enterprise, ctx, out)
     if record is None:
         _missing_record(enterprise.id, ctx, out)
     else:
         _journey_rules(enterprise.id, record, ctx, out)
-    if any(v.severity is Severity.ERROR for v in out.findings):
-        status = Status.INELIGIBLE
-    elif any(v.code in REVIEW_CODES for v in out.findings):
-        status = Status.NEEDS_REVIEW
-    else:
-        status = Status.ELIGIBLE
+    return out
+
+
+def _evaluate(
+    enterprise: Enterprise, record: EnterpriseRecord | None, ctx: _Context
+) -> EligibilityResult:
+    out = _run_rules(enterprise, record, ctx, explain=True)
     return EligibilityResult(
         enterprise_id=enterprise.id,
         module=ctx.module,
-        status=status,
+        status=out.status(),
         violations=tuple(out.findings),
         checks=tuple(out.checks),
         profile=ctx.profile.name,
@@ -631,11 +644,14 @@ class Screening:
     def __next__(self) -> EligibilityResult:
         enterprise = next(self._pending)
         result = _evaluate(enterprise, self._records.get(enterprise.id), self._ctx)
-        self._total += 1
-        self._status[result.status] += 1
-        for v in result.violations:
-            self._codes[v.code] += 1
+        self._count(result.status, [v.code for v in result.violations])
         return result
+
+    def _count(self, status: Status, codes: Iterable[str]) -> None:
+        self._total += 1
+        self._status[status] += 1
+        for code in codes:
+            self._codes[code] += 1
 
     @property
     def summary(self) -> ScreeningSummary:
@@ -647,9 +663,15 @@ class Screening:
         )
 
     def run(self) -> ScreeningSummary:
-        """Screen every remaining enterprise; return the summary."""
-        for _ in self:
-            pass
+        """Screen every remaining enterprise; return the summary.
+
+        The same rules run as for each result, but no explanation is built
+        (no rule checks, findings or messages): only the counts are kept.
+        """
+        for enterprise in self._pending:
+            record = self._records.get(enterprise.id)
+            out = _run_rules(enterprise, record, self._ctx, explain=False)
+            self._count(out.status(), out.codes)
         return self.summary
 
 
