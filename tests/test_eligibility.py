@@ -835,6 +835,7 @@ class TestScreening:
         assert counted == iterated.summary
         assert counted.total == len(results)
         assert list(counted.by_code.items()) == list(iterated.summary.by_code.items())
+        assert {type(code) for code in counted.by_code} <= {str}
 
     def test_records_by_id(self):
         results = list(screen([firm(100)], records={"E1": BASELINED}))

@@ -323,7 +323,7 @@ class _Checks:
         **params: ParamValue,
     ) -> None:
         """A rule that failed or needs review, with its finding."""
-        self.codes.append(code)
+        self.codes.append(str(code))  # plain text, as in a finding, not a Code
         # Rules give their codes' own severities (violation() keeps them).
         self.error = self.error or code_info(code).severity is Severity.ERROR
         if self.explain:
