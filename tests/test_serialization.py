@@ -315,6 +315,13 @@ class TestFastEncoder:
         )
         assert to_json(big) == expected % 2**70
         assert to_json([1.5e-7]) == "[1.5e-07]"  # not a score_core value: never orjson
+
+        @attrs.frozen
+        class Theirs:
+            share: float
+
+        assert to_json(Theirs(share=1e-7)) == '{"share":1e-07}'
+        assert to_json([Theirs(share=1e-7)]) == '[{"share":1e-07}]'
         monkeypatch.setattr(serialization, "FAST_ENCODER", None)
         assert to_json(Money.of("1", "CNY")) == '{"amount":"1.00","currency":"CNY"}'
 

@@ -529,12 +529,18 @@ def _fast_encoder() -> Callable[[Any, int | None], str | None] | None:
 FAST_ENCODER = _fast_encoder()
 
 
+def _ours(value: Any) -> bool:
+    cls = type(value)
+    return attrs.has(cls) and cls.__module__.startswith("score_core.")
+
+
 def _holds_no_float(obj: Any) -> bool:
     # A score_core value (or a tuple or list of them) unstructures to strings,
-    # integers, booleans, null, lists and objects only.
+    # integers, booleans, null, lists and objects only; another library's
+    # attrs class may hold floats.
     if type(obj) in (tuple, list):
-        return all(attrs.has(type(item)) for item in obj)
-    return attrs.has(type(obj))
+        return all(_ours(item) for item in obj)
+    return _ours(obj)
 
 
 def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
