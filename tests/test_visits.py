@@ -681,7 +681,7 @@ class TestCycles:
                     on=c.classroom[0],
                     previous=["x"],
                 ),
-                "previous must hold dates, got 'x'",
+                "Visit.previous must hold dates, got 'x'",
                 "previous",
             ),
             (
@@ -697,14 +697,14 @@ class TestCycles:
             ),
             (
                 lambda c: attrs.evolve(c, classroom=c.classroom[::-1]),
-                "VisitCycle.classroom must be in order: 2026-03-09 comes after "
-                "2026-03-10",
+                "VisitCycle.classroom must be in order without repeats: 2026-03-09 "
+                "comes after 2026-03-10",
                 "classroom",
             ),
             (
                 lambda c: attrs.evolve(c, classroom=(c.classroom[0], c.classroom[0])),
-                "VisitCycle.classroom must be in order: 2026-03-09 comes after "
-                "2026-03-09",
+                "VisitCycle.classroom must be in order without repeats: 2026-03-09 "
+                "comes after 2026-03-09",
                 "classroom",
             ),
             (
@@ -720,6 +720,15 @@ class TestCycles:
             make(self.plan())
         assert str(caught.value) == message
         assert caught.value.field == field
+
+    def test_a_plan_names_itself_in_its_refusals(self):
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), calendar=WEEKDAYS
+        )
+        with pytest.raises(InvalidValueError) as caught:
+            attrs.evolve(plan, classroom=(plan.classroom[0], "x"))
+        assert str(caught.value) == "ModulePlan.classroom[1] must be a date, got 'x'"
+        assert caught.value.field == "classroom"
 
     def test_a_cycle_without_visits(self):
         cycle = self.plan()

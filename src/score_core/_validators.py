@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -165,6 +166,41 @@ def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
             field=attribute.name,
         )
     optional_date(inst, attribute, value)
+
+
+def dates(
+    inst: object, attribute: attrs.Attribute[Any], value: Iterable[object]
+) -> None:
+    """Every item is a ``datetime.date``."""
+    for day in value:
+        if not isinstance(day, date):
+            raise InvalidValueError(
+                f"{owner(inst)}.{attribute.name} must hold dates, got {day!r}",
+                field=attribute.name,
+            )
+
+
+def days_in_order(
+    inst: object, attribute: attrs.Attribute[Any], value: tuple[date, ...]
+) -> None:
+    """At least one ``datetime.date``, each later than the one before."""
+    name = f"{owner(inst)}.{attribute.name}"
+    if not value:
+        raise InvalidValueError(
+            f"{name} must hold at least one day", field=attribute.name
+        )
+    for i, day in enumerate(value):
+        if not isinstance(day, date):
+            raise InvalidValueError(
+                f"{name}[{i}] must be a date, got {day!r}", field=attribute.name
+            )
+    for before, after in itertools.pairwise(value):
+        if after <= before:
+            raise InvalidValueError(
+                f"{name} must be in order without repeats: {after} comes after "
+                f"{before}",
+                field=attribute.name,
+            )
 
 
 def items_of(item_type: type) -> Validator:

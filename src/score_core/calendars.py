@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from score_core._registry import Registry
-from score_core._validators import non_empty_str
+from score_core._validators import dates, non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import ConfigurationError, InvalidValueError, NoWorkingDayError
 from score_core.findings import PathItem, RuleViolation, Severity
@@ -111,17 +111,6 @@ def _check_weekend(_inst: object, _attr: object, value: frozenset[int]) -> None:
         )
 
 
-def _check_days(
-    _inst: object, attr: attrs.Attribute[frozenset[date]], value: frozenset[date]
-) -> None:
-    for day in value:
-        if not isinstance(day, date):
-            raise InvalidValueError(
-                f"FixedCalendar.{attr.name} must hold dates, got {day!r}",
-                field=attr.name,
-            )
-
-
 @attrs.frozen(kw_only=True)
 class FixedCalendar:
     """A working-day calendar written down in full.
@@ -147,10 +136,10 @@ class FixedCalendar:
         default=frozenset({5, 6}), converter=_to_ints, validator=_check_weekend
     )
     holidays: frozenset[date] = attrs.field(
-        default=frozenset(), converter=_to_days, validator=_check_days
+        default=frozenset(), converter=_to_days, validator=dates
     )
     workdays: frozenset[date] = attrs.field(
-        default=frozenset(), converter=_to_days, validator=_check_days
+        default=frozenset(), converter=_to_days, validator=dates
     )
     years: frozenset[int] | None = attrs.field(default=None, converter=_to_years)
     confirmed: frozenset[int] | None = attrs.field(default=None, converter=_to_years)

@@ -28,7 +28,7 @@ from score_core._render import (
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
-from score_core.eligibility import EligibilityResult, Status, screen
+from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
 from score_core.enterprises import Enterprise
 from score_core.errors import PayloadError, PlanningError, ScoreError
 from score_core.findings import Report
@@ -153,7 +153,7 @@ def _check(args: argparse.Namespace) -> int:
         records=records,
         on=args.on,
         mode=_mode(args),
-        baseline_modules=() if args.no_baseline else ("M1",),
+        baseline_modules=() if args.no_baseline else BASELINE_MODULES,
     )
     results: tuple[EligibilityResult, ...] = tuple(screening)
     if args.json:
@@ -355,8 +355,10 @@ def _profile(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="profile name (default: cn-phase-2)")
 
 
-def _json_out(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON document")
+def _json_out(
+    parser: argparse.ArgumentParser, what: str = "print a JSON document"
+) -> None:
+    parser.add_argument("--json", action="store_true", help=what)
 
 
 def _lenient(parser: argparse.ArgumentParser, what: str) -> None:
@@ -384,7 +386,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: score-core modules --json",
     )
     modules.add_argument("--catalogue", help="a registered catalogue (default: score)")
-    modules.add_argument("--json", action="store_true", help="print JSON")
+    _json_out(modules, "print JSON")
     modules.set_defaults(handler=_modules)
     profiles = sub.add_parser(
         "profiles",
@@ -393,7 +395,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: score-core profiles cn-phase-2",
     )
     profiles.add_argument("name", nargs="?", help="a profile name, such as cn-phase-2")
-    profiles.add_argument("--json", action="store_true", help="print JSON")
+    _json_out(profiles, "print JSON")
     profiles.set_defaults(handler=_profiles)
     check = sub.add_parser(
         "check",

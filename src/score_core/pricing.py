@@ -38,6 +38,7 @@ from score_core._validators import (
     items_of,
     non_empty_str,
     optional_int_at_least,
+    owner,
     typed,
 )
 from score_core.catalogue import ModuleCode
@@ -87,13 +88,12 @@ _ZERO = Decimal(0)
 def _money(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Money):
         raise InvalidValueError(
-            f"{type(inst).__name__}.{attr.name} must be Money, not "
-            f"{type(value).__name__}",
+            f"{owner(inst)}.{attr.name} must be Money, not {type(value).__name__}",
             field=attr.name,
         )
     if value.amount < 0:
         raise InvalidValueError(
-            f"{type(inst).__name__}.{attr.name} must not be negative, got {value}",
+            f"{owner(inst)}.{attr.name} must not be negative, got {value}",
             field=attr.name,
         )
 
@@ -108,8 +108,7 @@ def _non_negative_decimal(
 ) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         raise InvalidValueError(
-            f"{type(inst).__name__}.{attr.name} must be a non-negative Decimal, "
-            f"got {value!r}",
+            f"{owner(inst)}.{attr.name} must be a non-negative Decimal, got {value!r}",
             field=attr.name,
         )
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import enum
 import typing
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
 from types import NoneType, UnionType
@@ -32,7 +31,16 @@ import attrs
 
 from score_core.errors import InvalidValueError
 from score_core.findings import ParamValue, PathItem
-from score_core.serialization import SCHEMA, SCHEMA_VERSION, document_kinds
+from score_core.serialization import (
+    _DATE_RE,
+    _DECIMAL_RE,
+    SCHEMA,
+    SCHEMA_VERSION,
+    _is_frozenset,
+    _is_homogeneous_tuple,
+    _is_mapping,
+    document_kinds,
+)
 
 
 __all__ = ["DIALECT", "json_schema"]
@@ -42,14 +50,15 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _DECIMAL = {
     "anyOf": [
-        {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"},
+        # The very patterns the loader checks.
+        {"type": "string", "pattern": _DECIMAL_RE.pattern},
         {"type": "integer"},
     ],
     "description": 'A decimal number as a string such as "12.50", or a whole number.',
 }
 _DATE = {
     "type": "string",
-    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "pattern": _DATE_RE.pattern,
     "format": "date",
 }
 _SCALARS: dict[Any, dict[str, Any]] = {
@@ -83,11 +92,9 @@ class _Builder:
             if len(inner) != 1 or len(args) != 2:
                 raise TypeError(f"score_core payloads only use optional unions: {tp}")
             return {"anyOf": [self.schema(inner[0]), {"type": "null"}]}
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if _is_homogeneous_tuple(tp) or _is_frozenset(tp):
             return {"type": "array", "items": self.schema(args[0])}
-        if origin in (frozenset, AbstractSet):
-            return {"type": "array", "items": self.schema(args[0])}
-        if origin in (dict, Mapping):
+        if _is_mapping(tp):
             result: dict[str, Any] = {
                 "type": "object",
                 "additionalProperties": self.schema(args[1]),

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,6 +32,8 @@ from dateutil.rrule import DAILY, rrule
 
 from score_core._validators import (
     a_date,
+    dates,
+    days_in_order,
     int_at_least,
     items_of,
     non_empty_str,
@@ -60,7 +61,7 @@ from score_core.errors import (
 )
 from score_core.findings import Report, RuleViolation, Severity
 from score_core.profiles import Profile, default_profile, get_profile
-from score_core.workshops import Workshop
+from score_core.workshops import Workshop, _days_off
 
 
 __all__ = [
@@ -130,16 +131,6 @@ def _to_dates(value: Iterable[date]) -> tuple[date, ...]:
     return tuple(value)
 
 
-def _check_dates(
-    _inst: object, attr: attrs.Attribute[Any], value: Iterable[object]
-) -> None:
-    for day in value:
-        if not isinstance(day, date):
-            raise InvalidValueError(
-                f"{attr.name} must hold dates, got {day!r}", field=attr.name
-            )
-
-
 @attrs.frozen(kw_only=True)
 class Visit:
     """One visit of a cycle.
@@ -167,7 +158,7 @@ class Visit:
     )
     outcome: VisitOutcome | None = attrs.field(default=None)
     previous: tuple[date, ...] = attrs.field(
-        default=(), converter=_to_dates, validator=_check_dates
+        default=(), converter=_to_dates, validator=dates
     )
 
     def __attrs_post_init__(self) -> None:
@@ -232,22 +223,6 @@ def _check_visits(_inst: object, _attr: object, value: tuple[Visit, ...]) -> Non
         )
 
 
-def _check_classroom(
-    _inst: object, _attr: attrs.Attribute[Any], value: tuple[date, ...]
-) -> None:
-    if not value:
-        raise InvalidValueError(
-            "VisitCycle.classroom must hold at least one day", field="classroom"
-        )
-    _check_dates(_inst, _attr, value)
-    for before, after in itertools.pairwise(value):
-        if after <= before:
-            raise InvalidValueError(
-                f"VisitCycle.classroom must be in order: {after} comes after {before}",
-                field="classroom",
-            )
-
-
 @attrs.frozen(kw_only=True)
 class CycleProgress:
     """Where a cycle stands on a given day.
@@ -300,7 +275,7 @@ class VisitCycle:
     module: str = attrs.field(validator=non_empty_str)
     profile: str = attrs.field(validator=non_empty_str)
     classroom: tuple[date, ...] = attrs.field(
-        converter=_to_dates, validator=_check_classroom
+        converter=_to_dates, validator=days_in_order
     )
     window_end: date = attrs.field(validator=a_date)
     min_gap_days: int = attrs.field(validator=int_at_least(0))
@@ -521,7 +496,7 @@ class ModulePlan:
     module: str = attrs.field(validator=non_empty_str)
     profile: str = attrs.field(validator=non_empty_str)
     classroom: tuple[date, ...] = attrs.field(
-        converter=_to_dates, validator=_check_classroom
+        converter=_to_dates, validator=days_in_order
     )
     window_end: date = attrs.field(validator=a_date)
     location: str | None = attrs.field(default=None, validator=optional_non_empty_str)
@@ -670,16 +645,7 @@ def plan_module(
     intakes: list[date] = []
     if workshop is not None:
         classroom = workshop.days
-        for i, day in enumerate(classroom):
-            if not calendar.is_working_day(day):
-                problems.append(
-                    violation(
-                        Code.WORKSHOP_DAY_NOT_WORKING,
-                        day=day.isoformat(),
-                        calendar=calendar.name,
-                        path=("classroom", i),
-                    )
-                )
+        problems += _days_off(calendar, classroom, "classroom")
         if profile.intake_visit:
             intakes = _intakes_before(
                 calendar, classroom[0] - lead, earliest, ids, stagger, problems

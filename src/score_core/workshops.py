@@ -25,7 +25,6 @@ the first day, every finding at once, each with a path into the workshop
 from __future__ import annotations
 
 import enum
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -34,6 +33,7 @@ import attrs
 
 from score_core._validators import (
     a_date,
+    days_in_order,
     items_of,
     non_empty_str,
     optional_date,
@@ -106,25 +106,6 @@ def _to_delegations(value: Iterable[Delegation]) -> tuple[Delegation, ...]:
     return tuple(value)
 
 
-def _check_days(_inst: object, _attr: object, value: tuple[date, ...]) -> None:
-    if not value:
-        raise InvalidValueError(
-            "Workshop.days must hold at least one day", field="days"
-        )
-    for i, day in enumerate(value):
-        if not isinstance(day, date):
-            raise InvalidValueError(
-                f"Workshop.days[{i}] must be a date, got {day!r}", field="days"
-            )
-    for before, after in itertools.pairwise(value):
-        if after <= before:
-            raise InvalidValueError(
-                f"Workshop.days must be in order without repeats: {after} comes "
-                f"after {before}",
-                field="days",
-            )
-
-
 @attrs.frozen(kw_only=True)
 class Workshop:
     """A classroom workshop of one module for several enterprises.
@@ -143,7 +124,7 @@ class Workshop:
 
     id: str = attrs.field(validator=non_empty_str)
     module: str = attrs.field(validator=non_empty_str)
-    days: tuple[date, ...] = attrs.field(converter=_to_days, validator=_check_days)
+    days: tuple[date, ...] = attrs.field(converter=_to_days, validator=days_in_order)
     location: str | None = attrs.field(default=None, validator=optional_non_empty_str)
     trainers: tuple[Trainer, ...] = attrs.field(
         default=(), converter=_to_trainers, validator=items_of(Trainer)
@@ -417,17 +398,26 @@ def _days(
     if calendar is None:
         return out
     out += check_years(calendar, (d.year for d in workshop.days), path=("days",))
-    for i, day in enumerate(workshop.days):
-        if calendar.covers(day.year) and not calendar.is_working_day(day):
-            out.append(
-                violation(
-                    Code.WORKSHOP_DAY_NOT_WORKING,
-                    day=str(day),
-                    calendar=calendar.name,
-                    path=("days", i),
-                )
-            )
-    return out
+    return out + _days_off(calendar, workshop.days, "days")
+
+
+def _days_off(
+    calendar: WorkCalendar, days: Sequence[date], field: str
+) -> list[RuleViolation]:
+    """A finding for each classroom day the calendar knows to be a day off.
+
+    Days of a year the calendar does not cover are left to :func:`check_years`.
+    """
+    return [
+        violation(
+            Code.WORKSHOP_DAY_NOT_WORKING,
+            day=day.isoformat(),
+            calendar=calendar.name,
+            path=(field, i),
+        )
+        for i, day in enumerate(days)
+        if calendar.covers(day.year) and not calendar.is_working_day(day)
+    ]
 
 
 def _trainers(workshop: Workshop) -> list[RuleViolation]:
