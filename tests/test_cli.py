@@ -12,6 +12,24 @@ def test_demo(capsys):
     assert "[eit.no_worker]" in out
 
 
+def test_demo_ends_on_today_or_the_date_given(capsys):
+    from datetime import UTC, datetime
+
+    assert main(["demo"]) == 0
+    today = datetime.now(UTC).date()
+    assert f"10. The same rules on {today}" in capsys.readouterr().out
+    assert main(["demo", "--on", "2016-05-04"]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("10. The same rules on 2016-05-04") :]
+    assert "(none: the profile is in force on that date)" in section
+    assert "CQ-009" in section
+    assert "needs_review" in section
+    assert main(["demo", "--on", "2026-12-02"]) == 0
+    out = capsys.readouterr().out
+    assert "after its valid_to 2017-12-31 (source: MTE-II p.16)" in out
+    assert "get_profile('cn'), is cn-mem" in out
+
+
 def test_usage_errors_exit_2(capsys):
     assert main([]) == 2
     assert main(["no-such-command"]) == 2
@@ -150,9 +168,37 @@ def test_check_from_stdin_and_lenient(monkeypatch, capsys):
 
     stream = io.TextIOWrapper(io.BytesIO(FIRMS.encode()), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", stream)
-    assert main(["check", "-", "--on", "2026-11-24", "--lenient", "--no-baseline"]) == 1
+    assert main(["check", "-", "--on", "2026-11-24", "--no-baseline"]) == 1
     out = capsys.readouterr().out
-    assert "profile.not_in_force" in out
+    assert "after its valid_to 2017-12-31 (source: MTE-II p.16)" in out
+
+
+def test_today_answers_with_a_warning_and_strict_refuses_in_the_clis_words(
+    tmp_path, capsys
+):
+    from score_core import load_document
+
+    path = tmp_path / "firms.json"
+    path.write_text(FIRMS, encoding="utf-8")
+    argv = ["check", str(path), "--on", "2026-09-10", "--no-baseline"]
+    assert main([*argv, "--json"]) == 1
+    results = load_document(capsys.readouterr().out, kind="eligibility_result[]")
+    assert all("profile.not_in_force" in r.report.codes for r in results)
+    # --lenient, the opt-in of earlier versions, is accepted and changes nothing.
+    assert main([*argv, "--json", "--lenient"]) == 1
+    assert load_document(capsys.readouterr().out) == results
+    assert main([*argv, "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "score-core check: profile cn-phase-2 is not in force on 2026-09-10 (valid "
+        "from 2013-01-01 to 2017-12-31); --strict was given; drop it to use the "
+        "nearest value with a warning\n"
+    )
+    assert "Resolution" not in err
+    assert main([*argv, "--profile", "cn", "--json"]) == 1
+    results = load_document(capsys.readouterr().out, kind="eligibility_result[]")
+    assert all(r.profile == "cn-mem" for r in results)
+    assert not any("profile.not_in_force" in r.report.codes for r in results)
 
 
 def test_check_bad_input_exits_2(tmp_path, capsys):
@@ -294,7 +340,6 @@ def test_a_sound_workshop_exits_0(tmp_path, capsys):
                 str(journeys),
                 "--profile",
                 "global",
-                "--lenient",
             ]
         )
         == 0
@@ -374,7 +419,7 @@ def test_plan_a_workshop_as_json(tmp_path, capsys):
 
 def test_plan_that_breaks_the_rules_exits_1(tmp_path, capsys):
     firms = str(_firms(tmp_path))
-    argv = ["plan", firms, "--earliest", "2030-09-20", "--strict"]
+    argv = ["plan", firms, "--earliest", "2030-09-20", "--strict", "--profile", "cn"]
     assert main(argv) == 1
     assert "calendar.year.unconfirmed" in capsys.readouterr().out
     assert main([*argv, "--json"]) == 1
@@ -438,9 +483,10 @@ def test_quote_with_the_examples_and_with_files(tmp_path, capsys):
     argv = ["quote", str(path), "--cost-model", str(model), "--policy", str(policy)]
     assert main([*argv, "--json"]) == 0
     assert '"kind": "quote"' in capsys.readouterr().out
-    assert main([*argv, "--on", "2020-01-01"]) == 2
-    assert "no value in force" in capsys.readouterr().err
-    assert main([*argv, "--on", "2020-01-01", "--lenient"]) == 0
+    assert main([*argv, "--on", "2020-01-01", "--strict"]) == 2
+    assert "not in force on 2020-01-01" in capsys.readouterr().err
+    assert main([*argv, "--on", "2020-01-01"]) == 0
+    assert "parameter.stale" in capsys.readouterr().out
 
 
 def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):

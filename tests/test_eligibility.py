@@ -30,6 +30,7 @@ from score_core import (
     screen,
 )
 from score_core import strategies as sst
+from score_core.codes import Code, violation
 from score_core.eligibility import REVIEW_CODES
 
 
@@ -185,12 +186,35 @@ class TestOtherRules:
 
     def test_profile_in_force(self):
         with pytest.raises(NotInForceError):
-            check_eligibility(firm(100), record=BASELINED, on=date(2026, 11, 24))
-        lenient = check_eligibility(
-            firm(100), record=BASELINED, on=date(2026, 11, 24), mode=Resolution.LENIENT
-        )
+            check_eligibility(
+                firm(100),
+                record=BASELINED,
+                on=date(2026, 11, 24),
+                mode=Resolution.STRICT,
+            )
+        lenient = check_eligibility(firm(100), record=BASELINED, on=date(2026, 11, 24))
         assert lenient.status is Status.ELIGIBLE
         assert lenient.report.codes == ("profile.not_in_force",)
+
+    def test_unknown_headcount_needs_review_never_refusal(self):
+        unknown = Enterprise(id="U1", name="Unknown Co", country="CN")
+        result = check_eligibility(unknown, record=BASELINED, on=date(2015, 6, 1))
+        assert result.status is Status.NEEDS_REVIEW
+        assert result.violations == (
+            violation(
+                Code.ELIGIBILITY_HEADCOUNT_MISSING,
+                enterprise="U1",
+                minimum=50,
+                maximum=500,
+                profile="cn-phase-2",
+                path=("headcount",),
+            ),
+        )
+        (check,) = [c for c in result.checks if c.rule == "headcount"]
+        assert (check.outcome, check.observed) == (Outcome.REVIEW, None)
+        summary = screen([unknown, firm(100)], records={"U1": BASELINED}).run()
+        assert summary.by_code["eligibility.headcount.missing"] == 1
+        assert summary.by_status[Status.NEEDS_REVIEW] >= 1
 
     def test_unknown_module(self):
         with pytest.raises(UnknownNameError):
@@ -851,7 +875,9 @@ class TestScreening:
 
     def test_strict_date_raises_at_once(self):
         with pytest.raises(NotInForceError):
-            screen([], on=date(2030, 1, 1))
+            screen([], on=date(2030, 1, 1), mode=Resolution.STRICT)
+        summary = screen([firm(100)], on=date(2030, 1, 1)).run()
+        assert summary.by_code["profile.not_in_force"] == 1
 
 
 def test_names_of_profiles_are_all_covered():

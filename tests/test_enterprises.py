@@ -28,6 +28,13 @@ def test_missing_data_is_none_not_false():
     )
 
 
+def test_an_unknown_headcount_is_none_and_bounds_nothing():
+    e = Enterprise(id="X", name="X", women=40)
+    assert e.headcount is None
+    assert (e.men, e.employs_both_sexes, e.share_of_women) == (None, None, None)
+    assert Enterprise(id="X", name="X", headcount=None) == Enterprise(id="X", name="X")
+
+
 @pytest.mark.parametrize(
     ("change", "error", "field"),
     [

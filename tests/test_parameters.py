@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from score_core import Dated, InvalidValueError, NotInForceError, Resolution, Timeline
 from score_core import strategies as sst
-from score_core.parameters import describe_period
+from score_core.parameters import PYTHON_STRICT_HINT, describe_period, relation
 
 
 def d(y, m=1, day=1):
@@ -32,23 +32,49 @@ class TestResolution:
         assert resolved.entry.start == d(2016)
 
     def test_strict_raises_outside(self):
-        with pytest.raises(NotInForceError, match="target of profile za"):
-            SA.at(d(2020), parameter="target", profile="za")
-        with pytest.raises(LookupError):
-            SA.at(d(2012))
-
-    def test_lenient_uses_nearest_with_a_warning(self):
-        after = SA.at(
-            d(2020), mode=Resolution.LENIENT, parameter="target", profile="za"
+        strict = Resolution.STRICT
+        with pytest.raises(NotInForceError, match="target of za") as caught:
+            SA.at(d(2020), parameter="target", profile="za", mode=strict)
+        assert caught.value.detail == (
+            "target of za has no value in force on 2020-01-01 (declared: from "
+            "2013-01-01 to 2014-12-31; from 2015-01-01 to 2015-12-31; from "
+            "2016-01-01 to 2016-12-31)"
         )
+        assert caught.value.hint == PYTHON_STRICT_HINT
+        assert str(caught.value) == f"{caught.value.detail}; {PYTHON_STRICT_HINT}"
+        other = caught.value.with_hint("use --loose")
+        assert str(other) == f"{caught.value.detail}; use --loose"
+        with pytest.raises(LookupError, match=r"^value has no value in force"):
+            SA.at(d(2012), mode="strict")
+        assert str(NotInForceError("bare")) == "bare"
+
+    def test_lenient_is_the_default_and_uses_the_nearest_with_a_warning(self):
+        after = SA.at(d(2020), parameter="target", profile="za")
         assert after.value == 63
         assert after.stale
         (finding,) = after.report.violations
         assert finding.code == "parameter.stale"
-        assert finding.params["on"] == "2020-01-01"
-        assert "from 2016-01-01 to 2016-12-31" in finding.message
-        before = SA.at(d(2010), mode=Resolution.LENIENT)
+        assert finding.params == {
+            "parameter": "target",
+            "profile": "za",
+            "on": "2020-01-01",
+            "period": "from 2016-01-01 to 2016-12-31",
+            "relation": "after",
+            "bound": "2016-12-31",
+            "source": "no source given",
+        }
+        before = SA.at(d(2010))
         assert before.value == 20
+        assert before.report.violations[0].message == (
+            "value of - has no value dated for 2010-01-01, before its sources' "
+            "2013-01-01; the value in force from 2013-01-01 to 2014-12-31 is used "
+            "(source: MTE-II p.29)"
+        )
+
+    def test_relation(self):
+        assert relation(d(2020), d(2013), d(2016)) == ("after", d(2016))
+        assert relation(d(2010), d(2013), d(2016)) == ("before", d(2013))
+        assert relation(d(2010), None, None) == ("before", d(2010))
 
     def test_lenient_in_a_gap_uses_the_earlier_value(self):
         gappy = Timeline(
@@ -135,9 +161,10 @@ class TestProperties:
             assert timeline.at(on).value == covering[0].value
         else:
             with pytest.raises(NotInForceError):
-                timeline.at(on)
-            lenient = timeline.at(on, mode=Resolution.LENIENT)
+                timeline.at(on, mode=Resolution.STRICT)
+            lenient = timeline.at(on)
             assert lenient.stale
+            assert lenient.report.codes == ("parameter.stale",)
             assert lenient.entry in timeline.entries
 
     @given(sst.timelines(st.integers()))

@@ -44,6 +44,7 @@ from score_core import (
     quote,
 )
 from score_core import strategies as sst
+from score_core.codes import Code, violation
 from score_core.parameters import Dated
 from score_core.pricing import _coverage
 
@@ -362,6 +363,59 @@ class TestPayers:
         }
         assert no_tier.path == ("invoices", 2)
 
+    def test_an_unknown_headcount_pays_the_last_tier_and_is_told(self):
+        tiers = FeeRule(
+            tiers=[
+                FeeTier(up_to=99, price=cny("1000")),
+                FeeTier(price=cny("2000")),
+            ]
+        )
+        q = quote(
+            shop(n=2, headcounts=[None, 50]),
+            cost_model=MODEL,
+            policy=policy(GroupRules(fee=tiers)),
+            on=ON,
+        )
+        fees = [i.paid_by(Payer.ENTERPRISE) for i in q.invoices]
+        assert fees == [cny("2000"), cny("1000")]
+        unknown = [v for v in q.findings.violations if v.code.startswith("pricing.fee")]
+        assert unknown == [
+            violation(
+                Code.PRICING_FEE_HEADCOUNT_UNKNOWN,
+                enterprise="E1",
+                price="2000.00 CNY",
+                path=("invoices", 0),
+            )
+        ]
+        share = quote(
+            shop(n=1, headcounts=[None]),
+            cost_model=MODEL,
+            policy=policy(GroupRules(fee=FeeRule(share=Decimal("0.5")))),
+            on=ON,
+        )
+        assert not [v for v in share.findings if v.code.startswith("pricing.fee")]
+
+    def test_a_portfolio_carries_its_quotes_date_warnings_once(self):
+        donor_all = policy(GroupRules())
+        inside = quote(shop(), cost_model=MODEL, policy=donor_all, on=ON)
+        late = [
+            quote(shop(), cost_model=MODEL, policy=donor_all, on=date(2026, m, 1))
+            for m in (3, 9)
+        ]
+        book = portfolio([inside, *late])
+        dated = [
+            v
+            for v in book.findings
+            if v.code in ("profile.not_in_force", "parameter.stale")
+        ]
+        assert [(v.code, v.path) for v in dated] == [
+            ("parameter.stale", ("quotes",)),
+            ("profile.not_in_force", ("quotes",)),
+        ]
+        assert portfolio([*reversed(late), inside]) == book
+        assert {v.params["on"] for v in dated} == {"2026-03-01"}
+        assert portfolio([inside]).findings.codes == ("pricing.portfolio.below_target",)
+
     def test_rules_in_words(self):
         rules = GroupRules(
             fee=FeeRule(
@@ -431,15 +485,15 @@ class TestPayers:
         assert q.coverage == 0
         assert "pricing.coverage.below_target" in q.findings.codes
         with pytest.raises(NotInForceError):
-            quote(shop(), cost_model=MODEL, policy=donor_all, on=date(2020, 1, 1))
-        lenient = quote(
-            shop(),
-            cost_model=MODEL,
-            policy=donor_all,
-            on=date(2020, 1, 1),
-            mode=Resolution.LENIENT,
-        )
-        assert "parameter.stale" in lenient.findings.codes
+            quote(
+                shop(),
+                cost_model=MODEL,
+                policy=donor_all,
+                on=date(2020, 1, 1),
+                mode=Resolution.STRICT,
+            )
+        lenient = quote(shop(), cost_model=MODEL, policy=donor_all, on=date(2020, 1, 1))
+        assert lenient.findings.codes[:2] == ("profile.not_in_force", "parameter.stale")
         untargeted = quote(
             shop(),
             cost_model=MODEL,
@@ -504,22 +558,29 @@ class TestPayers:
         )
         later = date(2016, 6, 1)
         untargeted = get_profile().derive(name="untargeted", coverage_targets=None)
-        with pytest.raises(NotInForceError, match=r"^periods of profile dated has no"):
-            quote(shop(), cost_model=MODEL, policy=dated, on=later, profile=untargeted)
+        with pytest.raises(
+            NotInForceError, match=r"^funding policy periods of dated has no"
+        ):
+            quote(
+                shop(),
+                cost_model=MODEL,
+                policy=dated,
+                on=later,
+                profile=untargeted,
+                mode=Resolution.STRICT,
+            )
         lenient = quote(
-            shop(),
-            cost_model=MODEL,
-            policy=dated,
-            on=later,
-            mode=Resolution.LENIENT,
-            profile=untargeted,
+            shop(), cost_model=MODEL, policy=dated, on=later, profile=untargeted
         )
         stale = lenient.findings.violations[0]
         assert stale.params == {
-            "parameter": "periods",
+            "parameter": "funding policy periods",
             "profile": "dated",
             "on": "2016-06-01",
             "period": "until 2015-12-31",
+            "relation": "after",
+            "bound": "2015-12-31",
+            "source": "no source given",
         }
 
     def test_shared_costs_equally_or_by_participants(self):

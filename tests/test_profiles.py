@@ -10,6 +10,7 @@ from score_core import (
     Basis,
     ConfigurationError,
     CoverageTarget,
+    Dated,
     DelegationRule,
     InvalidTypeError,
     InvalidValueError,
@@ -26,7 +27,8 @@ from score_core import (
     register_profile,
 )
 from score_core import strategies as sst
-from score_core.profiles import PARAMETERS
+from score_core.codes import Code, violation
+from score_core.profiles import PARAMETERS, latest_profile
 from score_core.sources import get_source
 
 
@@ -75,11 +77,12 @@ class TestBuiltIns:
             if name == "test-dup":
                 continue
             for parameter, _value, provenance in p.parameters():
-                assert provenance.basis in (Basis.SOURCE, Basis.DEFAULT), (
-                    name,
-                    parameter,
-                )
-                if provenance.basis is Basis.SOURCE:
+                assert provenance.basis in (
+                    Basis.SOURCE,
+                    Basis.DEFAULT,
+                    Basis.CARRIED,
+                ), (name, parameter)
+                if provenance.basis in (Basis.SOURCE, Basis.CARRIED):
                     for key in provenance.source.split("; "):
                         get_source(key.split(" ")[0])
 
@@ -105,13 +108,33 @@ class TestBuiltIns:
 
     def test_coverage_targets_past_the_phase(self):
         india = get_profile("in-aioe")
-        with pytest.raises(NotInForceError):
-            india.coverage_target(date(2026, 11, 24))
-        stale = india.coverage_target(date(2026, 11, 24), mode=Resolution.LENIENT)
+        with pytest.raises(NotInForceError) as caught:
+            india.coverage_target(date(2026, 11, 24), mode=Resolution.STRICT)
+        assert caught.value.detail == (
+            "coverage_targets of in-aioe has no value in force on 2026-11-24 "
+            "(declared: from 2013-01-01 to 2017-12-31)"
+        )
+        assert "mode=Resolution.STRICT" in str(caught.value)
+        stale = india.coverage_target(date(2026, 11, 24))
         assert stale.value.later_modules == Decimal("0.30")
-        assert stale.report.codes == ("parameter.stale",)
-        assert (
-            "coverage_targets of profile in-aioe" in stale.report.violations[0].message
+        assert stale.report.violations == (
+            violation(
+                Code.PARAMETER_STALE,
+                parameter="coverage_targets",
+                profile="in-aioe",
+                on="2026-11-24",
+                period="from 2013-01-01 to 2017-12-31",
+                relation="after",
+                bound="2017-12-31",
+                source="MTE-II p.35",
+            ),
+        )
+        before = india.coverage_target(date(2010, 5, 1))
+        assert before.value.later_modules == Decimal("0.30")
+        assert before.report.violations[0].message == (
+            "coverage_targets of in-aioe has no value dated for 2010-05-01, before "
+            "its sources' 2013-01-01; the value in force from 2013-01-01 to "
+            "2017-12-31 is used (source: MTE-II p.35)"
         )
 
     def test_in_force(self):
@@ -122,11 +145,117 @@ class TestBuiltIns:
         assert not p.in_force(date(2012, 12, 31))
         assert p.check_in_force(date(2015, 1, 1)).ok
         with pytest.raises(NotInForceError, match="not in force on 2026-11-24"):
-            p.check_in_force(date(2026, 11, 24))
-        report = p.check_in_force(date(2026, 11, 24), mode=Resolution.LENIENT)
+            p.check_in_force(date(2026, 11, 24), mode=Resolution.STRICT)
+        report = p.check_in_force(date(2026, 11, 24))
         assert report.codes == ("profile.not_in_force",)
         assert report.ok  # a warning, not an error
+        assert report.violations[0].message == (
+            "profile cn-phase-2 is used on 2026-11-24, after its valid_to 2017-12-31 "
+            "(source: MTE-II p.16); its values are applied as they stand"
+        )
+        early = p.check_in_force(date(2012, 12, 31)).violations[0]
+        assert early.params["relation"] == "before"
+        assert early.params["parameter"] == "valid_from"
+        assert early.params["bound"] == "2013-01-01"
+        assert early.params["source"] == "MTE-II p.2"
+        unsourced = attrs.evolve(p, provenance={}).check_in_force(date(2020, 1, 1))
+        assert unsourced.violations[0].params["source"] == "unstated, no source"
         assert get_profile("global").in_force(date(1990, 1, 1))
+
+
+class TestToday:
+    def test_a_country_code_gives_its_latest_profile(self):
+        assert get_profile("cn") is get_profile("CN") is get_profile("cn-mem")
+        assert latest_profile("cn").name == "cn-mem"
+        assert get_profile("gh").name == "gh-phase-2"
+        assert get_profile("pe").name == "pe-phase-2"
+        with pytest.raises(UnknownNameError, match="no profile is registered for"):
+            get_profile("zz")
+        with pytest.raises(UnknownNameError, match="no profile named 'z1'"):
+            get_profile("z1")
+
+    def test_china_after_phase_two_carries_phase_two_forward(self):
+        phase2, mem = get_profile("cn-phase-2"), get_profile("cn-mem")
+        assert mem.parent == "cn-phase-2"
+        assert (mem.valid_from, mem.valid_to) == (date(2024, 1, 1), None)
+        assert mem.source_of("valid_from").source == "BJ-MEM; YONGKANG"
+        assert mem.source_of("valid_to").basis is Basis.DEFAULT
+        for name, value, provenance in mem.parameters():
+            before = phase2.source_of(name)
+            if name in ("country", "valid_from", "valid_to"):
+                continue
+            if name != "coverage_targets":
+                # Nothing is invented: every value is Phase II's.
+                assert value == getattr(phase2, name), name
+            if before.basis is Basis.SOURCE:
+                assert provenance.basis is Basis.CARRIED, name
+                assert provenance.source == before.source, name
+            else:
+                assert provenance == before, name
+        target = mem.coverage_target(date(2026, 12, 2))
+        assert target.report.ok
+        assert not target.report.violations
+        assert target.value == phase2.coverage_target(date(2015, 1, 1)).value
+        assert target.entry.source == "MTE-II p.35"
+
+    def test_carry_forward(self):
+        p = get_profile("cn-phase-2")
+        until = date(2026, 12, 31)
+        ours = p.carry_forward(name="cn-2026", until=until, why="board decision")
+        assert ours.valid_to == until
+        assert ours.parent == "cn-phase-2"
+        assert ours.title == f"{p.title} (carried forward: cn-2026)"
+        assert ours.check_in_force(date(2026, 6, 1)).violations == ()
+        assert ours.check_in_force(date(2027, 1, 1)).codes == ("profile.not_in_force",)
+        assert ours.coverage_target(date(2026, 6, 1)).report.violations == ()
+        assert ours.coverage_targets.last.end == until
+        assert ours.source_of("valid_to").basis is Basis.USER
+        assert ours.source_of("valid_to").note == (
+            "board decision: cn-phase-2 (valid from 2013-01-01 to 2017-12-31) "
+            "applied until 2026-12-31."
+        )
+        assert ours.source_of("employees") == Provenance(
+            basis=Basis.CARRIED,
+            source="BJ-II; SEED",
+            note="SMEs of approximately 50-500 employees. (board decision, from "
+            "cn-phase-2 past 2017-12-31)",
+        )
+        assert str(ours.source_of("employees")).startswith("carried forward, source")
+        assert ours.source_of("visit_days") == p.source_of("visit_days")
+        with pytest.raises(InvalidValueError, match="never shortens"):
+            p.carry_forward(name="x", until=date(2016, 1, 1))
+
+    def test_carry_forward_an_open_profile_moves_its_dated_values_only(self):
+        india = get_profile("in-aioe")
+        ours = india.carry_forward(name="in-2026", until=date(2026, 12, 31))
+        assert ours.valid_to is None
+        assert ours.coverage_target(date(2026, 6, 1)).report.violations == ()
+        assert ours.coverage_target(date(2027, 6, 1)).report.codes == (
+            "parameter.stale",
+        )
+        assert ours.source_of("employees").note == (
+            "30-300 employees. (carried forward by the user, from in-aioe)"
+        )
+        plain = get_profile("global").carry_forward(name="g2", title="G")
+        assert plain.coverage_targets is None
+        assert plain.title == "G"
+        gappy = attrs.evolve(
+            get_profile("global"),
+            coverage_targets=Timeline(
+                entries=(
+                    Dated(
+                        value=CoverageTarget.uniform(Decimal("0.2")),
+                        start=date(2030, 1, 1),
+                    ),
+                )
+            ),
+        )
+        with pytest.raises(InvalidValueError, match="last coverage target's start"):
+            gappy.carry_forward(name="x", until=date(2029, 1, 1))
+
+    def test_carried_provenance_needs_its_source(self):
+        with pytest.raises(InvalidValueError, match="'carried'"):
+            Provenance(basis=Basis.CARRIED)
 
 
 class TestDerivation:
@@ -167,7 +296,7 @@ class TestDerivation:
             register_profile(mine)
 
     def test_unknown(self):
-        with pytest.raises(UnknownNameError, match="known: cn-phase-2"):
+        with pytest.raises(UnknownNameError, match="known: cn-mem, cn-phase-2"):
             get_profile("nope")
         with pytest.raises(UnknownNameError):
             default_profile().source_of("nope")

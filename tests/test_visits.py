@@ -14,10 +14,12 @@ from score_core import (
     FixedCalendar,
     InvalidTypeError,
     InvalidValueError,
+    NotInForceError,
     NoWorkingDayError,
     PlanningError,
     Report,
     Rescheduled,
+    Resolution,
     Roll,
     Scope,
     TransitionError,
@@ -45,6 +47,9 @@ from test_calendars import CHINA_2025, CHINA_2026
 FIRM = Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN")
 WEEKDAYS = weekday_calendar()
 CHINA = get_profile("cn-phase-2")
+# China's latest profile (Phase II's values carried forward, in force from
+# 2024): the worked examples dated 2025 and later plan with it.
+CHINA_TODAY = get_profile("cn")
 
 
 def _findings(report):
@@ -59,7 +64,11 @@ def _days(plan):
 class TestWorkedExamplesChina:
     def test_spring_festival_2026_uses_a_make_up_saturday(self):
         plan = plan_module(
-            FIRM, module="M1", earliest=date(2026, 2, 6), calendar=CHINA_2026
+            FIRM,
+            module="M1",
+            earliest=date(2026, 2, 6),
+            calendar=CHINA_2026,
+            profile=CHINA_TODAY,
         )
         # Saturday 14 February 2026 is a working day (调休 for the Spring Festival).
         assert plan.classroom == (date(2026, 2, 13), date(2026, 2, 14))
@@ -137,7 +146,11 @@ class TestWorkedExamplesChina:
         # Planned today, a window reaching into a year without a notice warns.
         china = holidays_calendar("CN", years=[2029, 2030])
         plan = plan_module(
-            FIRM, module="M1", earliest=date(2029, 10, 8), calendar=china
+            FIRM,
+            module="M1",
+            earliest=date(2029, 10, 8),
+            calendar=china,
+            profile=CHINA_TODAY,
         )
         warnings = plan.findings.warnings
         assert [v.code for v in warnings] == ["calendar.year.unconfirmed"] * 2
@@ -157,6 +170,43 @@ class TestWorkedExamplesChina:
         with pytest.raises(PlanningError, match="no data for 2027"):
             plan_module(
                 FIRM, module="M1", earliest=date(2026, 9, 23), calendar=CHINA_2026
+            )
+
+    def test_a_plan_reads_the_profile_on_its_first_classroom_day(self):
+        plan = plan_module(
+            FIRM, module="M1", earliest=date(2026, 2, 6), calendar=CHINA_2026
+        )
+        (first, *_) = plan.findings.violations
+        assert (first.code, first.path) == ("profile.not_in_force", ())
+        assert first.params["on"] == "2026-02-13"
+        assert first.params["bound"] == "2017-12-31"
+        today = plan_module(
+            FIRM,
+            module="M1",
+            earliest=date(2026, 2, 6),
+            calendar=CHINA_2026,
+            profile=CHINA_TODAY,
+        )
+        assert [c.visits for c in today.cycles] == [c.visits for c in plan.cycles]
+        assert today.findings.violations == plan.findings.violations[1:]
+        with pytest.raises(NotInForceError, match="not in force on 2026-02-13"):
+            plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2026, 2, 6),
+                calendar=CHINA_2026,
+                mode=Resolution.STRICT,
+            )
+        # Strict mode also refuses the years the calendar only estimates.
+        china = holidays_calendar("CN", years=[2029, 2030])
+        with pytest.raises(PlanningError, match="only estimates"):
+            plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2029, 10, 8),
+                calendar=china,
+                profile=CHINA_TODAY,
+                mode=Resolution.STRICT,
             )
 
 
@@ -288,7 +338,7 @@ class TestPlanningOptions:
 
     def test_preceding_roll_kept_after_the_gap(self):
         # Nominal days 1 day apart on a Saturday roll back before the gap allows.
-        profile = CHINA.derive(name="tight", min_visit_gap_days=3)
+        profile = CHINA_TODAY.derive(name="tight", min_visit_gap_days=3)
         plan = plan_module(
             FIRM,
             module="M1",

@@ -35,7 +35,9 @@ from score_core import (
     workshop_statistics,
 )
 from score_core import strategies as sst
+from score_core.codes import Code, violation
 from score_core.strategies import WORKSHOP_FAULTS
+from score_core.workshops import Placement
 
 
 DAY1, DAY2 = date(2015, 4, 8), date(2015, 4, 9)
@@ -362,8 +364,8 @@ class TestDaysAndTrainers:
         from score_core import NotInForceError, Resolution
 
         with pytest.raises(NotInForceError):
-            check_workshop(late, records=RECORDS)
-        report = check_workshop(late, records=RECORDS, mode=Resolution.LENIENT)
+            check_workshop(late, records=RECORDS, mode=Resolution.STRICT)
+        report = check_workshop(late, records=RECORDS)
         assert report.codes == ("profile.not_in_force",)
 
 
@@ -387,20 +389,47 @@ class TestCapacity:
         seventh = Delegation(
             enterprise=Enterprise(id="CQ-007", name="n", headcount=90), participants=()
         )
-        shop = enrol(enrol(shop, sixth), seventh)
+        waiting = enrol(enrol(shop, sixth).workshop, seventh)
+        assert waiting.placement is Placement.WAITLISTED
+        shop = waiting.workshop
         assert [d.enterprise.id for d in shop.waitlist] == ["CQ-006", "CQ-007"]
         assert len(shop.delegations) == 5
-        shop = withdraw(shop, "CQ-002")
+        out = withdraw(shop, "CQ-002")
+        assert out.placement is Placement.WITHDRAWN
+        assert out.promoted == ("CQ-006",)
+        shop = out.workshop
         assert [d.enterprise.id for d in shop.delegations][-1] == "CQ-006"
         assert [d.enterprise.id for d in shop.waitlist] == ["CQ-007"]
-        shop = withdraw(shop, "CQ-007")
+        out = withdraw(shop, "CQ-007")
+        assert out.promoted == ()
+        shop = out.workshop
         assert shop.waitlist == ()
-        with pytest.raises(InvalidValueError):
-            withdraw(shop, "CQ-007")
-        with pytest.raises(InvalidValueError):
-            enrol(shop, sixth)
         small = enrol(chongqing(3), sixth)
-        assert len(small.delegations) == 4
+        assert small.placement is Placement.ENROLLED
+        assert len(small.workshop.delegations) == 4
+
+    def test_adding_what_is_there_or_removing_what_is_not_changes_nothing(self):
+        shop = chongqing(5)
+        sixth = Delegation(enterprise=firm(5), participants=people(firm(5)))
+        absent = withdraw(shop, "CQ-099")
+        assert absent.workshop is shop
+        assert absent.placement is Placement.UNCHANGED
+        assert absent.report.violations == (
+            violation(
+                Code.WORKSHOP_ENROLMENT_ABSENT, enterprise="CQ-099", workshop=shop.id
+            ),
+        )
+        enrolled = enrol(shop, shop.delegations[0])
+        assert enrolled.workshop is shop
+        assert enrolled.placement is Placement.UNCHANGED
+        assert enrolled.report.violations[0].message == (
+            f"enterprise CQ-001 is already enrolled in workshop {shop.id}; "
+            f"nothing changed"
+        )
+        waiting = enrol(shop, sixth).workshop
+        again = enrol(waiting, sixth)
+        assert again.workshop is waiting
+        assert again.report.violations[0].params["place"] == "waiting for"
 
 
 class TestAttendance:

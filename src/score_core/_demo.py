@@ -51,7 +51,8 @@ from score_core.pricing import (
     example_funding_policy,
     quote,
 )
-from score_core.profiles import default_profile
+from score_core.eligibility import check_eligibility
+from score_core.profiles import default_profile, get_profile
 from score_core.visits import Scope, VisitOutcome, plan_module, reschedule
 from score_core.workshops import (
     Delegation,
@@ -424,14 +425,51 @@ SECTIONS: tuple[Callable[[], list[str]], ...] = (
 )
 
 
-def demo_text() -> str:
-    """The whole demo as text."""
+#: The date the demo's last section asks about when none is given (the CLI
+#: gives today's).
+DEMO_TODAY = date(2026, 12, 2)
+
+
+def _today_section(today: date) -> list[str]:
+    firm = Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN")
+    unknown = Enterprise(id="CQ-009", name="Jialing Valves", country="CN")
+    phase2 = check_eligibility(firm, on=today, baseline_modules=())
+    latest = get_profile("cn")
+    now = check_eligibility(firm, profile=latest, on=today, baseline_modules=())
+    gap = check_eligibility(unknown, profile=latest, on=today, baseline_modules=())
+    warnings = [f"    {v.code}: {v.message}" for v in phase2.violations] or [
+        "    (none: the profile is in force on that date)"
+    ]
+    employees = latest.source_of("employees")
+    return [
+        f"The same rules on {today}",
+        "  The sections above replay SCORE China Phase II in 2015, the years its",
+        "  sources describe, so that every figure can be checked against them.",
+        f"  Asked on {today} with the default profile {phase2.profile},",
+        f"  CQ-001 is {phase2.status.value}, and the answer says which rules it used:",
+        *warnings,
+        f"  China's latest profile, get_profile('cn'), is {latest.name} "
+        f"(valid {latest.validity}):",
+        f"    CQ-001 is {now.status.value}, with {len(now.violations)} finding(s);",
+        f"    its employee band is {employees.basis.value} from {employees.source}.",
+        f"  An enterprise whose headcount is not recorded is {gap.status.value}:",
+        *(f"    {v.code}: {v.message}" for v in gap.violations),
+        "  mode=Resolution.STRICT (the CLI's --strict) refuses instead.",
+    ]
+
+
+def demo_text(today: date = DEMO_TODAY) -> str:
+    """The whole demo as text; its last section asks about ``today``."""
     out = [
         f"score_core {__version__}: the ILO SCORE programme "
         "(Sustaining Competitive and Responsible Enterprises) as code",
         "",
     ]
-    for number, section in enumerate(SECTIONS, start=1):
+    sections: list[Callable[[], list[str]]] = [
+        *SECTIONS,
+        lambda: _today_section(today),
+    ]
+    for number, section in enumerate(sections, start=1):
         head, *body = section()
         out.append(f"{number}. {head}")
         out.extend(body)

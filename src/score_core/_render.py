@@ -130,7 +130,7 @@ def eligibility_table(
         [
             e.id,
             e.name,
-            str(e.headcount),
+            "unknown" if e.headcount is None else str(e.headcount),
             r.status.value,
             "; ".join(v.message for v in r.violations) or "-",
         ]

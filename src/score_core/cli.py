@@ -30,7 +30,7 @@ from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
 from score_core.enterprises import Enterprise
-from score_core.errors import PayloadError, PlanningError, ScoreError
+from score_core.errors import NotInForceError, PayloadError, PlanningError, ScoreError
 from score_core.findings import Report
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
@@ -75,8 +75,9 @@ EXIT_USAGE = 2
 _Handler = Callable[[argparse.Namespace], int]
 
 
-def _demo(_args: argparse.Namespace) -> int:
-    print(demo_text())
+def _demo(args: argparse.Namespace) -> int:
+    # The command line is the edge that may read the clock; the library never does.
+    print(demo_text(args.on or datetime.now(UTC).date()))
     return EXIT_OK
 
 
@@ -125,7 +126,11 @@ def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
 
 
 def _mode(args: argparse.Namespace) -> Resolution:
-    return Resolution.LENIENT if args.lenient else Resolution.STRICT
+    return Resolution.STRICT if args.strict else Resolution.LENIENT
+
+
+#: What a strict-mode refusal tells a CLI user (instead of the Python argument).
+CLI_STRICT_HINT = "--strict was given; drop it to use the nearest value with a warning"
 
 
 def _records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
@@ -222,7 +227,7 @@ def _plan(args: argparse.Namespace) -> int:
             profile=profile,
             earliest=args.earliest,
             stagger=args.stagger,
-            strict=args.strict,
+            mode=_mode(args),
         )
     except PlanningError as exc:
         report = Report(violations=exc.violations)
@@ -361,8 +366,16 @@ def _json_out(
     parser.add_argument("--json", action="store_true", help=what)
 
 
-def _lenient(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lenient", action="store_true", help=what)
+def _strict(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--strict", action="store_true", help=what)
+    # --lenient was the opt-in before lenient became the default: accepted,
+    # and a no-op, so that scripts written against 0.x keep running.
+    parser.add_argument("--lenient", action="store_true", help=argparse.SUPPRESS)
+
+
+_REFUSE_PROFILE = (
+    "refuse a profile outside its validity (default: apply it, with a warning)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -375,8 +388,13 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo",
         help="walk through what the library can do",
-        description="Show, in readable form, what score_core can do.",
-        epilog="example: score-core demo",
+        description="Show, in readable form, what score_core can do. The walk-"
+        "through replays SCORE China Phase II in 2015; its last section asks the "
+        "same rules about --on (default: today).",
+        epilog="example: score-core demo --on 2026-12-02",
+    )
+    demo.add_argument(
+        "--on", type=_day, help="the date of the last section (default: today)"
     )
     demo.set_defaults(handler=_demo)
     modules = sub.add_parser(
@@ -409,7 +427,7 @@ def _parser() -> argparse.ArgumentParser:
     _profile(check)
     check.add_argument("--module", default="M1", help="module code (default: M1)")
     check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
-    _lenient(check, "use the profile outside its validity, with a warning")
+    _strict(check, _REFUSE_PROFILE)
     check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
     check.add_argument(
         "--no-baseline",
@@ -431,7 +449,7 @@ def _parser() -> argparse.ArgumentParser:
     workshop.add_argument("--records", help="a JSON file of enterprise records")
     workshop.add_argument("--calendar", help="a JSON file of a fixed calendar")
     workshop.add_argument("--on", type=_day, help="today, for the go/no-go date")
-    _lenient(workshop, "use the profile outside its validity, with a warning")
+    _strict(workshop, _REFUSE_PROFILE)
     _json_out(workshop)
     workshop.set_defaults(handler=_workshop)
     plan = sub.add_parser(
@@ -457,8 +475,10 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="working days between successive enterprises' visits (default: 0)",
     )
-    plan.add_argument(
-        "--strict", action="store_true", help="refuse years the calendar estimates"
+    _strict(
+        plan,
+        "refuse a profile outside its validity and years the calendar only "
+        "estimates (default: plan, with warnings)",
     )
     plan.add_argument("--ics", help="also write the plan as an iCalendar file")
     plan.add_argument(
@@ -484,8 +504,10 @@ def _parser() -> argparse.ArgumentParser:
     quote_.add_argument(
         "--on", type=_day, help="date of the quote (default: the first day)"
     )
-    _lenient(
-        quote_, "use the policy and the target outside their periods, with a warning"
+    _strict(
+        quote_,
+        "refuse a profile, policy period or target outside its dates (default: use "
+        "the nearest, with a warning)",
     )
     _json_out(quote_)
     quote_.set_defaults(handler=_quote)
@@ -544,6 +566,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: _Handler = args.handler
     try:
         return handler(args)
+    except NotInForceError as exc:
+        print(
+            f"score-core {args.command}: {exc.with_hint(CLI_STRICT_HINT)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except (ScoreError, _InputError) as exc:
         print(f"score-core {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

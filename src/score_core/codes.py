@@ -58,6 +58,7 @@ class Code(enum.StrEnum):
     ELIGIBILITY_HEADCOUNT_ABOVE_MAX = "eligibility.headcount.above_max"
     ELIGIBILITY_HEADCOUNT_NEAR_MIN = "eligibility.headcount.near_min"
     ELIGIBILITY_HEADCOUNT_NEAR_MAX = "eligibility.headcount.near_max"
+    ELIGIBILITY_HEADCOUNT_MISSING = "eligibility.headcount.missing"
     ELIGIBILITY_SECTOR_MISSING = "eligibility.sector.missing"
     ELIGIBILITY_SECTOR_NOT_COVERED = "eligibility.sector.not_covered"
     ELIGIBILITY_COUNTRY_MISSING = "eligibility.country.missing"
@@ -82,6 +83,8 @@ class Code(enum.StrEnum):
     WORKSHOP_DAYS_COUNT = "workshop.days.count"
     WORKSHOP_DAY_NOT_WORKING = "workshop.day.not_working"
     WORKSHOP_TRAINERS_NONE = "workshop.trainers.none"
+    WORKSHOP_ENROLMENT_ALREADY = "workshop.enrolment.already"
+    WORKSHOP_ENROLMENT_ABSENT = "workshop.enrolment.absent"
     CALENDAR_YEAR_NOT_COVERED = "calendar.year.not_covered"
     CALENDAR_YEAR_UNCONFIRMED = "calendar.year.unconfirmed"
     PLAN_WINDOW_TOO_SHORT = "plan.window.too_short"
@@ -101,6 +104,7 @@ class Code(enum.StrEnum):
     VISIT_RESCHEDULE_LIMIT = "visit.reschedule.limit"
     FUNDING_DONOR_SHARE_RISES = "funding.donor_share.rises"
     PRICING_FEE_NO_TIER = "pricing.fee.no_tier"
+    PRICING_FEE_HEADCOUNT_UNKNOWN = "pricing.fee.headcount_unknown"
     PRICING_COVERAGE_BELOW_TARGET = "pricing.coverage.below_target"
     PRICING_INSTITUTION_BEARS = "pricing.institution.bears"
     PRICING_EXAMPLE_FIGURES = "pricing.example_figures"
@@ -228,17 +232,19 @@ E, W = Severity.ERROR, Severity.WARNING
 _entry(
     Code.PROFILE_NOT_IN_FORCE,
     W,
-    "profile {profile} is not in force on {on} (valid {valid}); its values are used "
-    "as they stand",
-    "The profile was used on a date outside its validity (lenient mode).",
+    "profile {profile} is used on {on}, {relation} its {parameter} {bound} (source: "
+    "{source}); its values are applied as they stand",
+    "The profile was used on a date outside its validity: its values are "
+    "applied as they stand (the default, lenient resolution).",
     None,
 )
 _entry(
     Code.PARAMETER_STALE,
     W,
-    "{parameter} of profile {profile} has no value in force on {on}; using the "
-    "value in force {period}",
-    "A dated parameter was resolved outside its declared dates (lenient mode).",
+    "{parameter} of {profile} has no value dated for {on}, {relation} its sources' "
+    "{bound}; the value in force {period} is used (source: {source})",
+    "A dated parameter was resolved outside its declared dates: the nearest "
+    "value is used (the default, lenient resolution).",
     None,
 )
 _entry(
@@ -346,6 +352,14 @@ _entry(
     "within its review margin of {margin}",
     "Just above the band, within the profile's review margin: needs review.",
     "SEED",
+)
+_entry(
+    Code.ELIGIBILITY_HEADCOUNT_MISSING,
+    W,
+    "the headcount of enterprise {enterprise} is not recorded; profile {profile} "
+    "takes {minimum} to {maximum} employees",
+    "The headcount is unknown: needs review (missing data is never ineligibility).",
+    None,
 )
 _entry(
     Code.ELIGIBILITY_SECTOR_MISSING,
@@ -531,6 +545,21 @@ _entry(
     "TOT",
 )
 _entry(
+    Code.WORKSHOP_ENROLMENT_ALREADY,
+    W,
+    "enterprise {enterprise} is already {place} workshop {workshop}; nothing changed",
+    "Enrolling an enterprise twice leaves the workshop as it is.",
+    None,
+)
+_entry(
+    Code.WORKSHOP_ENROLMENT_ABSENT,
+    W,
+    "enterprise {enterprise} is not in workshop {workshop}; nothing changed",
+    "Withdrawing an enterprise that is not enrolled or waiting leaves the "
+    "workshop as it is.",
+    None,
+)
+_entry(
     Code.CALENDAR_YEAR_NOT_COVERED,
     E,
     "calendar {calendar} has no data for {year}",
@@ -680,6 +709,15 @@ _entry(
     "enterprise {enterprise} (headcount {headcount}) fits no fee tier; charged the "
     "last tier's {price}",
     "A fee by size tier needs the enterprise's headcount within a tier.",
+    None,
+)
+_entry(
+    Code.PRICING_FEE_HEADCOUNT_UNKNOWN,
+    W,
+    "the headcount of enterprise {enterprise} is not recorded; charged the last "
+    "fee tier's {price}",
+    "A fee by size tier needs the enterprise's headcount; unknown, the last "
+    "(largest) tier is charged until it is known.",
     None,
 )
 _entry(

@@ -77,6 +77,7 @@ REVIEW_CODES: frozenset[str] = frozenset(
     {
         Code.ELIGIBILITY_HEADCOUNT_NEAR_MIN,
         Code.ELIGIBILITY_HEADCOUNT_NEAR_MAX,
+        Code.ELIGIBILITY_HEADCOUNT_MISSING,
         Code.ELIGIBILITY_SECTOR_MISSING,
         Code.ELIGIBILITY_COUNTRY_MISSING,
         Code.ELIGIBILITY_RECORD_MISSING,
@@ -345,6 +346,19 @@ def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
     p = ctx.profile
     n = enterprise.headcount
     band, margin = p.employees, p.headcount_review_margin
+    if n is None:
+        out.fail(
+            "headcount",
+            Outcome.REVIEW,
+            None,
+            Code.ELIGIBILITY_HEADCOUNT_MISSING,
+            enterprise=enterprise.id,
+            minimum=band.minimum,
+            maximum=band.maximum,
+            profile=p.name,
+            path=("headcount",),
+        )
+        return
     if band.minimum <= n <= band.maximum:
         out.add("headcount", Outcome.PASSED, n)
         return
@@ -563,7 +577,7 @@ def check_eligibility(
     module: str = ModuleCode.M1,
     record: EnterpriseRecord | None = None,
     on: date | None = None,
-    mode: Resolution = Resolution.STRICT,
+    mode: Resolution = Resolution.LENIENT,
     baseline_modules: Iterable[str] = BASELINE_MODULES,
 ) -> EligibilityResult:
     """May ``enterprise`` join ``module``? Every rule, every reason.
@@ -682,7 +696,7 @@ def screen(
     module: str = ModuleCode.M1,
     records: Mapping[str, EnterpriseRecord] | None = None,
     on: date | None = None,
-    mode: Resolution = Resolution.STRICT,
+    mode: Resolution = Resolution.LENIENT,
     baseline_modules: Iterable[str] = BASELINE_MODULES,
 ) -> Screening:
     """Screen many enterprises lazily, with the rules of :func:`check_eligibility`.

@@ -3,8 +3,10 @@
 An enterprise is the unit of enrolment: it sends a delegation of managers
 and workers to each module's classroom workshop and receives the in-factory
 visits. Impossible values (a negative headcount, more women than staff) are
-refused when it is built; data that is merely missing (sector, country, the
-number of women) is None, so that rules can say "unknown" rather than "no".
+refused when it is built; data that is merely missing (the headcount, sector,
+country, the number of women) is None, so that rules can say "unknown" rather
+than "no": an enterprise whose headcount is not known is sent to review,
+never refused.
 
 >>> from score_core import Enterprise
 >>> e = Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, women=64,
@@ -15,6 +17,9 @@ number of women) is None, so that rules can say "unknown" rather than "no".
 Traceback (most recent call last):
 ...
 score_core.errors.InvalidValueError: Enterprise.women (11) cannot exceed ...
+>>> unknown = Enterprise(id="CQ-002", name="Gears Two", women=30)
+>>> unknown.headcount, unknown.men, unknown.share_of_women
+(None, None, None)
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import attrs
 
 from score_core._validators import (
     country_code,
-    int_at_least,
     non_empty_str,
     optional_date,
     optional_int_at_least,
@@ -39,7 +43,7 @@ __all__ = ["Enterprise"]
 
 
 def _check_women(inst: Enterprise, _attr: object, value: int | None) -> None:
-    if value is not None and value > inst.headcount:
+    if value is not None and inst.headcount is not None and value > inst.headcount:
         raise InvalidValueError(
             f"Enterprise.women ({value}) cannot exceed Enterprise.headcount "
             f"({inst.headcount})",
@@ -54,7 +58,8 @@ class Enterprise:
     Attributes:
         id: The enterprise's identifier in the calling tool.
         name: Its name (any script).
-        headcount: Number of employees.
+        headcount: Number of employees, or None when not known (rules that
+            read it say so in a finding instead of guessing).
         women: Number of women employed, or None when not reported.
         sector: Sector, such as ``auto parts``, or None when unknown.
         country: ISO 3166-1 alpha-2 code, or None when unknown.
@@ -66,7 +71,9 @@ class Enterprise:
 
     id: str = attrs.field(validator=non_empty_str)
     name: str = attrs.field(validator=non_empty_str)
-    headcount: int = attrs.field(validator=int_at_least(0))
+    headcount: int | None = attrs.field(
+        default=None, validator=optional_int_at_least(0)
+    )
     women: int | None = attrs.field(
         default=None, validator=[optional_int_at_least(0), _check_women]
     )
@@ -81,19 +88,21 @@ class Enterprise:
     @property
     def men(self) -> int | None:
         """Employees who are not counted as women, or None when unknown."""
-        return None if self.women is None else self.headcount - self.women
+        if self.women is None or self.headcount is None:
+            return None
+        return self.headcount - self.women
 
     @property
     def employs_both_sexes(self) -> bool | None:
         """Whether it employs women and men, or None when unknown."""
-        if self.women is None:
+        if self.women is None or self.headcount is None:
             return None
         return 0 < self.women < self.headcount
 
     @property
     def share_of_women(self) -> Decimal | None:
         """Women as a share of headcount (4 places), or None when unknown or empty."""
-        if self.women is None or self.headcount == 0:
+        if self.women is None or not self.headcount:
             return None
         share = Decimal(self.women) / Decimal(self.headcount)
         return share.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)

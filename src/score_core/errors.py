@@ -109,9 +109,32 @@ class UnknownNameError(ScoreError, LookupError):
 
 
 class NotInForceError(ScoreError, LookupError):
-    """A dated value was asked for on a date when nothing is in force (strict mode)."""
+    """A dated value was asked for on a date when nothing is in force (strict mode).
+
+    Only raised when strict resolution is asked for; by default the nearest
+    value is used with a warning finding.
+
+    Args:
+        detail: What has no value on which date, and what is declared.
+        hint: How the caller gets an answer instead, in the caller's own
+            terms (a Python argument; front ends such as the CLI replace it
+            with their flag through :meth:`with_hint`).
+
+    Attributes:
+        detail: The message without the hint.
+        hint: The hint.
+    """
 
     code = "not_in_force"
+
+    def __init__(self, detail: str, *, hint: str = "") -> None:
+        super().__init__(f"{detail}; {hint}" if hint else detail)
+        self.detail = detail
+        self.hint = hint
+
+    def with_hint(self, hint: str) -> NotInForceError:
+        """The same error with another hint (a front end's own spelling)."""
+        return NotInForceError(self.detail, hint=hint)
 
 
 class CurrencyMismatchError(ScoreError, TypeError):

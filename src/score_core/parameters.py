@@ -6,8 +6,11 @@ entries are checked when it is built: in order, not overlapping, and
 contiguous unless gaps are declared.
 
 Asking for a date outside every entry is the caller's choice
-(:class:`Resolution`): STRICT raises :class:`~score_core.errors.NotInForceError`;
-LENIENT uses the nearest value and reports a ``parameter.stale`` warning.
+(:class:`Resolution`). LENIENT, the default, answers: past the last entry the
+last value applies, before the first entry the first value applies, and the
+answer carries a ``parameter.stale`` warning that names the parameter, the
+date where its sources stop (or start) and their citation. STRICT, asked for
+explicitly, raises :class:`~score_core.errors.NotInForceError`.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -18,9 +21,13 @@ LENIENT uses the nearest value and reports a ``parameter.stale`` warning.
 ... ))
 >>> target.at(date(2015, 7, 1)).value
 Decimal('0.30')
->>> stale = target.at(date(2019, 1, 1), mode=Resolution.LENIENT)
+>>> stale = target.at(date(2019, 1, 1))
 >>> stale.value, stale.report.codes
 (Decimal('0.30'), ('parameter.stale',))
+>>> target.at(date(2019, 1, 1), mode=Resolution.STRICT)
+Traceback (most recent call last):
+...
+score_core.errors.NotInForceError: value has no value in force on 2019-01-01 ...
 """
 
 from __future__ import annotations
@@ -38,18 +45,56 @@ from score_core.errors import InvalidValueError, NotInForceError
 from score_core.findings import Report
 
 
-__all__ = ["Dated", "Resolution", "Resolved", "Timeline", "describe_period"]
+__all__ = [
+    "PYTHON_STRICT_HINT",
+    "Dated",
+    "Resolution",
+    "Resolved",
+    "Timeline",
+    "describe_period",
+    "out_of_force",
+    "relation",
+]
 
 T = TypeVar("T")
 
 
 class Resolution(enum.StrEnum):
-    """What to do when a date falls outside what is declared."""
+    """What to do when a date falls outside what is declared.
+
+    Every function that reads a profile or a dated parameter takes a
+    ``mode`` and defaults to LENIENT: a user asking about today gets an
+    answer with a warning, not an exception, when the sources stop before
+    today.
+    """
 
     #: Raise :class:`~score_core.errors.NotInForceError`.
     STRICT = "strict"
-    #: Use the nearest value and report a warning finding.
+    #: Use the nearest value (the last one past the end, the first one before
+    #: the start) and report a warning finding naming the source's dates.
     LENIENT = "lenient"
+
+
+#: How a caller outside Python asks for the other mode; the CLI and other
+#: front ends rewrite :attr:`NotInForceError.hint <score_core.errors.NotInForceError>`.
+PYTHON_STRICT_HINT = (
+    "mode=Resolution.STRICT was passed; leave mode at its default "
+    "(Resolution.LENIENT) to use the nearest value with a warning"
+)
+
+
+def out_of_force(detail: str, *, mode: Resolution) -> NotInForceError | None:
+    """The error to raise in ``mode`` for a date outside what is declared.
+
+    None in LENIENT mode (the caller answers with a warning instead).
+
+    Args:
+        detail: What is not in force on which date, and what is declared.
+        mode: The resolution mode.
+    """
+    if Resolution(mode) is Resolution.LENIENT:
+        return None
+    return NotInForceError(detail, hint=PYTHON_STRICT_HINT)
 
 
 def describe_period(start: date | None, end: date | None) -> str:
@@ -65,6 +110,19 @@ def describe_period(start: date | None, end: date | None) -> str:
     if end is None:
         return f"from {start}"
     return f"from {start} to {end}"
+
+
+def relation(on: date, start: date | None, end: date | None) -> tuple[str, date]:
+    """Whether ``on`` is after ``end`` or before ``start``, with that bound.
+
+    Only for a date outside the period.
+
+    >>> relation(date(2026, 1, 1), date(2013, 1, 1), date(2017, 12, 31))
+    ('after', datetime.date(2017, 12, 31))
+    """
+    if end is not None and on > end:
+        return "after", end
+    return "before", on if start is None else start
 
 
 def _check_end(inst: Dated[Any], _attr: object, value: date | None) -> None:
@@ -204,7 +262,7 @@ class Timeline(Generic[T]):
         self,
         on: date,
         *,
-        mode: Resolution = Resolution.STRICT,
+        mode: Resolution = Resolution.LENIENT,
         parameter: str = "value",
         profile: str = "-",
     ) -> Resolved[T]:
@@ -212,11 +270,13 @@ class Timeline(Generic[T]):
 
         Args:
             on: The date.
-            mode: STRICT raises when nothing is in force; LENIENT uses the
-                nearest earlier entry (or the first one, before it starts) and
-                reports a ``parameter.stale`` warning.
+            mode: LENIENT (the default) uses the nearest earlier entry (or the
+                first one, before it starts) and reports a ``parameter.stale``
+                warning that names the entry's dates and source; STRICT raises
+                when nothing is in force.
             parameter: The parameter's name, quoted by findings and errors.
-            profile: The profile's name, quoted by findings and errors.
+            profile: The name of the profile (or policy) holding it, quoted by
+                findings and errors.
 
         Raises:
             NotInForceError: in STRICT mode, when no entry covers ``on``.
@@ -224,21 +284,25 @@ class Timeline(Generic[T]):
         entry = self.entry_on(on)
         if entry is not None:
             return Resolved(value=entry.value, entry=entry, on=on)
-        if Resolution(mode) is Resolution.STRICT:
-            periods = "; ".join(e.period for e in self.entries)
-            raise NotInForceError(
-                f"{parameter} of profile {profile} has no value in force on {on} "
-                f"(declared: {periods}); pass mode=Resolution.LENIENT to use the "
-                f"nearest value"
-            )
+        what = parameter if profile == "-" else f"{parameter} of {profile}"
+        periods = "; ".join(e.period for e in self.entries)
+        error = out_of_force(
+            f"{what} has no value in force on {on} (declared: {periods})", mode=mode
+        )
+        if error is not None:
+            raise error
         earlier = [e for e in self.entries if e.end is not None and e.end < on]
         nearest = earlier[-1] if earlier else self.first
+        side, bound = relation(on, nearest.start, nearest.end)
         finding = violation(
             Code.PARAMETER_STALE,
             parameter=parameter,
             profile=profile,
             on=on.isoformat(),
             period=nearest.period,
+            relation=side,
+            bound=bound.isoformat(),
+            source=nearest.source or "no source given",
         )
         return Resolved(
             value=nearest.value,

@@ -49,7 +49,7 @@ from score_core.errors import (
     InvalidValueError,
     UnknownNameError,
 )
-from score_core.findings import Report, RuleViolation
+from score_core.findings import ParamValue, Report, RuleViolation
 from score_core.money import Money
 from score_core.parameters import Resolution, Timeline
 from score_core.profiles import Profile, default_profile
@@ -669,9 +669,13 @@ def _allocate(amount: Money, weights: Sequence[int | Decimal]) -> tuple[Money, .
 
 
 def _tier(rule: FeeRule, firm: Enterprise) -> tuple[FeeTier, bool]:
-    """The enterprise's tier, and whether it fits one (else the last tier)."""
+    """The enterprise's tier, and whether it fits one (else the last tier).
+
+    An unknown headcount fits no tier: the last one is charged, with a finding.
+    """
+    n = firm.headcount
     for tier in rule.tiers:
-        if tier.up_to is None or firm.headcount <= tier.up_to:
+        if n is not None and (tier.up_to is None or n <= tier.up_to):
             return tier, True
     return rule.tiers[-1], False
 
@@ -718,7 +722,16 @@ def _payments(
                 "no limit" if tier.up_to is None else f"up to {tier.up_to} employees"
             )
             rule = f"fee: tier {limit}, {tier.price}"
-            if not fits:
+            if firm.headcount is None:
+                findings.append(
+                    violation(
+                        Code.PRICING_FEE_HEADCOUNT_UNKNOWN,
+                        enterprise=firm.id,
+                        price=str(tier.price),
+                        path=("invoices", index),
+                    )
+                )
+            elif not fits:
                 findings.append(
                     violation(
                         Code.PRICING_FEE_NO_TIER,
@@ -788,7 +801,7 @@ def quote(
     on: date,
     profile: Profile | None = None,
     joining: Delegation | None = None,
-    mode: Resolution = Resolution.STRICT,
+    mode: Resolution = Resolution.LENIENT,
 ) -> Quote:
     """Price one module for one workshop on one date.
 
@@ -809,15 +822,17 @@ def quote(
         profile: The profile (the default profile when None): visits, visit
             length, delegation size, coverage targets.
         joining: A delegation to quote as if it joined the workshop.
-        mode: How to resolve the policy period and the target when none is in
-            force on ``on`` (see :class:`~score_core.Resolution`).
+        mode: How to use the profile, the policy period and the target when
+            none is in force on ``on``: LENIENT (the default) uses the nearest
+            with a warning finding, STRICT refuses (see
+            :class:`~score_core.Resolution`).
 
     Raises:
         CurrencyMismatchError: when the model, the policy and the profile are
             not in one currency.
         InvalidValueError: for a workshop without enterprises.
-        NotInForceError: in STRICT mode, when no policy period or target is in
-            force on ``on``.
+        NotInForceError: in STRICT mode, when the profile, a policy period or
+            a target is not in force on ``on``.
     """
     profile = default_profile() if profile is None else profile
     if joining is not None:
@@ -832,8 +847,9 @@ def quote(
                 f"{other}"
             )
     findings: list[RuleViolation] = list(policy.check().violations)
+    findings += profile.check_in_force(on, mode=mode).violations
     resolved = policy.periods.at(
-        on, mode=mode, parameter="periods", profile=policy.name
+        on, mode=mode, parameter="funding policy periods", profile=policy.name
     )
     findings += resolved.report.violations
     rules = resolved.value.for_module(workshop.module)
@@ -1109,6 +1125,10 @@ def fee_for(
     )
 
 
+#: Findings about values used outside their sources' dates.
+_DATE_CODES = frozenset({Code.PROFILE_NOT_IN_FORCE, Code.PARAMETER_STALE})
+
+
 # -- portfolio -------------------------------------------------------------------------
 @attrs.frozen(kw_only=True)
 class PortfolioRow:
@@ -1180,7 +1200,11 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
 
     Each (year, group) whose coverage is below the target of its latest
     quote gives ``pricing.portfolio.below_target``, so a phase-down plan can
-    be checked year by year.
+    be checked year by year. The quotes' warnings about dates outside their
+    sources (``profile.not_in_force``, ``parameter.stale``) are carried up,
+    once per parameter and profile (the earliest date's), so that a
+    dashboard of the portfolio shows them too; the result does not depend
+    on the order of the quotes.
 
     Raises:
         CurrencyMismatchError: for quotes in more than one currency.
@@ -1214,6 +1238,19 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
         currency=currency, rows=rows, quotes=len(items), findings=Report()
     )
     out: list[RuleViolation] = []
+    dated: dict[tuple[str, ParamValue, ParamValue], RuleViolation] = {}
+    for q in items:
+        for finding in q.findings.violations:
+            if finding.code in _DATE_CODES:
+                which = (
+                    finding.code,
+                    finding.params.get("parameter"),
+                    finding.params.get("profile"),
+                )
+                seen_before = dated.get(which)
+                if seen_before is None or finding.message < seen_before.message:
+                    dated[which] = attrs.evolve(finding, path=("quotes",))
+    out += [dated[which] for which in sorted(dated, key=str)]
     for (year, group), (_, target) in sorted(targets.items()):
         coverage = result.coverage(year=year, group=group)
         if target is not None and coverage < target:

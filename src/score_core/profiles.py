@@ -53,12 +53,19 @@ from score_core.codes import Code, violation
 from score_core.errors import (
     InvalidTypeError,
     InvalidValueError,
-    NotInForceError,
     UnknownNameError,
 )
 from score_core.findings import Report
 from score_core.money import get_currency
-from score_core.parameters import Dated, Resolution, Resolved, Timeline, describe_period
+from score_core.parameters import (
+    Dated,
+    Resolution,
+    Resolved,
+    Timeline,
+    describe_period,
+    out_of_force,
+    relation,
+)
 
 
 __all__ = [
@@ -70,6 +77,7 @@ __all__ = [
     "Provenance",
     "default_profile",
     "get_profile",
+    "latest_profile",
     "profile_names",
     "register_profile",
 ]
@@ -158,6 +166,9 @@ class Basis(enum.StrEnum):
     DEFAULT = "default"
     #: Set by whoever built or derived the profile.
     USER = "user"
+    #: A sourced value applied past the period its source describes (a
+    #: profile carried forward): the citation is the original one.
+    CARRIED = "carried"
     #: Nobody said (a profile built without provenance).
     UNSTATED = "unstated"
 
@@ -177,18 +188,30 @@ class Provenance:
     note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     def __attrs_post_init__(self) -> None:
-        if self.basis is Basis.SOURCE and self.source is None:
+        if self.basis in (Basis.SOURCE, Basis.CARRIED) and self.source is None:
             raise InvalidValueError(
-                "Provenance.source is required when the basis is 'source'",
+                f"Provenance.source is required when the basis is {self.basis.value!r}",
                 field="source",
             )
 
     def __str__(self) -> str:
-        text = self.basis.value if self.source is None else f"source {self.source}"
+        if self.source is None:
+            text = self.basis.value
+        elif self.basis is Basis.CARRIED:
+            text = f"carried forward, source {self.source}"
+        else:
+            text = f"source {self.source}"
         return f"{text}: {self.note}" if self.note else text
 
 
 _UNSTATED = Provenance(basis=Basis.UNSTATED)
+
+
+def _citation(provenance: Provenance) -> str:
+    """What a finding quotes for a value's source: the citation, or its basis."""
+    if provenance.source is not None:
+        return provenance.source
+    return f"{provenance.basis.value}, no source"
 
 
 def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -433,24 +456,29 @@ class Profile:
         )
 
     def check_in_force(
-        self, on: date, *, mode: Resolution = Resolution.STRICT
+        self, on: date, *, mode: Resolution = Resolution.LENIENT
     ) -> Report:
         """Check the profile applies on ``on``.
 
         Returns:
-            An empty report when in force; in LENIENT mode a
-            ``profile.not_in_force`` warning when not.
+            An empty report when in force; otherwise (in LENIENT mode, the
+            default) a ``profile.not_in_force`` warning naming the date where
+            the profile's sources stop (or start) and their citation: the
+            profile's values are applied as they stand.
 
         Raises:
             NotInForceError: in STRICT mode when the profile is not in force.
         """
         if self.in_force(on):
             return Report()
-        if Resolution(mode) is Resolution.STRICT:
-            raise NotInForceError(
-                f"profile {self.name} is not in force on {on} (valid {self.validity}); "
-                f"pass mode=Resolution.LENIENT to use it anyway"
-            )
+        error = out_of_force(
+            f"profile {self.name} is not in force on {on} (valid {self.validity})",
+            mode=mode,
+        )
+        if error is not None:
+            raise error
+        side, bound = relation(on, self.valid_from, self.valid_to)
+        parameter = "valid_to" if side == "after" else "valid_from"
         return Report(
             violations=(
                 violation(
@@ -458,16 +486,22 @@ class Profile:
                     profile=self.name,
                     on=on.isoformat(),
                     valid=self.validity,
+                    parameter=parameter,
+                    relation=side,
+                    bound=bound.isoformat(),
+                    source=_citation(self.source_of(parameter)),
                 ),
             )
         )
 
     def coverage_target(
-        self, on: date, *, mode: Resolution = Resolution.STRICT
+        self, on: date, *, mode: Resolution = Resolution.LENIENT
     ) -> Resolved[CoverageTarget] | None:
         """The cost-coverage target in force on ``on``.
 
-        Returns None when the profile sets no target.
+        Returns None when the profile sets no target. Past (or before) the
+        targets' dates, the nearest one with a ``parameter.stale`` warning,
+        unless ``mode`` is STRICT.
 
         Raises:
             NotInForceError: in STRICT mode, when no target is in force.
@@ -541,6 +575,94 @@ class Profile:
             **changes,
         )
 
+    def carry_forward(
+        self,
+        *,
+        name: str,
+        until: date | None = None,
+        title: str | None = None,
+        why: str = "carried forward by the user",
+    ) -> Profile:
+        """This profile's values applied up to ``until`` (open-ended when None).
+
+        The way to run, say, 2026 workshops on the Phase II rules knowingly:
+        the new profile's ``valid_to`` becomes ``until`` (a profile without
+        an end keeps none), the last entry of
+        every dated parameter (the coverage targets) is extended to it, and
+        every sourced value is marked :attr:`Basis.CARRIED` with its original
+        citation, so that each decision's parameters show what was carried.
+        Defaults and the user's own values keep their provenance.
+
+        >>> from datetime import date
+        >>> from score_core import check_eligibility, Enterprise, get_profile
+        >>> today = get_profile("cn-phase-2").carry_forward(name="cn-2026")
+        >>> today.valid_to is None, today.parent
+        (True, 'cn-phase-2')
+        >>> print(today.source_of("employees"))
+        carried forward, source BJ-II; SEED: SMEs of approximately 50-500 employees. ...
+        >>> firm = Enterprise(id="E1", name="Gears", headcount=180, country="CN")
+        >>> check_eligibility(firm, profile=today, on=date(2026, 12, 2),
+        ...                   baseline_modules=()).violations
+        ()
+
+        Args:
+            name: The new profile's name.
+            until: The last day it applies; None for no end.
+            title: Its title (this one's, with the carrying said, by default).
+            why: Why the values are carried, recorded in the provenance of
+                ``valid_to`` and of every carried value.
+
+        Raises:
+            InvalidValueError: when ``until`` is before this profile's own
+                ``valid_to`` or before the start of a dated parameter's
+                last entry (carrying forward never shortens a profile).
+        """
+        end = self.valid_to
+        if until is not None and end is not None and until < end:
+            raise InvalidValueError(
+                f"carry_forward: until ({until}) is before profile {self.name}'s "
+                f"valid_to ({end}); carrying forward never shortens a profile",
+                field="until",
+            )
+        since = "" if end is None else f" past {end}"
+        # An open-ended profile stays open: only its dated parameters move.
+        changes: dict[str, Any] = {"valid_to": None if end is None else until}
+        provenance: dict[str, Provenance] = {
+            "valid_to": Provenance(
+                basis=Basis.USER,
+                note=f"{why}: {self.name} (valid {self.validity}) applied "
+                f"{describe_period(None, until)}.",
+            )
+        }
+        if self.coverage_targets is not None:
+            last = self.coverage_targets.last
+            if until is not None and last.start is not None and until < last.start:
+                raise InvalidValueError(
+                    f"carry_forward: until ({until}) is before the last coverage "
+                    f"target's start ({last.start})",
+                    field="until",
+                )
+            changes["coverage_targets"] = Timeline(
+                entries=(
+                    *self.coverage_targets.entries[:-1],
+                    attrs.evolve(last, end=until),
+                ),
+                allow_gaps=self.coverage_targets.allow_gaps,
+            )
+        for parameter, value in self.provenance.items():
+            if parameter != "valid_to" and value.basis is Basis.SOURCE:
+                provenance[parameter] = attrs.evolve(
+                    value,
+                    basis=Basis.CARRIED,
+                    note=f"{value.note} ({why}, from {self.name}{since})".strip(),
+                )
+        derived = self.derive(
+            name=name,
+            title=f"{self.title} (carried forward: {name})" if title is None else title,
+            **changes,
+        )
+        return attrs.evolve(derived, provenance={**derived.provenance, **provenance})
+
 
 _IDENTITY = frozenset({"name", "title", "parent", "provenance"})
 
@@ -587,10 +709,45 @@ def register_profile(profile: Profile) -> Profile:
 def get_profile(name: str | None = None) -> Profile:
     """The registered profile with this name; ``cn-phase-2`` when None.
 
+    A country code (``cn``, ``CN``) that is not itself a profile's name gives
+    that country's latest profile (:func:`latest_profile`), so that a tool
+    need not hard-code a phase:
+
+    >>> get_profile("cn").name
+    'cn-mem'
+
     Raises:
-        UnknownNameError: when no profile has that name.
+        UnknownNameError: when no profile has that name, and no profile is for
+            that country.
     """
-    return _PROFILES.get(DEFAULT_PROFILE if name is None else name)
+    key = DEFAULT_PROFILE if name is None else name
+    if key not in _PROFILES and len(key) == 2 and key.isascii() and key.isalpha():
+        return latest_profile(key)
+    return _PROFILES.get(key)
+
+
+def latest_profile(country: str) -> Profile:
+    """The registered profile of ``country`` that starts latest.
+
+    Profiles without a start count as the earliest; among profiles with the
+    same start, the one whose name sorts last.
+
+    >>> latest_profile("gh").name
+    'gh-phase-2'
+
+    Raises:
+        UnknownNameError: when no registered profile is for that country.
+    """
+    code = country.upper()
+    every = [_PROFILES.get(name) for name in _PROFILES]
+    mine = [p for p in every if p.country == code]
+    if not mine:
+        known = sorted({p.country for p in every if p.country})
+        raise UnknownNameError(
+            f"no profile is registered for country {country!r}; countries: "
+            f"{', '.join(known)}"
+        )
+    return max(mine, key=lambda p: (p.valid_from or date.min, p.name))
 
 
 def default_profile() -> Profile:
@@ -851,7 +1008,47 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ),
         },
     )
-    return china, global_, india, indonesia, peru, ghana
+    return china, _china_mem(china), global_, india, indonesia, peru, ghana
+
+
+def _china_mem(china: Profile) -> Profile:
+    """SCORE China after Phase III: Phase II's values, carried forward.
+
+    The sources record the Ministry of Emergency Management's International
+    Exchange and Cooperation Center as an official implementation partner
+    from 2024 and pilots from July 2024, but no band, format, visits or
+    targets of their own: those are Phase II's, marked as carried forward.
+    """
+    carried = china.carry_forward(
+        name="cn-mem",
+        title="SCORE China with the MEM International Exchange and Cooperation "
+        "Center (Phase II values carried forward)",
+        why="carried forward by score_core: the sources give no later value",
+    )
+    return attrs.evolve(
+        carried,
+        phase=None,
+        institutions=(
+            "Ministry of Emergency Management (MEM) International Exchange and "
+            "Cooperation Center",
+            "China Enterprise Confederation (CEC)",
+        ),
+        valid_from=date(2024, 1, 1),
+        provenance={
+            **carried.provenance,
+            "country": _src("BJ-MEM", "SCORE China."),
+            "valid_from": _src(
+                "BJ-MEM; YONGKANG",
+                "MEM's centre an official SCORE implementation partner in 2024 "
+                "(the sources give the year: its first day is score_core's "
+                "choice); Yongkang pilot from July 2024.",
+            ),
+            "valid_to": _default(
+                "Ongoing: the sources give no end (pilots in eight more provinces "
+                "from 2025)."
+            ),
+        },
+    )
 
 
 for _profile in _builtin_profiles():

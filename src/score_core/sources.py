@@ -162,5 +162,15 @@ for _key, _title, _url in (
         "ILO SIYB Master Trainer development (3-year licence)",
         "https://www.ilo.org/empent/areas/start-and-improve-your-business/WCMS_537278/lang--en/index.htm",
     ),
+    (
+        "BJ-MEM",
+        "ILO Beijing: SCORE China with the Ministry of Emergency Management (MEM)",
+        "https://www.ilo.org/beijing/information-resources/public-information/WCMS_807424/lang--en/index.htm",
+    ),
+    (
+        "YONGKANG",
+        "Workplace cooperation boosts quality (Yongkang, Zhejiang pilot, July 2024)",
+        "https://www.miragenews.com/workplace-cooperation-boosts-quality-1276310/",
+    ),
 ):
     register_source(Source(key=_key, title=_title, url=_url))

@@ -772,7 +772,7 @@ def provenances(draw: st.DrawFn) -> Provenance:
     basis = draw(st.sampled_from(Basis))
     source = (
         draw(st.sampled_from(source_keys()))
-        if basis is Basis.SOURCE
+        if basis in (Basis.SOURCE, Basis.CARRIED)
         else draw(st.none() | st.sampled_from(source_keys()))
     )
     return Provenance(basis=basis, source=source, note=draw(st.text(max_size=30)))
@@ -1324,7 +1324,9 @@ def _inject(
             participants=tuple(p for p in first.participants if p.role is Role.WORKER),
         )
     if fault == Code.WORKSHOP_DELEGATION_ONE_SEX:
-        staff = max(firm.headcount, 2)  # the band allows 2: checked before drawing
+        # The band allows 2: checked before drawing; an unknown headcount is
+        # given one, as "employs both sexes" needs it.
+        staff = max(firm.headcount or 0, 2)
         both = attrs.evolve(firm, headcount=staff, women=staff // 2)
         return Delegation(
             enterprise=both,

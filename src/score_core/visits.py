@@ -60,6 +60,7 @@ from score_core.errors import (
     UnknownNameError,
 )
 from score_core.findings import Report, RuleViolation, Severity
+from score_core.parameters import Resolution
 from score_core.profiles import Profile, default_profile, get_profile
 from score_core.workshops import Workshop, _days_off
 
@@ -572,6 +573,7 @@ def plan_module(
     back_to_back: bool = True,
     strict: bool = False,
     plan_id: str | None = None,
+    mode: Resolution = Resolution.LENIENT,
 ) -> ModulePlan:
     """Plan a module: intake visits, classroom days and follow-up visits.
 
@@ -598,7 +600,10 @@ def plan_module(
     as the window allows: the last visits may be moved together).
 
     The plan checks that the calendar covers every year it touches; a year
-    the calendar only estimates is a warning, an error when ``strict``.
+    the calendar only estimates is a warning, an error when ``strict``. It
+    reads the profile on the first classroom day: outside the profile's
+    validity the profile's values are used with a ``profile.not_in_force``
+    warning, as every rule function does, unless ``mode`` is STRICT.
 
     Args:
         subject: An enterprise, several, or a workshop.
@@ -613,6 +618,9 @@ def plan_module(
         strict: Refuse years the calendar only estimates.
         plan_id: The plan's id; the workshop's id, or one derived from the
             module, the first day and the enterprises, by default.
+        mode: LENIENT (the default) plans with a profile out of force and
+            says so in a warning; STRICT refuses it, and refuses the years
+            the calendar only estimates as ``strict`` does.
 
     Raises:
         PlanningError: when no plan keeps the rules: the visits do not fit
@@ -622,8 +630,11 @@ def plan_module(
         NoWorkingDayError: when the calendar has no working day within a
             year of a day the plan needs.
         InvalidValueError: for missing or malformed arguments.
+        NotInForceError: in STRICT mode, when the profile is not in force on
+            the first classroom day.
     """
     profile = default_profile() if profile is None else profile
+    strict = strict or Resolution(mode) is Resolution.STRICT
     firms, workshop = _subject(subject)
     if not firms:
         raise InvalidValueError("plan_module needs at least one enterprise")
@@ -667,6 +678,7 @@ def plan_module(
             ]
             start = roll(calendar, intakes[-1] + lead)
         classroom = _classroom_block(calendar, start, days, back_to_back)
+    problems += profile.check_in_force(classroom[0], mode=mode).violations
     last = classroom[-1]
     window_end = last + relativedelta(months=profile.follow_up_window_months) - _DAY
     first_day = min((*intakes, classroom[0]))

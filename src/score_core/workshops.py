@@ -56,6 +56,8 @@ __all__ = [
     "AttendanceSheet",
     "Delegation",
     "DelegationAttendance",
+    "Enrolment",
+    "Placement",
     "Presence",
     "StatisticsRow",
     "Workshop",
@@ -168,7 +170,7 @@ def check_workshop(
     records: Mapping[str, EnterpriseRecord] | None = None,
     calendar: WorkCalendar | None = None,
     on: date | None = None,
-    mode: Resolution = Resolution.STRICT,
+    mode: Resolution = Resolution.LENIENT,
     baseline_modules: Iterable[str] = BASELINE_MODULES,
 ) -> Report:
     """Everything wrong with a workshop, at once, each finding with its path.
@@ -442,38 +444,117 @@ def _trainers(workshop: Workshop) -> list[RuleViolation]:
 
 
 # -- enrolment and the waitlist ------------------------------------------------------
+def _to_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+class Placement(enum.StrEnum):
+    """Where an enrolment or a withdrawal left the enterprise."""
+
+    #: Enrolled among the workshop's delegations.
+    ENROLLED = "enrolled"
+    #: On the waitlist, as the workshop is full.
+    WAITLISTED = "waitlisted"
+    #: Taken out of the workshop (or its waitlist).
+    WITHDRAWN = "withdrawn"
+    #: Nothing changed: the enterprise was already where it was asked to be.
+    UNCHANGED = "unchanged"
+
+
+@attrs.frozen(kw_only=True)
+class Enrolment:
+    """The outcome of :func:`enrol` or :func:`withdraw`.
+
+    Adding what is already there, or removing what is not, is no error: the
+    workshop comes back unchanged with a warning finding, so that an
+    enrolment tool replaying a form twice does not crash. Every such "add"
+    or "remove" operation of score_core answers this way.
+
+    Attributes:
+        workshop: The workshop after the operation.
+        enterprise: The enterprise's id.
+        placement: Where the enterprise now stands.
+        promoted: Waiting enterprises that took a freed place (withdrawal).
+        report: Empty, or the warning that nothing changed.
+    """
+
+    workshop: Workshop = attrs.field(validator=attrs.validators.instance_of(Workshop))
+    enterprise: str = attrs.field(validator=non_empty_str)
+    placement: Placement = attrs.field(
+        validator=attrs.validators.instance_of(Placement)
+    )
+    promoted: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_ids, validator=items_of(str)
+    )
+    report: Report = attrs.field(
+        factory=Report, validator=attrs.validators.instance_of(Report)
+    )
+
+
 def enrol(
     workshop: Workshop, delegation: Delegation, *, profile: Profile | None = None
-) -> Workshop:
-    """The workshop with ``delegation`` enrolled, or waitlisted when it is full.
+) -> Enrolment:
+    """Enrol ``delegation``, or waitlist it when the workshop is full.
 
-    Raises:
-        InvalidValueError: when the enterprise is already enrolled or waiting.
+    An enterprise already enrolled or waiting is left where it is: the
+    workshop comes back unchanged with a ``workshop.enrolment.already``
+    warning (no exception).
+
+    >>> from datetime import date
+    >>> from score_core import Delegation, Enterprise, Workshop, enrol
+    >>> shop = Workshop(id="W1", module="M1", days=(date(2026, 3, 2),))
+    >>> firm = Delegation(enterprise=Enterprise(id="E1", name="Gears", headcount=80))
+    >>> first = enrol(shop, firm)
+    >>> first.placement.value, len(first.workshop.delegations)
+    ('enrolled', 1)
+    >>> again = enrol(first.workshop, firm)
+    >>> again.placement.value, again.report.codes
+    ('unchanged', ('workshop.enrolment.already',))
     """
     used = default_profile() if profile is None else profile
     firm = delegation.enterprise.id
-    if any(
-        d.enterprise.id == firm for d in (*workshop.delegations, *workshop.waitlist)
+    for place, group in (
+        ("enrolled in", workshop.delegations),
+        ("waiting for", workshop.waitlist),
     ):
-        raise InvalidValueError(
-            f"enterprise {firm} is already enrolled in or waiting for workshop "
-            f"{workshop.id}"
-        )
+        if any(d.enterprise.id == firm for d in group):
+            finding = violation(
+                Code.WORKSHOP_ENROLMENT_ALREADY,
+                enterprise=firm,
+                place=place,
+                workshop=workshop.id,
+            )
+            return Enrolment(
+                workshop=workshop,
+                enterprise=firm,
+                placement=Placement.UNCHANGED,
+                report=Report(violations=(finding,)),
+            )
     maximum, _ = _capacity(workshop, used)
     if len(workshop.delegations) < maximum:
-        return attrs.evolve(workshop, delegations=(*workshop.delegations, delegation))
-    return attrs.evolve(workshop, waitlist=(*workshop.waitlist, delegation))
+        return Enrolment(
+            workshop=attrs.evolve(
+                workshop, delegations=(*workshop.delegations, delegation)
+            ),
+            enterprise=firm,
+            placement=Placement.ENROLLED,
+        )
+    return Enrolment(
+        workshop=attrs.evolve(workshop, waitlist=(*workshop.waitlist, delegation)),
+        enterprise=firm,
+        placement=Placement.WAITLISTED,
+    )
 
 
 def withdraw(
     workshop: Workshop, enterprise_id: str, *, profile: Profile | None = None
-) -> Workshop:
-    """The workshop without the enterprise.
+) -> Enrolment:
+    """Take the enterprise out of the workshop (or its waitlist).
 
-    The first waiting delegations take the places that free up.
-
-    Raises:
-        InvalidValueError: when the enterprise is neither enrolled nor waiting.
+    The first waiting delegations take the places that free up
+    (:attr:`Enrolment.promoted`). An enterprise that is neither enrolled nor
+    waiting leaves the workshop unchanged, with a
+    ``workshop.enrolment.absent`` warning.
     """
     used = default_profile() if profile is None else profile
     delegations = [d for d in workshop.delegations if d.enterprise.id != enterprise_id]
@@ -481,14 +562,30 @@ def withdraw(
     if len(delegations) + len(waiting) == len(workshop.delegations) + len(
         workshop.waitlist
     ):
-        raise InvalidValueError(
-            f"enterprise {enterprise_id} is not in workshop {workshop.id}"
+        finding = violation(
+            Code.WORKSHOP_ENROLMENT_ABSENT,
+            enterprise=enterprise_id,
+            workshop=workshop.id,
+        )
+        return Enrolment(
+            workshop=workshop,
+            enterprise=enterprise_id,
+            placement=Placement.UNCHANGED,
+            report=Report(violations=(finding,)),
         )
     maximum, _ = _capacity(workshop, used)
+    promoted: list[str] = []
     while waiting and len(delegations) < maximum:
-        delegations.append(waiting.pop(0))
-    return attrs.evolve(
-        workshop, delegations=tuple(delegations), waitlist=tuple(waiting)
+        moved = waiting.pop(0)
+        delegations.append(moved)
+        promoted.append(moved.enterprise.id)
+    return Enrolment(
+        workshop=attrs.evolve(
+            workshop, delegations=tuple(delegations), waitlist=tuple(waiting)
+        ),
+        enterprise=enterprise_id,
+        placement=Placement.WITHDRAWN,
+        promoted=tuple(promoted),
     )
 
 
