@@ -318,7 +318,7 @@ class TestPayers:
             "government (SME scheme): 0.5 of 20884.01 CNY, capped at the cap per "
             "participant x 4",
             "donor: the rest, at most 0.1 of 20884.01 CNY, capped at the donor's cap",
-            "the institution: what no one else pays",
+            "unfunded: what no payer's rule covers",
         ]
         assert small.paid_by(Payer.ENTERPRISE) == cny("3000")
         assert mid.paid_by(Payer.ENTERPRISE) == cny("5000")  # capped
@@ -330,9 +330,42 @@ class TestPayers:
         assert "SME scheme" in small.payments[3].rule
         assert small.paid_by(Payer.IN_KIND) == cny("333.34")
         assert small.paid_by(Payer.DONOR) == cny("1000")
-        assert small.paid_by(Payer.INSTITUTION).amount > 0
-        assert "pricing.institution.bears" in q.findings.codes
+        assert small.paid_by(Payer.UNFUNDED).amount > 0
+        assert small.paid_by(Payer.INSTITUTION).amount == 0
+        assert "pricing.remainder.unfunded" in q.findings.codes
+        assert not q.findings.ok
+        # What nobody pays is not coverage: recovery, then coverage, then 1.
+        unfunded = q.by_payer[Payer.UNFUNDED] + q.by_payer[Payer.DONOR]
+        assert q.coverage == (q.total - unfunded).amount / q.total.amount
         assert q.recovery < q.coverage < 1
+
+    def test_the_institutions_own_budget_counts_as_coverage_and_says_so(self):
+        hole = GroupRules(
+            fee=FeeRule(share=Decimal("0.3")),
+            donor_share=Decimal("0.1"),
+        )
+        holed = quote(shop(n=1), cost_model=MODEL, policy=policy(hole), on=ON)
+        assert holed.coverage == Decimal("0.3")
+        assert holed.findings.errors[0].code == "pricing.remainder.unfunded"
+        budget = attrs.evolve(
+            hole, institution=ShareRule(share=Decimal(1), name="training fund")
+        )
+        funded = quote(shop(n=1), cost_model=MODEL, policy=policy(budget), on=ON)
+        (invoice,) = funded.invoices
+        assert [p.rule for p in invoice.payments][1] == (
+            "institution (own budget: training fund): 1 of 33304.00 CNY; limited "
+            "to the 23312.80 CNY left"
+        )
+        assert invoice.paid_by(Payer.INSTITUTION) == cny("23312.80")
+        assert invoice.paid_by(Payer.DONOR).amount == 0
+        assert funded.by_payer[Payer.UNFUNDED].amount == 0
+        assert funded.coverage == 1
+        assert "pricing.remainder.unfunded" not in funded.findings.codes
+        plain = attrs.evolve(hole, institution=ShareRule(share=Decimal("0.5")))
+        half = quote(shop(n=1), cost_model=MODEL, policy=policy(plain), on=ON)
+        assert half.invoices[0].payments[1].rule.startswith("institution (own budget)")
+        with pytest.raises(InvalidValueError, match="institution"):
+            GroupRules(institution=FeeRule())
 
     def test_tier_limits_are_inclusive_and_the_last_tier_takes_the_rest(self):
         tiers = FeeRule(
@@ -461,7 +494,7 @@ class TestPayers:
         assert [(p.rule, p.amount) for p in q.invoices[0].payments] == [
             ("government: 0.1 of 33304.00 CNY", cny("3330.40")),
             ("donor: the rest, at most 0.2 of 33304.00 CNY", cny("6660.80")),
-            ("the institution: what no one else pays", cny("23312.80")),
+            ("unfunded: what no payer's rule covers", cny("23312.80")),
         ]
 
     def test_a_payer_never_pays_more_than_is_left(self):
@@ -532,13 +565,14 @@ class TestPayers:
             )
         )
         bears = quote(shop(n=1), cost_model=MODEL, policy=capped, on=ON)
-        (institution,) = [
+        (hole,) = [
             v
             for v in bears.findings.violations
-            if v.code == "pricing.institution.bears"
+            if v.code == "pricing.remainder.unfunded"
         ]
-        assert institution.params == {"workshop": "W1", "amount": "23212.80 CNY"}
-        assert institution.path == ("by_payer", "institution")
+        assert hole.params == {"workshop": "W1", "amount": "23212.80 CNY"}
+        assert hole.path == ("by_payer", "unfunded")
+        assert hole.severity.value == "error"
 
     def test_a_policy_out_of_force(self):
         dated = FundingPolicy(

@@ -83,8 +83,50 @@ class TestBuiltIns:
                     Basis.CARRIED,
                 ), (name, parameter)
                 if provenance.basis in (Basis.SOURCE, Basis.CARRIED):
-                    for key in provenance.source.split("; "):
-                        get_source(key.split(" ")[0])
+                    _check_citation(provenance.source)
+            if p.coverage_targets is not None:
+                for entry in p.coverage_targets.entries:
+                    _check_citation(entry.source)
+
+    def test_every_cost_coverage_target_of_the_mid_term_table(self):
+        # MTE-II p.35, row 2: target per country (and p.29 for South Africa).
+        on = date(2015, 6, 30)
+        expected = {
+            "cn-phase-2": ("0.40", "0.40"),
+            "co-phase-2": ("0.70", "0.70"),
+            "gh-phase-2": ("0.50", "0.60"),
+            "in-aioe": ("0.30", "0.30"),
+            "id-phase-2": ("0.50", "0"),
+            "za-phase-2": ("0.20", "0.20"),
+            "vn-phase-2": ("0.35", "0.35"),
+        }
+        for name, (m1, later) in expected.items():
+            target = get_profile(name).coverage_target(on, mode=Resolution.STRICT)
+            assert (target.value.module1, target.value.later_modules) == (
+                Decimal(m1),
+                Decimal(later),
+            ), name
+        south_africa = get_profile("za-phase-2")
+        late = south_africa.coverage_target(date(2016, 12, 31), mode=Resolution.STRICT)
+        assert late.value.module1 == Decimal("0.63")
+        assert late.entry.source == "MTE-II p.29"
+        for name in ("co-phase-2", "vn-phase-2", "za-phase-2", "id-phase-2"):
+            band = get_profile(name).source_of("employees")
+            assert band.basis is Basis.DEFAULT, name
+        assert get_profile("gh-phase-2").source_of("employees").basis is Basis.DEFAULT
+        assert get_profile("cn-phase-2").source_of("currency").basis is Basis.DEFAULT
+
+
+# Sources whose fact-sheet entries give pages: a citation of them names one.
+_PAGED = {"MTE-II"}
+
+
+def _check_citation(citation):
+    for part in citation.split("; "):
+        key, _, locator = part.partition(" ")
+        get_source(key)
+        if key in _PAGED:
+            assert locator.startswith("p."), citation
 
     def test_open_parameters_are_marked_as_defaults(self):
         p = default_profile()

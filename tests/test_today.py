@@ -17,7 +17,6 @@ from score_core import (
     Enterprise,
     NotInForceError,
     Resolution,
-    Status,
     Workshop,
     check_eligibility,
     check_workshop,

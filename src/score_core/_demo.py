@@ -21,7 +21,7 @@ from score_core._render import (
 from score_core._version import __version__
 from score_core.calendars import FixedCalendar, add_working_days
 from score_core.catalogue import ModuleCode, default_catalogue
-from score_core.eligibility import screen
+from score_core.eligibility import check_eligibility, screen
 from score_core.enterprises import Enterprise
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
@@ -51,7 +51,6 @@ from score_core.pricing import (
     example_funding_policy,
     quote,
 )
-from score_core.eligibility import check_eligibility
 from score_core.profiles import default_profile, get_profile
 from score_core.visits import Scope, VisitOutcome, plan_module, reschedule
 from score_core.workshops import (

@@ -4,10 +4,14 @@
 step receives the whole envelope and returns a new one; it never mutates its
 input. Field renames and reshapes live here, never as aliases in the model.
 
-Version 1 is the first released payload version, so there are no steps yet;
-the first change to the payload shape adds ``MIGRATIONS[1]`` and raises
-``CURRENT_VERSION`` to 2, together with a golden file of version 1 that must
-keep loading.
+Version 1 is the first released payload version. Version 2 splits what
+version 1 called the institution's share of a quote: in version 1, payer
+``institution`` was the remainder nobody paid; in version 2 that remainder
+is payer ``unfunded`` (not coverage), and ``institution`` is the
+institution's own budget, paid only where a funding policy names it
+(``GroupRules.institution``, absent in version 1, so zero). Every other
+kind reads the same in both versions. The golden files of every version
+must keep loading.
 """
 
 from __future__ import annotations
@@ -20,10 +24,52 @@ from typing import Any
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
 #: The payload version this library writes.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+
+
+def _unfunded_payer(payer: Any) -> Any:
+    return "unfunded" if payer == "institution" else payer
+
+
+def _v1_quote(quote: Any) -> Any:
+    if not isinstance(quote, dict):
+        return quote  # malformed: the loader reports it
+    by_payer = quote.get("by_payer")
+    if isinstance(by_payer, dict) and "institution" in by_payer:
+        remainder = by_payer["institution"]
+        zero = remainder
+        if isinstance(remainder, dict):
+            zero = {**remainder, "amount": "0"}
+        quote["by_payer"] = {
+            **{k: v for k, v in by_payer.items() if k != "institution"},
+            "institution": zero,
+            "unfunded": remainder,
+        }
+    for invoice in quote.get("invoices") or ():
+        for payment in (
+            (invoice.get("payments") or ()) if isinstance(invoice, dict) else ()
+        ):
+            if isinstance(payment, dict):
+                payment["payer"] = _unfunded_payer(payment.get("payer"))
+    return quote
+
+
+def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1's ``institution`` remainder becomes version 2's ``unfunded``."""
+    kind, data = document.get("kind"), document.get("data")
+    if kind == "quote":
+        document["data"] = _v1_quote(data)
+    elif kind == "quote[]" and isinstance(data, list):
+        document["data"] = [_v1_quote(q) for q in data]
+    elif kind == "portfolio" and isinstance(data, dict):
+        for row in data.get("rows") or ():
+            if isinstance(row, dict):
+                row["payer"] = _unfunded_payer(row.get("payer"))
+    return document
+
 
 #: Upgrade steps, keyed by the version they upgrade from.
-MIGRATIONS: Mapping[int, Step] = {}
+MIGRATIONS: Mapping[int, Step] = {1: _v1_to_v2}
 
 
 def migrate(document: dict[str, Any], steps: Mapping[int, Step]) -> dict[str, Any]:

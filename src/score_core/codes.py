@@ -107,6 +107,7 @@ class Code(enum.StrEnum):
     PRICING_FEE_HEADCOUNT_UNKNOWN = "pricing.fee.headcount_unknown"
     PRICING_COVERAGE_BELOW_TARGET = "pricing.coverage.below_target"
     PRICING_INSTITUTION_BEARS = "pricing.institution.bears"
+    PRICING_REMAINDER_UNFUNDED = "pricing.remainder.unfunded"
     PRICING_EXAMPLE_FIGURES = "pricing.example_figures"
     PRICING_PORTFOLIO_BELOW_TARGET = "pricing.portfolio.below_target"
     MONITORING_INDICATOR_UNKNOWN = "monitoring.indicator.unknown"
@@ -732,8 +733,18 @@ _entry(
     Code.PRICING_INSTITUTION_BEARS,
     W,
     "workshop {workshop}: the institution bears {amount} that no payer covers",
-    "Payers' rules leave part of the full cost to the institution itself.",
+    "Retired: no longer emitted (see pricing.remainder.unfunded); kept so that "
+    "stored findings still load.",
     None,
+)
+_entry(
+    Code.PRICING_REMAINDER_UNFUNDED,
+    E,
+    "workshop {workshop}: {amount} of the full cost has no payer; name the "
+    "institution's own budget as a payer if it covers it",
+    "Coverage counts what sources other than the ILO/donor project pay: a "
+    "remainder no payer's rule covers is a budget hole, not coverage.",
+    "MTE-II p.35",
 )
 _entry(
     Code.PRICING_EXAMPLE_FIGURES,

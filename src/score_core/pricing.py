@@ -72,6 +72,7 @@ __all__ = [
     "Portfolio",
     "PortfolioRow",
     "Quote",
+    "NOT_COVERAGE",
     "RECOVERING",
     "ShareRule",
     "break_even",
@@ -221,15 +222,23 @@ class Allocation(enum.StrEnum):
 class Payer(enum.StrEnum):
     """Who pays a part of an enterprise's full cost, in the order applied.
 
-    INSTITUTION is the part nobody else pays: the institution's own loss.
+    INSTITUTION is the institution's own budget, where the policy names it as
+    a payer with its rule (:attr:`GroupRules.institution`); UNFUNDED is the
+    part that no payer's rule covers: nobody pays it, and it is not coverage.
     """
 
     IN_KIND = "in_kind"
     ENTERPRISE = "enterprise"
     SPONSOR = "sponsor"
     GOVERNMENT = "government"
-    DONOR = "donor"
     INSTITUTION = "institution"
+    DONOR = "donor"
+    UNFUNDED = "unfunded"
+
+
+#: Who does not count towards cost coverage: the ILO/donor project, and
+#: the part nobody pays.
+NOT_COVERAGE = frozenset({Payer.DONOR, Payer.UNFUNDED})
 
 
 #: Payers whose payments count as cost recovery for the institution.
@@ -309,6 +318,9 @@ class GroupRules:
         fee: What each enterprise pays, or None.
         sponsor: A sponsor's share, or None.
         government: A government scheme's share, or None.
+        institution: The institution's own budget as a payer, with its share
+            and caps, or None. Without it, what no other payer covers is
+            unfunded (an error finding), not the institution's.
         in_kind: In-kind contributions to the workshop (a venue lent, staff
             time), valued in money and divided like shared costs.
         donor_share: The most the donor pays, as a share of each enterprise's
@@ -321,6 +333,7 @@ class GroupRules:
     fee: FeeRule | None = attrs.field(default=None)
     sponsor: ShareRule | None = attrs.field(default=None)
     government: ShareRule | None = attrs.field(default=None)
+    institution: ShareRule | None = attrs.field(default=None)
     in_kind: Money | None = attrs.field(default=None, validator=_optional_money)
     donor_share: Decimal = attrs.field(default=Decimal(1), validator=decimal_fraction)
     donor_cap: Money | None = attrs.field(default=None, validator=_optional_money)
@@ -331,6 +344,7 @@ class GroupRules:
             ("fee", FeeRule),
             ("sponsor", ShareRule),
             ("government", ShareRule),
+            ("institution", ShareRule),
         ):
             value = getattr(self, name)
             if value is not None and not isinstance(value, cls):
@@ -527,11 +541,11 @@ class Quote:
         invoices: One invoice per enterprise, in the workshop's order.
         total: The full cost.
         by_payer: What each payer pays in total (every payer listed).
-        coverage: Share of the full cost not paid by the donor (unrounded:
+        coverage: Share of the full cost paid, not by the donor (unrounded:
             format it for display).
         recovery: Share paid by enterprises, sponsors and government.
         target: The profile's coverage target for the module, or None.
-        findings: Coverage below target, costs the institution bears,
+        findings: Coverage below target, a remainder no payer covers,
             example figures, and the policy's own findings.
     """
 
@@ -749,6 +763,7 @@ def _payments(
     for payer, share in (
         (Payer.SPONSOR, rules.sponsor),
         (Payer.GOVERNMENT, rules.government),
+        (Payer.INSTITUTION, rules.institution),
     ):
         if share is None:
             continue
@@ -765,6 +780,8 @@ def _payments(
             ],
         )
         who = f" ({share.name})" if share.name else ""
+        if payer is Payer.INSTITUTION:
+            who = f" (own budget{': ' + share.name if share.name else ''})"
         pay(
             payer,
             wanted,
@@ -784,9 +801,9 @@ def _payments(
     out.append(Payment(payer=Payer.DONOR, amount=amount, rule=rule))
     out.append(
         Payment(
-            payer=Payer.INSTITUTION,
+            payer=Payer.UNFUNDED,
             amount=left,
-            rule="the institution: what no one else pays",
+            rule="unfunded: what no payer's rule covers",
         )
     )
     assert Money.total((p.amount for p in out), currency) == full
@@ -810,7 +827,8 @@ def quote(
     overhead among the enterprises exactly (largest remainder, equally or by
     participants as the policy says), then applies the policy period in force
     on ``on`` to each enterprise: in-kind share, fee, sponsor, government,
-    donor, and the institution for the rest. A delegation without named
+    the institution's budget when the policy names it, the donor; what is
+    left is unfunded (an error finding, not coverage). A delegation without named
     participants counts as the profile's delegation (2 managers and 2
     workers classically).
 
@@ -917,7 +935,9 @@ def quote(
         for payment in invoice.payments:
             sums[payment.payer] += payment.amount.amount
     by_payer = {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
-    coverage = _ratio(total - by_payer[Payer.DONOR], total)
+    coverage = _ratio(
+        total - Money.total((by_payer[p] for p in NOT_COVERAGE), currency), total
+    )
     recovery = _ratio(Money.total((by_payer[p] for p in RECOVERING), currency), total)
     target = None
     targets = profile.coverage_target(on, mode=mode)
@@ -936,13 +956,13 @@ def quote(
                     path=("coverage",),
                 )
             )
-    if by_payer[Payer.INSTITUTION].amount:
+    if by_payer[Payer.UNFUNDED].amount:
         findings.append(
             violation(
-                Code.PRICING_INSTITUTION_BEARS,
+                Code.PRICING_REMAINDER_UNFUNDED,
                 workshop=workshop.id,
-                amount=str(by_payer[Payer.INSTITUTION]),
-                path=("by_payer", Payer.INSTITUTION.value),
+                amount=str(by_payer[Payer.UNFUNDED]),
+                path=("by_payer", Payer.UNFUNDED.value),
             )
         )
     for name, thing in (("cost model", cost_model), ("funding policy", policy)):
@@ -1184,11 +1204,13 @@ class Portfolio:
         )
 
     def coverage(self, *, year: int | None = None, group: str | None = None) -> Decimal:
-        """The share of the full cost not paid by the donor."""
+        """The share of the full cost paid by others than the donor (and paid)."""
         whole = self.total(year=year, group=group)
-        return _ratio(
-            whole - self.total(year=year, group=group, payer=Payer.DONOR), whole
+        missing = Money.total(
+            (self.total(year=year, group=group, payer=p) for p in NOT_COVERAGE),
+            self.currency,
         )
+        return _ratio(whole - missing, whole)
 
     def years(self) -> tuple[int, ...]:
         """The years the quotes fall in."""

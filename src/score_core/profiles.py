@@ -862,8 +862,14 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             **shared,
             "country": _src("BJ-II", "SCORE China."),
             "valid_from": _src("MTE-II p.2", "Phase II ran 2013 to 2017."),
-            "valid_to": _src("MTE-II p.16", "China was extended to the end of 2017."),
-            "currency": _src("SEED", "SCORE China prices in yuan renminbi."),
+            "valid_to": _src(
+                "MTE-II p.2",
+                "Phase II ran 2013 to 2017; the mid-term evaluation recommended "
+                "extending China to the end of 2017 (p.16).",
+            ),
+            "currency": _default(
+                "Yuan renminbi, China's currency: the sources name no price."
+            ),
             "employees": _src("BJ-II; SEED", "SMEs of approximately 50-500 employees."),
             "sectors": _default(
                 "Phase II names no sector restriction; Phase I targeted machinery, "
@@ -947,8 +953,14 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         calendar="ID",
         provenance={
             "country": _src("ID-III", "Indonesia."),
-            "valid_from": _src("ID-III", "Phase III from October 2017 (SECO record)."),
-            "valid_to": _src("ID-III", "Phase III to December 2021 (SECO record)."),
+            "valid_from": _src(
+                "SECO-III", "Phase III from 1 October 2017 (SECO record)."
+            ),
+            "valid_to": _src(
+                "SECO-III",
+                "Phase III to 31 December 2021 (SECO record; the factsheet says "
+                "November 2017 to October 2021).",
+            ),
             "currency": _default("Indonesian rupiah."),
             "employees": _src("ID-III", "About 30-250 employees."),
             "calendar": _default("Indonesia's public holidays."),
@@ -998,8 +1010,12 @@ def _builtin_profiles() -> tuple[Profile, ...]:
         ),
         provenance={
             "country": _src("MTE-II p.35", "Ghana."),
-            "valid_from": _src("MTE-II", "Ghana Phase II from January 2013."),
-            "valid_to": _src("MTE-II", "Ghana Phase II to October 2017."),
+            "valid_from": _src("MTE-II p.2", "Phase II from 2013."),
+            "valid_to": _default(
+                "Phase II ran to 2017 (MTE-II p.2); the end of October 2017 is the "
+                "date score_core has used for Ghana, not a sourced one."
+            ),
+            "employees": _GLOBAL_BAND,
             "currency": _default("Ghanaian cedi."),
             "calendar": _default("Ghana's public holidays."),
             "coverage_targets": _src(
@@ -1008,7 +1024,135 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ),
         },
     )
-    return china, _china_mem(china), global_, india, indonesia, peru, ghana
+    return (
+        china,
+        _china_mem(china),
+        global_,
+        india,
+        indonesia,
+        peru,
+        ghana,
+        *_phase_two_targets(global_),
+    )
+
+
+#: A country whose employee band the sources do not give takes the global one.
+_GLOBAL_BAND = _default(
+    "The sources give no band for this country: the global band (about 50-250 "
+    "employees, MTE-II p.5) applies."
+)
+
+
+def _phase_two(
+    global_: Profile,
+    *,
+    name: str,
+    title: str,
+    country: str,
+    currency: str,
+    targets: Iterable[Dated[CoverageTarget]],
+    target_note: str,
+    institutions: tuple[str, ...] = (),
+) -> Profile:
+    """A Phase II country of the MTE-II table (p.35): dates and targets sourced."""
+    return global_.derive(
+        name=name,
+        title=title,
+        country=country,
+        phase="II",
+        institutions=institutions,
+        valid_from=date(2013, 1, 1),
+        valid_to=date(2017, 12, 31),
+        currency=currency,
+        calendar=country,
+        coverage_targets=Timeline(entries=tuple(targets)),
+        provenance={
+            "country": _src("MTE-II p.35", f"{title}."),
+            "valid_from": _src("MTE-II p.2", "Phase II ran 2013 to 2017."),
+            "valid_to": _src("MTE-II p.2", "Phase II ran 2013 to 2017."),
+            "currency": _default("The country's currency: the sources name no price."),
+            "employees": _GLOBAL_BAND,
+            "calendar": _default("The country's public holidays."),
+            "coverage_targets": _src("MTE-II p.35", target_note),
+        },
+    )
+
+
+def _phase_two_targets(global_: Profile) -> tuple[Profile, ...]:
+    """Every other cost-coverage target of the MTE-II table (p.35) and p.29."""
+    start, end = date(2013, 1, 1), date(2017, 12, 31)
+
+    def whole(share: str) -> tuple[Dated[CoverageTarget], ...]:
+        target = CoverageTarget.uniform(Decimal(share))
+        return (Dated(value=target, start=start, end=end, source="MTE-II p.35"),)
+
+    return (
+        _phase_two(
+            global_,
+            name="id-phase-2",
+            title="SCORE Indonesia Phase II",
+            country="ID",
+            currency="IDR",
+            institutions=("Ministry of Manpower",),
+            targets=(
+                Dated(
+                    value=CoverageTarget(
+                        module1=Decimal("0.50"), later_modules=Decimal("0")
+                    ),
+                    start=start,
+                    end=end,
+                    source="MTE-II p.35",
+                ),
+            ),
+            target_note="50% for Module 1 and 0% for Modules 2-5 (both reached).",
+        ),
+        _phase_two(
+            global_,
+            name="co-phase-2",
+            title="SCORE Colombia Phase II",
+            country="CO",
+            currency="COP",
+            targets=whole("0.70"),
+            target_note="Target 70% of training cost from non-ILO sources (33% "
+            "reached by June 2015).",
+        ),
+        _phase_two(
+            global_,
+            name="vn-phase-2",
+            title="SCORE Viet Nam Phase II",
+            country="VN",
+            currency="VND",
+            institutions=("VCCI-HCMC", "HAWA", "BIFA"),
+            targets=whole("0.35"),
+            target_note="Target 35% of training cost from non-ILO sources (26% "
+            "reached by June 2015).",
+        ),
+        _phase_two(
+            global_,
+            name="za-phase-2",
+            title="SCORE South Africa Phase II",
+            country="ZA",
+            currency="ZAR",
+            institutions=("FEDHASA",),
+            targets=(
+                Dated(
+                    value=CoverageTarget.uniform(Decimal("0.20")),
+                    start=start,
+                    end=date(2016, 12, 30),
+                    source="MTE-II p.35",
+                ),
+                Dated(
+                    value=CoverageTarget.uniform(Decimal("0.63")),
+                    start=date(2016, 12, 31),
+                    end=end,
+                    source="MTE-II p.29",
+                ),
+            ),
+            target_note="Target 20% (21% reached by June 2015, p.35), then 63% by "
+            "the end of 2016 (p.29; benchmarked to rise from 20% to 43%, an "
+            "interim 30%).",
+        ),
+    )
 
 
 def _china_mem(china: Profile) -> Profile:

@@ -163,6 +163,11 @@ for _key, _title, _url in (
         "https://www.ilo.org/empent/areas/start-and-improve-your-business/WCMS_537278/lang--en/index.htm",
     ),
     (
+        "SECO-III",
+        "SECO project record: SCORE Phase III (1.10.2017 to 31.12.2021)",
+        "https://www.eda.admin.ch/countries/tunisia/fr/home/cooperation-internationale/projets.html/content/dezaprojects/SECO/en/2013/UR00644/phase3.html",
+    ),
+    (
         "BJ-MEM",
         "ILO Beijing: SCORE China with the Ministry of Emergency Management (MEM)",
         "https://www.ilo.org/beijing/information-resources/public-information/WCMS_807424/lang--en/index.htm",
