@@ -839,12 +839,32 @@ class TestPortfolio:
         assert mixed.findings.violations[0].params["year"] == 2016
 
 
-def test_policy_strategy_refuses_no_periods():
+def test_policy_strategy_refuses_no_periods_when_built():
     from hypothesis.errors import InvalidArgument
 
-    @given(st.data())
-    def draw_one(data):
-        data.draw(sst.funding_policies(max_periods=0))
-
     with pytest.raises(InvalidArgument, match="max_periods"):
-        draw_one()
+        sst.funding_policies(max_periods=0)
+    with pytest.raises(InvalidArgument, match="currency"):
+        sst.cost_models(currency="CNY")  # type: ignore[arg-type]
+
+
+@given(
+    sst.cost_models(currency=st.just("JPY")),
+    sst.funding_policies(currency=sst.currency_codes()),
+    sst.group_rules(currency=st.sampled_from(["KWD", "USD"])),
+    sst.fee_tiers(),
+)
+def test_pricing_strategies_take_a_strategy_for_the_currency(
+    model, policy, rules, tier
+):
+    assert model.currency == "JPY"
+    assert model.trainer_day_rate.currency == "JPY"
+    amounts = [
+        rule.cap
+        for period in policy.periods.entries
+        for rule in (period.value.module1.fee, period.value.later_modules.fee)
+        if rule is not None and rule.cap is not None
+    ]
+    assert all(a.currency == policy.currency for a in amounts)
+    assert rules.donor_cap is None or rules.donor_cap.currency in ("KWD", "USD")
+    assert tier.price.currency == "CNY"

@@ -36,7 +36,7 @@ from score_core.serialization import (
 )
 
 
-REGISTERED = sst.registrations()
+REGISTERED = sst.STRATEGIES
 # Generic types are loaded as a concrete parametrisation.
 CONCRETE = [
     cls[CoverageTarget] if getattr(cls, "__parameters__", ()) else cls
