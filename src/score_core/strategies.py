@@ -311,7 +311,6 @@ _IDENT_REST = string.ascii_lowercase + string.digits + "_"
 _UPPER_DIGITS = string.ascii_uppercase + string.digits
 #: Shares drawn as whole thousandths: 0 and 1000 are the edges.
 _SCALE = 1000
-_THOUSANDTHS = st.integers(min_value=0, max_value=_SCALE)
 _IDENTIFIERS = st.builds(
     str.__add__, st.sampled_from(_IDENT_FIRST), st.text(_IDENT_REST, max_size=12)
 )
@@ -334,6 +333,9 @@ def _edges(low: int, high: int) -> st.SearchStrategy[int]:
     Shrinks to ``low``.
     """
     return st.sampled_from((low, high)) | st.integers(min_value=low, max_value=high)
+
+
+_THOUSANDTHS = _edges(0, _SCALE)
 
 
 # -- money ---------------------------------------------------------------------------
@@ -1593,7 +1595,12 @@ def _plan_module(
         )
     )
     start_low = profile.valid_from or date(2013, 1, 1)
-    start_high = (profile.valid_to or date(2030, 12, 31)) - timedelta(days_needed + 1)
+    # The last classroom day (or the extra day of a days fault) may be the
+    # last day the profile is in force.
+    extra = 1 if fault == Code.WORKSHOP_DAYS_COUNT else 0
+    start_high = (profile.valid_to or date(2030, 12, 31)) - timedelta(
+        days_needed - 1 + extra
+    )
     certs = [_certified(ModuleCode.M1)]
     if module.code != ModuleCode.M1 and fault != Code.TRAINER_NOT_CERTIFIED:
         certs.append(_certified(module.code))
