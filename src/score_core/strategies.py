@@ -734,7 +734,7 @@ def trainers(
         Trainer,
         id=_SHORT_IDS,
         name=_NAMES,
-        gender=st.none() | st.sampled_from(Gender),
+        gender=st.sampled_from([None, *Gender]),
         institution=st.none() | _NAMES,
         certifications=st.lists(items, max_size=max_size).map(tuple),
     )
@@ -777,6 +777,21 @@ def module_codes() -> st.SearchStrategy[str]:
 _CERTIFICATIONS = certifications()
 
 
+def _none_for_zero(n: int) -> int | None:
+    return n or None
+
+
+def _less_one(n: int | None) -> int | None:
+    return None if n is None else n - 1
+
+
+#: None or 1 to n, in one choice (0 stands for None, and shrinks to it).
+_OPTIONAL_SMALL = {
+    n: st.integers(min_value=0, max_value=n).map(_none_for_zero)
+    for n in (5, 7, 10, 12, 13)
+}
+
+
 def _module_format(
     *, min_months: int | None, extra_months: int | None, **fields: Any
 ) -> ModuleFormat:
@@ -793,15 +808,15 @@ def module_formats() -> st.SearchStrategy[ModuleFormat]:
     return st.builds(
         _module_format,
         delivery=st.sampled_from(Delivery),
-        classroom_days=st.none() | st.integers(min_value=1, max_value=5),
-        follow_up_visits=st.none() | st.integers(min_value=0, max_value=6),
-        min_months=st.none() | st.integers(min_value=1, max_value=12),
-        extra_months=st.none() | st.integers(min_value=0, max_value=12),
-        max_enterprises=st.none() | st.integers(min_value=1, max_value=10),
+        classroom_days=_OPTIONAL_SMALL[5],
+        follow_up_visits=_OPTIONAL_SMALL[7].map(_less_one),
+        min_months=_OPTIONAL_SMALL[12],
+        extra_months=_OPTIONAL_SMALL[13].map(_less_one),
+        max_enterprises=_OPTIONAL_SMALL[10],
     )
 
 
-_OPTIONAL_SOURCE_KEYS = st.none() | st.sampled_from(source_keys())
+_OPTIONAL_SOURCE_KEYS = st.sampled_from([None, *source_keys()])
 #: Everything of a module but its code and prerequisites.
 _MODULE_PARTS = st.fixed_dictionaries(
     {
@@ -1103,7 +1118,7 @@ def profiles(
         name=_REGISTRY_NAMES,
         title=_NAMES,
         country=_OPTIONAL_COUNTRIES,
-        phase=st.none() | st.sampled_from(["I", "II", "III", "IV"]),
+        phase=st.sampled_from([None, "I", "II", "III", "IV"]),
         institutions=st.lists(_NAMES, max_size=2).map(tuple),
         parent=st.none() | _REGISTRY_NAMES,
         catalogue=st.sampled_from(catalogue_names()),
