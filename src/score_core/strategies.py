@@ -2842,6 +2842,8 @@ def result_rows() -> st.SearchStrategy[ResultRow]:
 #: The strategy function for each public type: ``STRATEGIES[Workshop]`` is
 #: :func:`workshops`. Generic types' functions take a strategy for the type
 #: parameter.
+#:
+#: :meta hide-value:
 STRATEGIES: Mapping[type, Callable[..., st.SearchStrategy[Any]]] = MappingProxyType(
     {cls: globals()[name] for cls, name in STRATEGY_NAMES.items()}
 )
