@@ -275,6 +275,12 @@ class TestStrictness:
         with pytest.raises(PayloadError):
             from_dict(dict[str, int], {"a": "b"})
 
+    def test_a_mapping_field_that_is_not_an_object(self):
+        from collections.abc import Mapping
+
+        with pytest.raises(PayloadError, match="expected an object, got a list"):
+            from_dict(Mapping[str, int], ["a"])
+
 
 # Text as JSON can hold it: control characters, quotes, backslashes, line
 # separators, and lone surrogates (which orjson cannot encode).

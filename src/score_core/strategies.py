@@ -598,7 +598,7 @@ def _enterprise_by_share(
 def _enterprise_with_women(
     *, headcount: int, women: int | None, **fields: Any
 ) -> Enterprise:
-    if women is not None and not 0 <= women <= headcount:
+    if women is not None and headcount is not None and not 0 <= women <= headcount:
         raise InvalidArgument(f"women={women} must lie between 0 and {headcount}")
     return Enterprise(headcount=headcount, women=women, **fields)
 
