@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from score_core import (
     Band,
@@ -73,6 +74,8 @@ def test_a_strategy_is_built_once_for_the_same_arguments():
     assert sst.enterprises() is sst.enterprises()
     assert sst.workshops() is sst.workshops()
     assert sst.monies(currency=None) is sst.monies(currency=None)
+    with pytest.raises(InvalidArgument, match="max_size"):
+        sst.paths(max_size=[])  # unhashable: checked, not cached
     headcounts = st.integers(1, 9)
     assert sst.enterprises(headcount=headcounts) is sst.enterprises(
         headcount=headcounts

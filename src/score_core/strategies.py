@@ -268,9 +268,21 @@ def _built_once(fn: F) -> F:
 
     Hypothesis validates a strategy the first time it is drawn from; a cached
     strategy is validated once, however many tests (or ``from_type``
-    lookups) use it.
+    lookups) use it. Unhashable arguments (a caller's own calendar class, a
+    list where a number belongs) are passed on uncached, so the function's
+    own checks still answer.
     """
-    return functools.lru_cache(maxsize=256)(fn)  # type: ignore[return-value]
+    cached = functools.lru_cache(maxsize=256)(fn)
+
+    @functools.wraps(fn)
+    def build(*args: Any, **kwargs: Any) -> Any:
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:  # an unhashable argument: built each time
+            return fn(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    return build  # type: ignore[return-value]
 
 
 class _Shown:
@@ -449,6 +461,7 @@ def paths(*, max_size: int = 5) -> st.SearchStrategy[tuple[PathItem, ...]]:
     return st.lists(item, max_size=max_size).map(tuple)
 
 
+_PATHS = paths()
 _PARAM_VALUES: st.SearchStrategy[ParamValue] = st.one_of(
     st.none(),
     st.booleans(),
@@ -481,7 +494,7 @@ def _violations(
     if code not in params:
         raise InvalidArgument(f"{code!r} is not a registered finding code")
     chosen = None if severity is None else draw(severity)
-    return violation(code, path=draw(paths()), severity=chosen, **draw(params[code]))
+    return violation(code, path=draw(_PATHS), severity=chosen, **draw(params[code]))
 
 
 @_built_once
@@ -774,6 +787,7 @@ def module_codes() -> st.SearchStrategy[str]:
     )
 
 
+_MODULE_CODES = module_codes()
 _CERTIFICATIONS = certifications()
 
 
@@ -1999,7 +2013,7 @@ def _visit_cycles(draw: st.DrawFn, max_follow_ups: int) -> VisitCycle:
         day = last + timedelta(1 + spot + i * step)
         planned.append(_visit(i + 1, day, draw(_VISIT_PARTS)))
     enterprise = draw(_IDENTIFIERS)
-    module = draw(module_codes())
+    module = draw(_MODULE_CODES)
     return VisitCycle(
         id=f"{module}.{enterprise}",
         enterprise=enterprise,
