@@ -158,6 +158,12 @@ class TestEdges:
         assert any(m.venue_per_day.amount == 0 for m in models)
         assert any(m.amount == 0 for m in _drawn(sst.monies()))
 
+    def test_money_at_its_bounds(self):
+        strategy = sst.monies(currency=st.just("CNY"), min_value=1, max_value=50)
+        amounts = {m.amount for m in _drawn(strategy)}
+        assert {Decimal(1), Decimal(50)} <= amounts
+        assert all(Decimal(1) <= a <= Decimal(50) for a in amounts)
+
     def test_calendars_with_make_up_days(self):
         calendars = _drawn(sst.fixed_calendars())
         assert sum(1 for c in calendars if c.workdays) > len(calendars) // 2

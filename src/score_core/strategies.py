@@ -379,7 +379,11 @@ def _units_in(
     digits = get_currency(code).minor_units
     low = _minor_bound(min_value, digits, upper=False)
     high = _minor_bound(max_value, digits, upper=True)
-    return None if low > high else st.integers(min_value=low, max_value=high)
+    if low > high:
+        return None
+    # Zero (when allowed) and both bounds are drawn often; shrinks to the first.
+    edges = [0, low, high] if low <= 0 <= high else [low, high]
+    return st.sampled_from(edges) | st.integers(min_value=low, max_value=high)
 
 
 @st.composite
@@ -407,6 +411,8 @@ def monies(
     max_value: Decimal | int | None = Decimal(1_000_000),
 ) -> st.SearchStrategy[Money]:
     """:class:`~score_core.Money` amounts, always whole numbers of minor units.
+
+    Zero and both bounds are drawn often.
 
     Args:
         currency: Strategy for the ISO code; all registered codes by default.
