@@ -920,13 +920,18 @@ def catalogues(*, min_size: int = 1, max_size: int = 8) -> st.SearchStrategy[Cat
     """
     _check_int("min_size", min_size, 0)
     _check_int("max_size", max_size, min_size)
-    modules = st.lists(
-        st.tuples(module_codes(), _PREREQUISITE_PICKS, _MODULE_PARTS),
-        min_size=min_size,
-        max_size=max_size,
-        unique_by=lambda item: item[0],
-    )
-    return st.builds(_catalogue, _REGISTRY_NAMES, modules)
+    codes = st.lists(_MODULE_CODES, min_size=min_size, max_size=max_size, unique=True)
+    return _catalogues(codes)
+
+
+@st.composite
+def _catalogues(draw: st.DrawFn, codes: st.SearchStrategy[list[str]]) -> Catalogue:
+    # Distinct codes first, then each module's parts: a repeated code is
+    # redrawn alone, not with a whole module.
+    drawn = [
+        (code, draw(_PREREQUISITE_PICKS), draw(_MODULE_PARTS)) for code in draw(codes)
+    ]
+    return _catalogue(draw(_REGISTRY_NAMES), drawn)
 
 
 # -- profiles --------------------------------------------------------------
@@ -1106,6 +1111,19 @@ def _profile(
     )
 
 
+_PARAMETER_KEYS = st.lists(st.sampled_from(PARAMETERS), max_size=6, unique=True)
+
+
+@st.composite
+def _provenance_lists(draw: st.DrawFn) -> list[tuple[str, Provenance]]:
+    # Distinct parameters first, then a provenance for each.
+    return [(key, draw(_PROVENANCES)) for key in draw(_PARAMETER_KEYS)]
+
+
+_PROVENANCES = provenances()
+_PROVENANCE_LISTS = _provenance_lists()
+
+
 @_built_once
 def profiles(
     *,
@@ -1130,11 +1148,7 @@ def profiles(
         _profile,
         valid_from=st.none() | _dates(2009, 2025),
         valid_days=st.none() | st.integers(min_value=0, max_value=4000),
-        provenance=st.lists(
-            st.tuples(st.sampled_from(PARAMETERS), provenances()),
-            max_size=6,
-            unique_by=lambda item: item[0],
-        ),
+        provenance=_PROVENANCE_LISTS,
         name=_REGISTRY_NAMES,
         title=_NAMES,
         country=_OPTIONAL_COUNTRIES,
