@@ -273,7 +273,7 @@ class TestAggregates:
             else:
                 assert change.improved == (change.absolute < 0)
             if change.relative is not None:
-                assert change.relative * change.baseline == change.absolute
+                assert change.relative == change.absolute / change.baseline
             if change.women is not None:
                 assert change.women + change.men == change.absolute
 
