@@ -6,7 +6,10 @@ compare: the machines are shared and noisy.
 
 Loading and dumping are also measured against equivalent pydantic v2 models
 (benchmarks/pydantic_models.py, strict, no extra keys), and against the
-import of attrs and cattrs; strategies by drawing 1,000 examples.
+import of attrs and cattrs; strategies by drawing examples against
+``st.builds`` of a plain attrs class with Enterprise's nine fields, the two
+sides alternating round by round (``python benchmarks/run.py strategies``
+runs these alone).
 
 Measured so far:
 - loading 10,000 enterprises from JSON text with full validation, against a
@@ -712,34 +715,103 @@ def _without_fast_encoder(fn: Callable[[], Any]) -> Callable[[], Any]:
     return run
 
 
-def _strategies() -> list[Row]:
+@attrs.frozen(kw_only=True)
+class PlainEnterprise:
+    """The baseline for drawing: Enterprise's nine fields, no validators."""
+
+    id: str
+    name: str
+    headcount: int
+    women: int | None
+    sector: str | None
+    country: str | None
+    region: str | None
+    registration_id: str | None
+    founded: date | None
+
+
+DRAWS = 200
+
+
+def _plain_enterprises() -> Any:
+    """``st.builds`` of the plain class, each field drawn as Enterprise's is."""
+    import string
+
     from hypothesis import strategies as st
 
+    names = st.text(
+        st.characters(categories=("L", "N"), include_characters=" -."),
+        min_size=1,
+        max_size=20,
+    )
+    short = st.none() | st.text(
+        st.characters(categories=("L", "N"), include_characters=" -."),
+        min_size=1,
+        max_size=12,
+    )
+    return st.builds(
+        PlainEnterprise,
+        id=st.text(
+            string.ascii_uppercase + string.digits + "-", min_size=1, max_size=10
+        ),
+        name=names,
+        headcount=st.integers(0, 2000),
+        women=st.none() | st.integers(0, 2000),
+        sector=short,
+        country=st.none() | st.text(string.ascii_uppercase, min_size=2, max_size=2),
+        region=short,
+        registration_id=st.none()
+        | st.text(string.ascii_uppercase + string.digits, min_size=18, max_size=18),
+        founded=st.none() | st.dates(date(1900, 1, 1), date(2030, 12, 31)),
+    )
+
+
+def _strategies() -> list[Row]:
+    """Draws of the main strategies against st.builds of a plain class.
+
+    Both sides draw the same number of examples (derandomised, generation
+    only), one after the other in every round, so that a change in the
+    machine's load falls on both; each figure is the median of the rounds.
+    """
     from score_core import strategies as sst
 
-    baseline = st.builds(
-        dict,
-        id=st.text(min_size=1, max_size=12),
-        name=st.text(min_size=1, max_size=20),
-        headcount=st.integers(0, 1000),
-    )
-    rows: list[Row] = []
-    for name, strategy in (
+    baseline = _plain_enterprises()
+    cases = [
         ("enterprises", sst.enterprises()),
         ("workshops", sst.workshops()),
-        ("profiles", sst.profiles()),
         ("quotes", sst.quotes()),
-        ("measurements", sst.measurements()),
+        ("profiles", sst.profiles()),
+        ("catalogues", sst.catalogues()),
         ("module_plans", sst.module_plans()),
-    ):
+    ]
+    rows: list[Row] = []
+    for name, strategy in cases:
+        _draw(strategy, 20)  # validate and warm up, outside the timing
+        _draw(baseline, 20)
+        ours, base = [], []
+        for _ in range(ROUNDS):
+            ours.append(_once(lambda s=strategy: _draw(s, DRAWS)))
+            base.append(_once(lambda: _draw(baseline, DRAWS)))
         rows.append(
             (
-                f"draw 1,000 {name} (against 1,000 plain dicts of 3 fields)",
-                _once(lambda s=strategy: _draw(s)),
-                _once(lambda: _draw(baseline)),
+                f"draw {DRAWS} {name} (against a plain 9-field attrs class)",
+                statistics.median(ours),
+                statistics.median(base),
             )
         )
     return rows
+
+
+def strategies_only() -> int:
+    """``python benchmarks/run.py strategies``: the strategy rows alone."""
+    print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
+    print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio  per example")
+    for name, ours, base in _strategies():
+        print(
+            f"{name:58}  {ours * 1000:8.1f}ms  {base * 1000:7.1f}ms  {ours / base:5.2f}"
+            f"  {ours / DRAWS * 1000:.2f} ms"
+        )
+    return 0
 
 
 def _once(fn: Callable[[], Any]) -> float:
@@ -749,4 +821,6 @@ def _once(fn: Callable[[], Any]) -> float:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["strategies"]:
+        raise SystemExit(strategies_only())
     raise SystemExit(main())

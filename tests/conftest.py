@@ -1,4 +1,9 @@
-"""Hypothesis profiles: `ci` (derandomised; `make test`), `dev`, `fast`, `fuzz`."""
+"""Hypothesis profiles: `ci` (derandomised; `make test`), `dev`, `fast`, `fuzz`.
+
+No profile suppresses the `too_slow` health check: score_core's strategies
+must stay fast enough for Hypothesis' defaults, and the suite would notice a
+regression.
+"""
 
 import os
 
@@ -13,14 +18,9 @@ settings.register_profile(
     print_blob=True,
     database=None,
     # differing_executors: mutation testing (mutmut) forks the test classes.
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+    suppress_health_check=[HealthCheck.differing_executors],
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("fast", max_examples=10, deadline=None)
-settings.register_profile(
-    "fuzz",
-    max_examples=5_000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+settings.register_profile("fuzz", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

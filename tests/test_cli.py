@@ -26,7 +26,7 @@ def test_demo_ends_on_today_or_the_date_given(capsys):
     assert "needs_review" in section
     assert main(["demo", "--on", "2026-12-02"]) == 0
     out = capsys.readouterr().out
-    assert "after its valid_to 2017-12-31 (source: MTE-II p.16)" in out
+    assert "after its valid_to 2017-12-31 (source: MTE-II p.2)" in out
     assert "get_profile('cn'), is cn-mem" in out
 
 
@@ -170,7 +170,7 @@ def test_check_from_stdin_and_lenient(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", stream)
     assert main(["check", "-", "--on", "2026-11-24", "--no-baseline"]) == 1
     out = capsys.readouterr().out
-    assert "after its valid_to 2017-12-31 (source: MTE-II p.16)" in out
+    assert "after its valid_to 2017-12-31 (source: MTE-II p.2)" in out
 
 
 def test_today_answers_with_a_warning_and_strict_refuses_in_the_clis_words(

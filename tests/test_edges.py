@@ -83,7 +83,7 @@ def test_bands_within_bounds(band, data):
 
 
 def test_dated_strategy_default_values():
-    @given(sst.dated())
+    @given(sst.dated_values())
     def check(entry):
         assert entry.end is None or entry.start is None or entry.start <= entry.end
 

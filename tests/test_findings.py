@@ -53,6 +53,7 @@ class TestRuleViolation:
         with pytest.raises(TypeError):
             v.params["enterprise"] = "E2"  # type: ignore[index]
         assert hash(v) == hash(violation(Code.EIT_NO_WORKER, enterprise="E1"))
+        assert repr(v.params) == "FrozenMap({'enterprise': 'E1'})"
 
     def test_str_and_path(self):
         v = make(path=("delegations", 3, "participants"))

@@ -1,6 +1,7 @@
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from importlib.metadata import entry_points
 
 from hypothesis import given
@@ -20,7 +21,7 @@ def test_from_type_works_without_importing_strategies():
         import sys
         from hypothesis import given, settings, strategies as st
         import score_core
-        from score_core.strategies import registrations
+        from score_core.strategies import STRATEGIES
         del sys.modules["score_core.strategies"]
         seen = []
         types = [score_core.Money, score_core.Report, score_core.RuleViolation]
@@ -111,7 +112,8 @@ def test_importing_strategies_first_does_not_break_the_plugin():
 def test_registrations_cover_the_generic_types():
     from score_core import CoverageTarget, Dated, Resolved, Timeline
 
-    assert {Dated, Resolved, Timeline} <= set(sst.registrations())
+    assert {Dated, Resolved, Timeline} <= set(sst.STRATEGIES)
+    assert sst.STRATEGIES[Dated] is sst.dated_values
 
     @given(st.from_type(Resolved[CoverageTarget]), st.from_type(Dated))
     def check(resolved, dated):
@@ -119,3 +121,53 @@ def test_registrations_cover_the_generic_types():
         assert isinstance(dated, Dated)
 
     check()
+
+
+def test_renamed_strategies_still_work_with_a_warning():
+    import pytest
+
+    renamed = {
+        "workshop_stats": sst.workshop_statistics,
+        "rescheduleds": sst.reschedulings,
+        "change_values": sst.changes,
+        "dated": sst.dated_values,
+        "resolutions": sst.resolved_values,
+    }
+    for old, new in renamed.items():
+        with pytest.warns(DeprecationWarning, match=old):
+            assert getattr(sst, old) is new
+    with pytest.warns(DeprecationWarning, match="STRATEGIES"):
+        table = sst.registrations()
+    assert set(table) == set(sst.STRATEGIES)
+    with pytest.raises(AttributeError, match="nothing_here"):
+        sst.nothing_here  # noqa: B018
+
+
+def test_argument_errors_are_raised_when_a_strategy_is_built():
+    import pytest
+    from hypothesis.errors import InvalidArgument
+
+    from score_core import get_profile
+
+    calls = [
+        lambda: sst.enterprises(headcount=5),
+        lambda: sst.names(max_size=0),
+        lambda: sst.reports(min_size=3, max_size=2),
+        lambda: sst.monies(min_value=2, max_value=1),
+        lambda: sst.monies(min_value="1"),
+        lambda: sst.monies(min_value=True),
+        lambda: sst.monies(min_value=Decimal("0.0001"), max_value=Decimal("0.0009")),
+        lambda: sst.timelines(max_size=0),
+        lambda: sst.catalogues(min_size=3, max_size=1),
+        lambda: sst.enterprises_for("cn-phase-2"),
+        lambda: sst.workshops(profile="cn-phase-2"),
+        lambda: sst.attendance_sheets(workshop="W1"),
+        lambda: sst.measurements(indicators="default"),
+        lambda: sst.paths(max_size=-1),
+        lambda: sst.bands(min_value=-1),
+        lambda: sst.workshops(module="M1"),
+    ]
+    for call in calls:
+        with pytest.raises(InvalidArgument):
+            call()
+    assert sst.enterprises_for(get_profile()) is sst.enterprises_for(get_profile())

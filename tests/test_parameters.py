@@ -151,7 +151,8 @@ class TestValidation:
 
 class TestProperties:
     @given(
-        sst.timelines(st.integers()), sst.dated(st.integers()).map(lambda x: x.start)
+        sst.timelines(st.integers()),
+        sst.dated_values(st.integers()).map(lambda x: x.start),
     )
     def test_exactly_one_value_per_date_or_none(self, timeline, on):
         on = on or date(2013, 1, 1)

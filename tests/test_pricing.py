@@ -352,18 +352,19 @@ class TestPayers:
         )
         funded = quote(shop(n=1), cost_model=MODEL, policy=policy(budget), on=ON)
         (invoice,) = funded.invoices
-        assert [p.rule for p in invoice.payments][1] == (
+        assert [p.rule for p in invoice.payments][1:3] == [
+            "donor: the rest, at most 0.1 of 33304.00 CNY",
             "institution (own budget: training fund): 1 of 33304.00 CNY; limited "
-            "to the 23312.80 CNY left"
-        )
-        assert invoice.paid_by(Payer.INSTITUTION) == cny("23312.80")
-        assert invoice.paid_by(Payer.DONOR).amount == 0
+            "to the 19982.40 CNY left",
+        ]
+        assert invoice.paid_by(Payer.INSTITUTION) == cny("19982.40")
+        assert invoice.paid_by(Payer.DONOR) == cny("3330.40")
         assert funded.by_payer[Payer.UNFUNDED].amount == 0
-        assert funded.coverage == 1
+        assert funded.coverage == Decimal("0.9")
         assert "pricing.remainder.unfunded" not in funded.findings.codes
         plain = attrs.evolve(hole, institution=ShareRule(share=Decimal("0.5")))
         half = quote(shop(n=1), cost_model=MODEL, policy=policy(plain), on=ON)
-        assert half.invoices[0].payments[1].rule.startswith("institution (own budget)")
+        assert half.invoices[0].payments[2].rule.startswith("institution (own budget)")
         with pytest.raises(InvalidValueError, match="institution"):
             GroupRules(institution=FeeRule())
 
@@ -934,12 +935,32 @@ class TestPortfolio:
         assert mixed.findings.violations[0].params["year"] == 2016
 
 
-def test_policy_strategy_refuses_no_periods():
+def test_policy_strategy_refuses_no_periods_when_built():
     from hypothesis.errors import InvalidArgument
 
-    @given(st.data())
-    def draw_one(data):
-        data.draw(sst.funding_policies(max_periods=0))
-
     with pytest.raises(InvalidArgument, match="max_periods"):
-        draw_one()
+        sst.funding_policies(max_periods=0)
+    with pytest.raises(InvalidArgument, match="currency"):
+        sst.cost_models(currency="CNY")  # type: ignore[arg-type]
+
+
+@given(
+    sst.cost_models(currency=st.just("JPY")),
+    sst.funding_policies(currency=sst.currency_codes()),
+    sst.group_rules(currency=st.sampled_from(["KWD", "USD"])),
+    sst.fee_tiers(),
+)
+def test_pricing_strategies_take_a_strategy_for_the_currency(
+    model, policy, rules, tier
+):
+    assert model.currency == "JPY"
+    assert model.trainer_day_rate.currency == "JPY"
+    amounts = [
+        rule.cap
+        for period in policy.periods.entries
+        for rule in (period.value.module1.fee, period.value.later_modules.fee)
+        if rule is not None and rule.cap is not None
+    ]
+    assert all(a.currency == policy.currency for a in amounts)
+    assert rules.donor_cap is None or rules.donor_cap.currency in ("KWD", "USD")
+    assert tier.price.currency == "CNY"

@@ -193,7 +193,7 @@ def _check_citation(citation):
         assert report.ok  # a warning, not an error
         assert report.violations[0].message == (
             "profile cn-phase-2 is used on 2026-11-24, after its valid_to 2017-12-31 "
-            "(source: MTE-II p.16); its values are applied as they stand"
+            "(source: MTE-II p.2); its values are applied as they stand"
         )
         early = p.check_in_force(date(2012, 12, 31)).violations[0]
         assert early.params["relation"] == "before"

@@ -36,7 +36,7 @@ from score_core.serialization import (
 )
 
 
-REGISTERED = sst.registrations()
+REGISTERED = sst.STRATEGIES
 # Generic types are loaded as a concrete parametrisation.
 CONCRETE = [
     cls[CoverageTarget] if getattr(cls, "__parameters__", ()) else cls
@@ -274,6 +274,12 @@ class TestStrictness:
             from_dict(tuple[Money, ...], "abc")
         with pytest.raises(PayloadError):
             from_dict(dict[str, int], {"a": "b"})
+
+    def test_a_mapping_field_that_is_not_an_object(self):
+        from collections.abc import Mapping
+
+        with pytest.raises(PayloadError, match="expected an object, got a list"):
+            from_dict(Mapping[str, int], ["a"])
 
 
 # Text as JSON can hold it: control characters, quotes, backslashes, line

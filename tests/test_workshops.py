@@ -565,29 +565,38 @@ class TestProperties:
         assert sorted(check_workshop(shop).codes) == sorted(check_workshop(other).codes)
 
     def test_impossible_faults(self):
-        @given(sst.workshops(fault="nope"))
-        def unknown(shop):
-            raise AssertionError
-
         with pytest.raises(InvalidArgument):
-            unknown()
+            sst.workshops(fault="nope")
         loose = default_profile().derive(
             name="cn-min1", enterprises_per_workshop=Band(minimum=0, maximum=1)
         )
-
-        @given(sst.workshops(profile=loose, fault="workshop.enterprises.too_few"))
-        def no_minimum(shop):
-            raise AssertionError
-
         with pytest.raises(InvalidArgument):
-            no_minimum()
-
-        @given(sst.workshops(profile=loose, fault="workshop.enterprise.duplicate"))
-        def no_room(shop):
-            raise AssertionError
-
+            sst.workshops(profile=loose, fault="workshop.enterprises.too_few")
         with pytest.raises(InvalidArgument):
-            no_room()
+            sst.workshops(profile=loose, fault="workshop.enterprise.duplicate")
+
+    def test_a_drawn_module_outside_the_catalogue_or_without_room(self):
+        loose = default_profile().derive(
+            name="cn-min1", enterprises_per_workshop=Band(minimum=0, maximum=1)
+        )
+        for strategy, message in (
+            (sst.workshops(module=st.just("NOPE")), "not in profile"),
+            (
+                sst.workshops(
+                    profile=loose,
+                    module=st.just("M1"),
+                    fault="workshop.enterprise.duplicate",
+                ),
+                "no room",
+            ),
+        ):
+
+            @given(strategy)
+            def draw(shop):
+                raise AssertionError
+
+            with pytest.raises(InvalidArgument, match=message):
+                draw()
 
     @given(sst.workshops(), st.data())
     def test_statistics_add_up(self, shop, data):

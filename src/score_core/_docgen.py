@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from score_core._render import value_text
 from score_core.catalogue import default_catalogue
 from score_core.codes import Code, code_info
-from score_core.profiles import get_profile, profile_names
+from score_core.profiles import get_profile, profile_names, value_text
 from score_core.serialization import SCHEMA_VERSION, document_kinds
 from score_core.sources import get_source, source_keys
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from score_core.catalogue import Catalogue
-from score_core.parameters import Timeline
-from score_core.profiles import CoverageTarget, Profile
+from score_core.profiles import Profile, value_text
 
 
 if TYPE_CHECKING:
@@ -61,33 +59,6 @@ def catalogue_table(catalogue: Catalogue, indent: str = "") -> str:
         )
     headers = ["code", "title", "kind", "days", "visits", "after"]
     return table(headers, rows, indent)
-
-
-def _percent(share: Decimal) -> str:
-    return f"{(share * 100).normalize():f}%"
-
-
-def value_text(value: Any) -> str:
-    """A parameter value in words."""
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, frozenset):
-        return ", ".join(sorted(value)) or "-"
-    if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
-    if isinstance(value, Timeline):
-        return "; ".join(f"{_coverage_text(e.value)} {e.period}" for e in value.entries)
-    return str(value)
-
-
-def _coverage_text(target: Any) -> str:
-    if isinstance(target, CoverageTarget):
-        if target.module1 == target.later_modules:
-            return _percent(target.module1)
-        return f"M1 {_percent(target.module1)}, later {_percent(target.later_modules)}"
-    return str(target)  # pragma: no cover - profiles only hold CoverageTarget
 
 
 def profile_text(profile: Profile, indent: str = "") -> str:

@@ -45,7 +45,6 @@ from datetime import date
 import attrs
 
 from score_core._frozen import FrozenMap
-from score_core._render import value_text
 from score_core._validators import non_empty_str, optional_non_empty_str, typed
 from score_core.catalogue import ModuleCode
 from score_core.codes import Code, code_info, violation
@@ -53,7 +52,7 @@ from score_core.enterprises import Enterprise
 from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
-from score_core.profiles import Profile, Provenance, default_profile
+from score_core.profiles import Profile, Provenance, default_profile, value_text
 
 
 __all__ = [

@@ -231,8 +231,8 @@ class Payer(enum.StrEnum):
     ENTERPRISE = "enterprise"
     SPONSOR = "sponsor"
     GOVERNMENT = "government"
-    INSTITUTION = "institution"
     DONOR = "donor"
+    INSTITUTION = "institution"
     UNFUNDED = "unfunded"
 
 
@@ -319,8 +319,9 @@ class GroupRules:
         sponsor: A sponsor's share, or None.
         government: A government scheme's share, or None.
         institution: The institution's own budget as a payer, with its share
-            and caps, or None. Without it, what no other payer covers is
-            unfunded (an error finding), not the institution's.
+            and caps, or None. It pays after the donor, from what is left;
+            what no payer covers is unfunded (an error finding), never
+            counted as the institution's.
         in_kind: In-kind contributions to the workshop (a venue lent, staff
             time), valued in money and divided like shared costs.
         donor_share: The most the donor pays, as a share of each enterprise's
@@ -704,6 +705,28 @@ def _capped(
     return amount, note
 
 
+def _share_of(
+    share: ShareRule, full: Money, participants: int, payer: str, *, named: bool = True
+) -> tuple[Money, str]:
+    """What a share rule asks of one enterprise, and the rule in words."""
+    per_person = (
+        None
+        if share.cap_per_participant is None
+        else _times(share.cap_per_participant, participants)
+    )
+    wanted, note = _capped(
+        _times(full, share.share),
+        [
+            (share.cap_per_enterprise, "the cap per enterprise"),
+            (per_person, f"the cap per participant x {participants}"),
+        ],
+    )
+    who = f" ({share.name})" if named and share.name else ""
+    return wanted, f"{payer}{who}: {share.share} of {full}" + (
+        f", capped at {note}" if note else ""
+    )
+
+
 def _payments(
     firm: Enterprise,
     participants: int,
@@ -763,31 +786,9 @@ def _payments(
     for payer, share in (
         (Payer.SPONSOR, rules.sponsor),
         (Payer.GOVERNMENT, rules.government),
-        (Payer.INSTITUTION, rules.institution),
     ):
-        if share is None:
-            continue
-        per_person = (
-            None
-            if share.cap_per_participant is None
-            else _times(share.cap_per_participant, participants)
-        )
-        wanted, note = _capped(
-            _times(full, share.share),
-            [
-                (share.cap_per_enterprise, "the cap per enterprise"),
-                (per_person, f"the cap per participant x {participants}"),
-            ],
-        )
-        who = f" ({share.name})" if share.name else ""
-        if payer is Payer.INSTITUTION:
-            who = f" (own budget{': ' + share.name if share.name else ''})"
-        pay(
-            payer,
-            wanted,
-            f"{payer.value}{who}: {share.share} of {full}"
-            + (f", capped at {note}" if note else ""),
-        )
+        if share is not None:
+            pay(payer, *_share_of(share, full, participants, payer.value))
     donor, note = _capped(
         _times(full, rules.donor_share), [(rules.donor_cap, "the donor's cap")]
     )
@@ -799,6 +800,16 @@ def _payments(
     amount = min(donor, left)
     left -= amount
     out.append(Payment(payer=Payer.DONOR, amount=amount, rule=rule))
+    budget = rules.institution
+    if budget is not None:
+        # The institution's own budget covers what is left after the donor.
+        label = "institution (own budget" + (
+            f": {budget.name})" if budget.name else ")"
+        )
+        pay(
+            Payer.INSTITUTION,
+            *_share_of(budget, full, participants, label, named=False),
+        )
     out.append(
         Payment(
             payer=Payer.UNFUNDED,

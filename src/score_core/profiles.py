@@ -80,6 +80,7 @@ __all__ = [
     "latest_profile",
     "profile_names",
     "register_profile",
+    "value_text",
 ]
 
 DEFAULT_PROFILE = "cn-phase-2"
@@ -758,6 +759,39 @@ def default_profile() -> Profile:
 def profile_names() -> tuple[str, ...]:
     """The names of all registered profiles, sorted."""
     return _PROFILES.names()
+
+
+# -- parameters in words ----------------------------------------------------------
+def _percent(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f}%"
+
+
+def _coverage_text(target: CoverageTarget) -> str:
+    if target.module1 == target.later_modules:
+        return _percent(target.module1)
+    return f"M1 {_percent(target.module1)}, later {_percent(target.later_modules)}"
+
+
+def value_text(value: Any) -> str:
+    """A profile parameter's value in words, as explanations quote it.
+
+    >>> value_text(get_profile("gh-phase-2").coverage_targets)
+    'M1 50%, later 60% from 2013-01-01 to 2017-10-31'
+    >>> value_text(None), value_text(True), value_text(frozenset({"b", "a"}))
+    ('-', 'yes', 'a, b')
+    """
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value)) or "-"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+    if isinstance(value, Timeline):
+        # A profile's only timeline holds coverage targets (checked when built).
+        return "; ".join(f"{_coverage_text(e.value)} {e.period}" for e in value.entries)
+    return str(value)
 
 
 # -- built-in profiles -------------------------------------------------------------

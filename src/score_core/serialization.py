@@ -636,7 +636,7 @@ def dump_document(obj: Any, *, kind: str | None = None) -> dict[str, Any]:
 
     >>> from score_core import Money
     >>> dump_document(Money.of("5", "USD"))
-    {'schema': 'score_core', 'schema_version': 1, 'kind': 'money', 'data': {'amount': '5.00', 'currency': 'USD'}}
+    {'schema': 'score_core', 'schema_version': 2, 'kind': 'money', 'data': {'amount': '5.00', 'currency': 'USD'}}
     """  # noqa: E501
     _builtin_kinds()
     kind = kind_of(obj) if kind is None else kind

@@ -1,0 +1,115 @@
+"""The layers of ARCHITECTURE.md, held against every import in src.
+
+ground <- domain <- edges: a module imports only from its own layer or the
+layers below it. A change to terminal formatting (an edge) can then never
+change an eligibility verdict (the domain).
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+
+SRC = Path(__file__).parents[1] / "src" / "score_core"
+
+GROUND = {
+    "_frozen",
+    "_registry",
+    "_validators",
+    "_version",
+    "errors",
+    "findings",
+    "codes",
+    "money",
+    "calendars",
+    "_holidays_adapter",
+    "parameters",
+    "sources",
+}
+DOMAIN = {
+    "catalogue",
+    "profiles",
+    "enterprises",
+    "people",
+    "eligibility",
+    "journey",
+    "workshops",
+    "visits",
+    "pricing",
+    "monitoring",
+}
+EDGES = {
+    "__init__",
+    "__main__",
+    "cli",
+    "_demo",
+    "_render",
+    "_docgen",
+    "ical",
+    "serialization",
+    "_migrations",
+    "schema",
+    "strategies",
+    "_hypothesis_plugin",
+}
+LAYER = {
+    **dict.fromkeys(GROUND, 0),
+    **dict.fromkeys(DOMAIN, 1),
+    **dict.fromkeys(EDGES, 2),
+}
+NAMES = {0: "ground", 1: "domain", 2: "edges"}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 1 else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def _layer(module: str) -> int:
+    # A module inside a private package takes its package's layer.
+    return LAYER[module.split(".")[0]]
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith("score_core."):
+                found.add(node.module.removeprefix("score_core."))
+            elif node.module == "score_core":
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(
+                alias.name.removeprefix("score_core.")
+                for alias in node.names
+                if alias.name.startswith("score_core.")
+            )
+    return found
+
+
+def test_every_module_has_a_layer():
+    unplaced = sorted(m for m in _modules() if m.split(".")[0] not in LAYER)
+    assert unplaced == [], "place each new module in a layer of test_layers.py"
+
+
+@pytest.mark.parametrize("module", sorted(_modules()))
+def test_imports_point_down(module):
+    mine = _layer(module)
+    upward = sorted(
+        f"{target} ({NAMES[_layer(target)]})"
+        for target in _imports(_modules()[module])
+        if target.split(".")[0] in LAYER and _layer(target) > mine
+    )
+    assert upward == [], f"{module} ({NAMES[mine]}) imports upward: {upward}"
+
+
+def test_the_check_sees_an_upward_import(tmp_path):
+    bad = tmp_path / "eligibility.py"
+    bad.write_text("from score_core._render import table\n", encoding="utf-8")
+    assert _imports(bad) == {"_render"}
+    assert _layer("_render") > _layer("eligibility")
