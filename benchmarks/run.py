@@ -53,7 +53,6 @@ from score_core import (
     Measurement,
     ModuleState,
     Participant,
-    Point,
     Role,
     Status,
     Trainer,
@@ -72,6 +71,7 @@ from score_core import (
     to_json,
 )
 from score_core._demo import china_2015
+from score_core.monitoring import Point
 
 
 ROUNDS = 7

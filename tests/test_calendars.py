@@ -9,27 +9,28 @@ from hypothesis import strategies as st
 
 import score_core
 from score_core import (
-    ConfigurationError,
     FixedCalendar,
     InvalidValueError,
-    NoWorkingDayError,
-    Roll,
     UnknownNameError,
-    add_working_days,
-    calendar_names,
     get_calendar,
     holidays_calendar,
+    weekday_calendar,
+)
+from score_core import strategies as sst
+from score_core._demo import china_2015
+from score_core.calendars import (
+    Roll,
+    add_working_days,
+    calendar_names,
+    check_years,
     next_working_day,
     previous_working_day,
     register_calendar,
     roll,
-    weekday_calendar,
     working_days,
     working_days_between,
 )
-from score_core import strategies as sst
-from score_core._demo import china_2015
-from score_core.calendars import check_years
+from score_core.errors import ConfigurationError, NoWorkingDayError
 
 
 def _span(first: date, last: date) -> set[date]:

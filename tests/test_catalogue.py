@@ -4,19 +4,21 @@ from hypothesis import strategies as st
 
 from score_core import (
     Catalogue,
-    ConfigurationError,
     InvalidValueError,
     ModuleCode,
-    ModuleFormat,
-    ModuleKind,
     TrainingModule,
     UnknownNameError,
-    catalogue_names,
     default_catalogue,
     get_catalogue,
-    register_catalogue,
 )
 from score_core import strategies as sst
+from score_core.catalogue import (
+    ModuleFormat,
+    ModuleKind,
+    catalogue_names,
+    register_catalogue,
+)
+from score_core.errors import ConfigurationError
 
 
 def module(code, *prereqs, **kw):

@@ -493,15 +493,10 @@ def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):
     from datetime import date as day
     from decimal import Decimal
 
-    from score_core import (
-        FundingPolicy,
-        FundingRules,
-        GroupRules,
-        Timeline,
-        to_json,
-    )
+    from score_core import FundingPolicy, Timeline, to_json
     from score_core._demo import _chongqing_workshop
     from score_core.parameters import Dated
+    from score_core.pricing import FundingRules, GroupRules
 
     shop, _ = _chongqing_workshop()
     path = tmp_path / "shop.json"
@@ -532,7 +527,8 @@ def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):
 def _kpis(tmp_path, unit="percent"):
     from decimal import Decimal
 
-    from score_core import Measurement, Point, to_json
+    from score_core import Measurement, to_json
+    from score_core.monitoring import Point
 
     items = []
     for k, (before, after) in enumerate([("4", "2"), ("5", "4"), ("6", "6")]):

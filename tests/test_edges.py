@@ -10,18 +10,16 @@ from hypothesis.errors import InvalidArgument
 from score_core import (
     Catalogue,
     Certification,
-    ConfigurationError,
     PayloadError,
-    Source,
     TrainerLevel,
     TrainingModule,
     UnknownNameError,
     from_dict,
-    get_source,
 )
 from score_core import strategies as sst
 from score_core._render import value_text
-from score_core.sources import register_source, source_keys
+from score_core.errors import ConfigurationError
+from score_core.sources import Source, get_source, register_source, source_keys
 
 
 def test_value_text():

@@ -6,32 +6,29 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from score_core import (
-    Band,
     Catalogue,
     Enterprise,
     EnterpriseRecord,
-    InvalidTypeError,
     InvalidValueError,
     ModuleState,
     NotInForceError,
-    Outcome,
     Resolution,
-    RuleCheck,
     Severity,
     Status,
     TrainingModule,
     UnknownNameError,
     check_eligibility,
     default_catalogue,
-    default_profile,
     get_profile,
     profile_names,
-    register_catalogue,
     screen,
 )
 from score_core import strategies as sst
+from score_core.catalogue import register_catalogue
 from score_core.codes import Code, violation
-from score_core.eligibility import REVIEW_CODES
+from score_core.eligibility import REVIEW_CODES, Outcome, RuleCheck
+from score_core.errors import InvalidTypeError
+from score_core.profiles import Band, default_profile
 
 
 BUILT_IN = ["cn-phase-2", "global", "in-aioe", "id-phase-3", "pe-phase-2", "gh-phase-2"]

@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from score_core import Enterprise, InvalidTypeError, InvalidValueError
+from score_core import Enterprise, InvalidValueError
 from score_core import strategies as sst
+from score_core.errors import InvalidTypeError
 
 
 def test_worked_example():

@@ -1,18 +1,16 @@
 import pytest
 from hypothesis import given
 
-from score_core import (
+from score_core import Report, RuleViolation, RuleViolationError, Severity
+from score_core import strategies as sst
+from score_core.codes import (
     Code,
-    Report,
-    RuleViolation,
-    RuleViolationError,
-    Severity,
+    CodeInfo,
     all_codes,
     code_info,
+    register_code,
     violation,
 )
-from score_core import strategies as sst
-from score_core.codes import CodeInfo, register_code
 from score_core.errors import (
     ConfigurationError,
     InvalidTypeError,

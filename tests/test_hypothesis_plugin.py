@@ -93,7 +93,7 @@ def test_importing_strategies_first_does_not_break_the_plugin():
         import score_core
 
         @settings(max_examples=3, database=None)
-        @given(st.from_type(score_core.Timeline[score_core.CoverageTarget]),
+        @given(st.from_type(score_core.Timeline[score_core.profiles.CoverageTarget]),
                sst.profiles())
         def check(timeline, profile):
             assert isinstance(timeline, score_core.Timeline)
@@ -110,7 +110,9 @@ def test_importing_strategies_first_does_not_break_the_plugin():
 
 
 def test_registrations_cover_the_generic_types():
-    from score_core import CoverageTarget, Dated, Resolved, Timeline
+    from score_core import Dated, Timeline
+    from score_core.parameters import Resolved
+    from score_core.profiles import CoverageTarget
 
     assert {Dated, Resolved, Timeline} <= set(sst.STRATEGIES)
     assert sst.STRATEGIES[Dated] is sst.dated_values

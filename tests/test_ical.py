@@ -9,13 +9,13 @@ from hypothesis import given
 from score_core import (
     Enterprise,
     InvalidValueError,
-    VisitOutcome,
     plan_module,
     reschedule,
     to_ical,
     weekday_calendar,
 )
 from score_core import strategies as sst
+from score_core.visits import VisitOutcome
 
 
 STAMP = datetime(2026, 11, 24, 17, 30, tzinfo=timezone(timedelta(hours=8)))

@@ -8,15 +8,14 @@ from score_core import (
     EnterpriseRecord,
     ModuleState,
     PayloadError,
-    StateChange,
-    TransitionError,
     default_catalogue,
-    default_profile,
     from_dict,
     to_dict,
 )
 from score_core import strategies as sst
-from score_core.journey import TRANSITIONS
+from score_core.errors import TransitionError
+from score_core.journey import TRANSITIONS, StateChange
+from score_core.profiles import default_profile
 
 
 S = ModuleState

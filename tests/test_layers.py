@@ -14,6 +14,7 @@ import pytest
 SRC = Path(__file__).parents[1] / "src" / "score_core"
 
 GROUND = {
+    "_public",
     "_frozen",
     "_registry",
     "_validators",
@@ -28,6 +29,7 @@ GROUND = {
     "sources",
 }
 DOMAIN = {
+    "_data",  # built-in data: profiles, codes... (each module placed below)
     "catalogue",
     "profiles",
     "enterprises",
@@ -70,9 +72,13 @@ def _modules() -> dict[str, Path]:
     return {_module_name(p): p for p in sorted(SRC.rglob("*.py"))}
 
 
+#: Modules of a package placed apart from their package's layer.
+PLACED = {"_data.codes": 0, "_data.sources": 0}
+
+
 def _layer(module: str) -> int:
     # A module inside a private package takes its package's layer.
-    return LAYER[module.split(".")[0]]
+    return PLACED.get(module, LAYER[module.split(".")[0]])
 
 
 def _imports(path: Path) -> set[str]:
@@ -80,7 +86,11 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
             if node.module.startswith("score_core."):
-                found.add(node.module.removeprefix("score_core."))
+                base = node.module.removeprefix("score_core.")
+                for alias in node.names:
+                    # ``from score_core._data import codes`` imports a module.
+                    inner = f"{base}.{alias.name}"
+                    found.add(inner if inner in _modules() else base)
             elif node.module == "score_core":
                 found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.Import):

@@ -5,15 +5,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from score_core import (
+from score_core import InvalidValueError, Money
+from score_core import strategies as sst
+from score_core.errors import (
     AllocationError,
+    ConfigurationError,
     CurrencyMismatchError,
     InvalidTypeError,
-    InvalidValueError,
-    Money,
+    UnknownNameError,
 )
-from score_core import strategies as sst
-from score_core.errors import ConfigurationError, UnknownNameError
 from score_core.money import (
     AllocationMode,
     Currency,
@@ -268,12 +268,11 @@ def _errors():
     """Every refusal of score_core.money: what raises, its type, message and field."""
     from decimal import Decimal
 
-    from score_core import (
+    from score_core import InvalidValueError, Money
+    from score_core.errors import (
         AllocationError,
         CurrencyMismatchError,
         InvalidTypeError,
-        InvalidValueError,
-        Money,
     )
 
     usd = Money.of("1", "USD")

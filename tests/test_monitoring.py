@@ -8,26 +8,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from score_core import (
-    ConfigurationError,
-    Direction,
-    Indicator,
-    IndicatorKind,
-    IndicatorSet,
     InvalidValueError,
     Measurement,
-    Point,
     RuleViolationError,
     UnknownNameError,
     aggregate,
     changes,
-    check_measurements,
     default_indicators,
-    get_indicator_set,
-    indicator_set_names,
-    register_indicator_set,
     results_report,
 )
 from score_core import strategies as sst
+from score_core.errors import ConfigurationError
+from score_core.monitoring import (
+    Direction,
+    Indicator,
+    IndicatorKind,
+    IndicatorSet,
+    Point,
+    check_measurements,
+    get_indicator_set,
+    indicator_set_names,
+    register_indicator_set,
+)
 
 
 BASE = date(2015, 3, 2)

@@ -7,17 +7,16 @@ from hypothesis import strategies as st
 from score_core import (
     Certification,
     Gender,
-    ImprovementTeam,
     InvalidValueError,
     Participant,
     Role,
     Trainer,
     TrainerLevel,
-    check_improvement_team,
     check_trainer,
-    default_profile,
 )
 from score_core import strategies as sst
+from score_core.people import ImprovementTeam, check_improvement_team
+from score_core.profiles import default_profile
 
 
 D = date(2015, 6, 1)

@@ -10,19 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from score_core import (
-    Allocation,
-    Band,
-    BreakEven,
     CostModel,
-    CurrencyMismatchError,
     Delegation,
     Enterprise,
-    FeeRule,
-    FeeTier,
     FundingPolicy,
-    FundingRules,
     Gender,
-    GroupRules,
     InvalidValueError,
     Money,
     NotInForceError,
@@ -31,7 +23,6 @@ from score_core import (
     Report,
     Resolution,
     Role,
-    ShareRule,
     Timeline,
     UnknownNameError,
     Workshop,
@@ -45,8 +36,19 @@ from score_core import (
 )
 from score_core import strategies as sst
 from score_core.codes import Code, violation
+from score_core.errors import CurrencyMismatchError
 from score_core.parameters import Dated
-from score_core.pricing import _coverage
+from score_core.pricing import (
+    Allocation,
+    BreakEven,
+    FeeRule,
+    FeeTier,
+    FundingRules,
+    GroupRules,
+    ShareRule,
+    _coverage,
+)
+from score_core.profiles import Band
 
 
 MODEL = example_cost_model()

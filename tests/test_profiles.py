@@ -6,29 +6,31 @@ import pytest
 from hypothesis import given
 
 from score_core import (
-    Band,
-    Basis,
-    ConfigurationError,
-    CoverageTarget,
     Dated,
-    DelegationRule,
-    InvalidTypeError,
     InvalidValueError,
     ModuleCode,
     NotInForceError,
-    Provenance,
     Resolution,
     Timeline,
     UnknownNameError,
     default_catalogue,
-    default_profile,
     get_profile,
     profile_names,
     register_profile,
 )
 from score_core import strategies as sst
 from score_core.codes import Code, violation
-from score_core.profiles import PARAMETERS, latest_profile
+from score_core.errors import ConfigurationError, InvalidTypeError
+from score_core.profiles import (
+    PARAMETERS,
+    Band,
+    Basis,
+    CoverageTarget,
+    DelegationRule,
+    Provenance,
+    default_profile,
+    latest_profile,
+)
 from score_core.sources import get_source
 
 

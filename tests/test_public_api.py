@@ -23,11 +23,49 @@ def test_import_imports_neither_hypothesis_nor_holidays():
     assert _run(code) == "[]"
 
 
+def _object(row):
+    import importlib
+
+    return getattr(importlib.import_module(f"score_core.{row.module}"), row.name)
+
+
 def test_all_names_exist_and_are_documented():
-    for name in score_core.__all__:
-        obj = getattr(score_core, name)
-        if name != "__version__":
-            assert obj.__doc__, name
+    import inspect
+
+    from score_core._public import PUBLIC
+
+    for row in PUBLIC:
+        obj = _object(row)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert obj.__doc__, row.name
+
+
+def test_the_top_level_is_curated():
+    from score_core._public import PUBLIC, TOP_LEVEL
+
+    assert len(score_core.__all__) <= 80
+    assert set(score_core.__all__) == {*TOP_LEVEL, "__version__"}
+    assert len({row.name for row in PUBLIC}) == len(PUBLIC)  # one row a name
+
+
+def test_each_modules_public_names_are_its_rows():
+    import importlib
+
+    from score_core._public import PUBLIC
+
+    modules = {row.module for row in PUBLIC if not row.module.startswith("_")}
+    for module in modules:
+        names = set(importlib.import_module(f"score_core.{module}").__all__)
+        assert names == {row.name for row in PUBLIC if row.module == module}, module
+
+
+def test_a_name_that_left_the_top_level_still_resolves_with_a_warning():
+    import pytest
+
+    from score_core.pricing import GroupRules
+
+    with pytest.warns(DeprecationWarning, match="import it from score_core.pricing"):
+        assert score_core.GroupRules is GroupRules
 
 
 def test_contract_names():
@@ -53,14 +91,18 @@ def test_every_public_name_is_in_the_api_reference():
     text = (Path(__file__).parents[1] / "docs" / "reference" / "api.md").read_text(
         encoding="utf-8"
     )
-    listed = set(re.findall(r"score_core\.(\w+)\s*$", text, re.MULTILINE))
+    import inspect
+
+    from score_core._public import PUBLIC
+
+    listed = set(re.findall(r"score_core\.(?:\w+\.)?(\w+)\s*$", text, re.MULTILINE))
     missing = [
-        name
-        for name in score_core.__all__
-        if name != "__version__"
-        and name not in listed
+        row.name
+        for row in PUBLIC
+        if row.name not in listed
+        and (inspect.isclass(_object(row)) or inspect.isfunction(_object(row)))
         # score_core.errors is documented whole, with automodule.
-        and getattr(score_core, name).__module__ != "score_core.errors"
+        and row.module != "errors"
     ]
     assert missing == []
 
@@ -70,7 +112,8 @@ def test_import_imports_no_module_of_its_own_until_a_name_is_used():
         "import sys, score_core; "
         "print(sorted(m for m in sys.modules if m.startswith('score_core.')))"
     )
-    assert _run(code) == "['score_core._version']"
+    # The table of public names is read; no capability module is imported.
+    assert _run(code) == "['score_core._public', 'score_core._version']"
 
 
 def test_using_a_name_imports_its_module_and_what_that_needs_only():
@@ -112,7 +155,9 @@ def test_the_lazy_table_matches_the_type_checking_imports_and_all():
         if isinstance(node, ast.ImportFrom) and node.module
         for alias in node.names
     }
-    assert imported == score_core._HOME
+    from score_core._public import TOP_LEVEL
+
+    assert imported == TOP_LEVEL
     assert set(score_core.__all__) == {*imported, "__version__"}
 
 

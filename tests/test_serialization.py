@@ -15,7 +15,6 @@ from score_core import (
     Money,
     PayloadError,
     Report,
-    UnsupportedSchemaVersionError,
     dump_document,
     from_dict,
     from_json,
@@ -25,7 +24,7 @@ from score_core import (
     to_json,
 )
 from score_core import strategies as sst
-from score_core.errors import InvalidValueError
+from score_core.errors import InvalidValueError, UnsupportedSchemaVersionError
 from score_core.findings import RuleViolation
 from score_core.profiles import CoverageTarget
 from score_core.serialization import (
@@ -479,12 +478,17 @@ def test_golden_payloads_keep_loading(path):
 
 
 def test_every_public_attrs_class_has_a_strategy():
-    public = {
-        getattr(score_core, name)
-        for name in score_core.__all__
-        if attrs.has(getattr(score_core, name))
-    }
-    assert public <= set(REGISTERED)
+    import importlib
+
+    from score_core._public import PUBLIC
+
+    public = [
+        getattr(importlib.import_module(f"score_core.{row.module}"), row.name)
+        for row in PUBLIC
+    ]
+    assert {c for c in public if isinstance(c, type) and attrs.has(c)} <= set(
+        REGISTERED
+    )
 
 
 class TestLoadMany:
@@ -509,3 +513,51 @@ class TestLoadMany:
             load_many(Enterprise, dump_document(Money.of("1", "CNY")))
         with pytest.raises(PayloadError, match="a known kind"):
             load_many(CoverageTarget, {"schema": "score_core"})
+
+
+class TestVersionOne:
+    """Version 1 documents: the remainder nobody paid becomes ``unfunded``."""
+
+    def _v1(self, name):
+        return json.loads((GOLDEN / "v1" / name).read_text(encoding="utf-8"))
+
+    def test_a_quotes_institution_remainder_is_read_as_unfunded(self):
+        from score_core.pricing import Payer
+
+        document = self._v1("quote.json")
+        document["data"]["by_payer"]["institution"]["amount"] = "12.00"
+        quote = load_document(json.dumps(document))
+        assert str(quote.by_payer[Payer.UNFUNDED]) == "12.00 CNY"
+        assert quote.by_payer[Payer.INSTITUTION].amount == 0
+        payers = {p.payer for i in quote.invoices for p in i.payments}
+        assert Payer.INSTITUTION not in payers
+        assert Payer.UNFUNDED in payers
+        listed = load_document(
+            json.dumps({**document, "kind": "quote[]", "data": [document["data"]]})
+        )
+        assert listed == (quote,)
+        book = load_document(json.dumps(self._v1("portfolio.json")))
+        assert Payer.INSTITUTION not in {row.payer for row in book.rows}
+
+    @pytest.mark.parametrize(
+        ("kind", "data"),
+        [
+            ("quote", 7),
+            ("quote", {"by_payer": {"institution": 5}, "invoices": 5}),
+            ("quote", {"invoices": [3, {"payments": [1, {"payer": "institution"}]}]}),
+            ("quote", {"invoices": [{"payments": "x"}]}),
+            ("quote[]", {"not": "a list"}),
+            ("portfolio", {"rows": [1, {"payer": "institution"}]}),
+            ("portfolio", {"rows": 3}),
+            ("portfolio", []),
+        ],
+    )
+    def test_malformed_version_one_documents_are_payload_errors(self, kind, data):
+        document = {
+            "schema": "score_core",
+            "schema_version": 1,
+            "kind": kind,
+            "data": data,
+        }
+        with pytest.raises(PayloadError):
+            load_document(json.dumps(document))

@@ -16,17 +16,10 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from score_core import (
-    Band,
-    CoverageTarget,
-    Role,
-    Status,
-    check_eligibility,
-    check_workshop,
-    get_profile,
-)
+from score_core import Role, Status, check_eligibility, check_workshop, get_profile
 from score_core import strategies as sst
 from score_core._hypothesis_plugin import STRATEGY_NAMES
+from score_core.profiles import Band, CoverageTarget
 
 
 # Hypothesis' own defaults, not this suite's profile; in CI fewer examples
@@ -107,6 +100,11 @@ class TestShrinking:
     def test_enterprises_shrink_to_the_simplest(self):
         firm = find(sst.enterprises(), lambda e: True)
         assert (firm.id, firm.name, firm.headcount, firm.women) == ("0", "0", 0, None)
+
+    def test_unknown_headcounts_are_drawn_and_shrink_to_known(self):
+        assert find(sst.enterprises(), lambda e: e.headcount is None).women is None
+        firm = find(sst.enterprises(), lambda e: e.headcount is None or e.headcount > 5)
+        assert firm.headcount == 6
 
     def test_a_catalogue_shrinks_to_one_module(self):
         catalogue = find(sst.catalogues(), lambda c: True)

@@ -12,35 +12,33 @@ from hypothesis import strategies as st
 from score_core import (
     Enterprise,
     FixedCalendar,
-    InvalidTypeError,
     InvalidValueError,
     NotInForceError,
-    NoWorkingDayError,
     PlanningError,
     Report,
-    Rescheduled,
     Resolution,
-    Roll,
-    Scope,
-    TransitionError,
     UnknownNameError,
     Visit,
-    VisitKind,
-    VisitOutcome,
-    VisitStatus,
     Workshop,
-    check_cycle,
     get_profile,
     holidays_calendar,
-    next_working_day,
     plan_module,
     profile_names,
     register_profile,
     reschedule,
-    roll,
     weekday_calendar,
 )
 from score_core import strategies as sst
+from score_core.calendars import Roll, next_working_day, roll
+from score_core.errors import InvalidTypeError, NoWorkingDayError, TransitionError
+from score_core.visits import (
+    Rescheduled,
+    Scope,
+    VisitKind,
+    VisitOutcome,
+    VisitStatus,
+    check_cycle,
+)
 from test_calendars import CHINA_2025, CHINA_2026
 
 
@@ -598,6 +596,14 @@ class TestCycles:
         for number in (2, 3):
             cycle = cycle.record(number, VisitOutcome(held_on=cycle.visit(number).on))
         assert cycle.progress(date(2026, 7, 1)).complete
+        # A cancelled visit is left out of the cycle's checks: a holiday on
+        # its day is no finding.
+        closed = FixedCalendar(name="closed", holidays={cycle.visit(1).on})
+        assert [v.path for v in check_cycle(cycle, calendar=closed)] == []
+        planned = self.plan()
+        assert [v.path for v in check_cycle(planned, calendar=closed)] == [
+            ("visits", 1)
+        ]
         with pytest.raises(TransitionError, match="is done"):
             cycle.record(2, held)
         with pytest.raises(TransitionError, match="cancelled"):

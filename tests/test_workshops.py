@@ -6,12 +6,9 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from score_core import (
-    AttendanceMark,
     AttendanceSheet,
-    Band,
     Certification,
     Delegation,
-    DelegationRule,
     Enterprise,
     EnterpriseRecord,
     FixedCalendar,
@@ -19,15 +16,11 @@ from score_core import (
     InvalidValueError,
     ModuleState,
     Participant,
-    Presence,
     Role,
     Trainer,
     TrainerLevel,
     Workshop,
-    WorkshopStatistics,
-    attendance,
     check_workshop,
-    default_profile,
     enrol,
     get_profile,
     record_attendance,
@@ -36,8 +29,15 @@ from score_core import (
 )
 from score_core import strategies as sst
 from score_core.codes import Code, violation
+from score_core.profiles import Band, DelegationRule, default_profile
 from score_core.strategies import WORKSHOP_FAULTS
-from score_core.workshops import Placement
+from score_core.workshops import (
+    AttendanceMark,
+    Placement,
+    Presence,
+    WorkshopStatistics,
+    attendance,
+)
 
 
 DAY1, DAY2 = date(2015, 4, 8), date(2015, 4, 9)
@@ -229,7 +229,7 @@ class TestWorkedExample:
     def test_minimum_delegations(self):
         loose = default_profile().derive(
             name="cn-loose",
-            delegation=__import__("score_core").DelegationRule(
+            delegation=__import__("score_core.profiles").profiles.DelegationRule(
                 managers=1, workers=2, exact=False
             ),
         )

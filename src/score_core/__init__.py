@@ -12,614 +12,283 @@ Money(amount=Decimal('33.34'), currency='CNY')
 
 Importing score_core never imports Hypothesis or holidays, and imports its own
 modules only when a name from them is first used.
+
+The top level holds the names a SCORE tool uses every day; every other
+public name lives in its module (``score_core.pricing.GroupRules``), and the
+one table of public names (``score_core._public``) says where.
 """
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
+from score_core._public import HOMES, TOP_LEVEL
 from score_core._version import __version__
 
 
 if TYPE_CHECKING:
     from score_core._frozen import (
-        FrozenMap,
+        FrozenMap as FrozenMap,
     )
     from score_core.calendars import (
-        FixedCalendar,
-        Roll,
-        WorkCalendar,
-        add_working_days,
-        calendar_names,
-        get_calendar,
-        holidays_calendar,
-        next_working_day,
-        previous_working_day,
-        register_calendar,
-        roll,
-        weekday_calendar,
-        working_days,
-        working_days_between,
+        FixedCalendar as FixedCalendar,
+    )
+    from score_core.calendars import (
+        WorkCalendar as WorkCalendar,
+    )
+    from score_core.calendars import (
+        get_calendar as get_calendar,
+    )
+    from score_core.calendars import (
+        holidays_calendar as holidays_calendar,
+    )
+    from score_core.calendars import (
+        weekday_calendar as weekday_calendar,
     )
     from score_core.catalogue import (
-        Catalogue,
-        Delivery,
-        ModuleCode,
-        ModuleFormat,
-        ModuleKind,
-        TrainingModule,
-        catalogue_names,
-        default_catalogue,
-        get_catalogue,
-        register_catalogue,
+        Catalogue as Catalogue,
     )
-    from score_core.codes import (
-        Code,
-        CodeInfo,
-        all_codes,
-        code_info,
-        violation,
+    from score_core.catalogue import (
+        ModuleCode as ModuleCode,
+    )
+    from score_core.catalogue import (
+        TrainingModule as TrainingModule,
+    )
+    from score_core.catalogue import (
+        default_catalogue as default_catalogue,
+    )
+    from score_core.catalogue import (
+        get_catalogue as get_catalogue,
     )
     from score_core.eligibility import (
-        EligibilityResult,
-        Outcome,
-        RuleCheck,
-        Screening,
-        ScreeningSummary,
-        Status,
-        UsedParameter,
-        check_eligibility,
-        screen,
+        EligibilityResult as EligibilityResult,
+    )
+    from score_core.eligibility import (
+        Status as Status,
+    )
+    from score_core.eligibility import (
+        check_eligibility as check_eligibility,
+    )
+    from score_core.eligibility import (
+        screen as screen,
     )
     from score_core.enterprises import (
-        Enterprise,
+        Enterprise as Enterprise,
     )
     from score_core.errors import (
-        AllocationError,
-        ConfigurationError,
-        CurrencyMismatchError,
-        InvalidTypeError,
-        InvalidValueError,
-        NotInForceError,
-        NoWorkingDayError,
-        PayloadError,
-        PlanningError,
-        RuleViolationError,
-        ScoreError,
-        TransitionError,
-        UnknownNameError,
-        UnsupportedSchemaVersionError,
+        InvalidValueError as InvalidValueError,
+    )
+    from score_core.errors import (
+        NotInForceError as NotInForceError,
+    )
+    from score_core.errors import (
+        PayloadError as PayloadError,
+    )
+    from score_core.errors import (
+        PlanningError as PlanningError,
+    )
+    from score_core.errors import (
+        RuleViolationError as RuleViolationError,
+    )
+    from score_core.errors import (
+        ScoreError as ScoreError,
+    )
+    from score_core.errors import (
+        UnknownNameError as UnknownNameError,
     )
     from score_core.findings import (
-        Report,
-        RuleViolation,
-        Severity,
+        Report as Report,
+    )
+    from score_core.findings import (
+        RuleViolation as RuleViolation,
+    )
+    from score_core.findings import (
+        Severity as Severity,
     )
     from score_core.ical import (
-        to_ical,
+        to_ical as to_ical,
     )
     from score_core.journey import (
-        EnterpriseRecord,
-        ModuleState,
-        StateChange,
+        EnterpriseRecord as EnterpriseRecord,
+    )
+    from score_core.journey import (
+        ModuleState as ModuleState,
     )
     from score_core.money import (
-        AllocationMode,
-        Currency,
-        Money,
-        currencies,
-        get_currency,
+        Money as Money,
     )
     from score_core.monitoring import (
-        Aggregate,
-        AggregateSet,
-        Change,
-        ChangeSet,
-        Direction,
-        Indicator,
-        IndicatorKind,
-        IndicatorSet,
-        Measurement,
-        Point,
-        ResultRow,
-        ResultsReport,
-        aggregate,
-        changes,
-        check_measurements,
-        default_indicators,
-        get_indicator_set,
-        indicator_set_names,
-        register_indicator_set,
-        results_report,
+        Measurement as Measurement,
+    )
+    from score_core.monitoring import (
+        aggregate as aggregate,
+    )
+    from score_core.monitoring import (
+        changes as changes,
+    )
+    from score_core.monitoring import (
+        default_indicators as default_indicators,
+    )
+    from score_core.monitoring import (
+        results_report as results_report,
     )
     from score_core.parameters import (
-        Dated,
-        Resolution,
-        Resolved,
-        Timeline,
+        Dated as Dated,
+    )
+    from score_core.parameters import (
+        Resolution as Resolution,
+    )
+    from score_core.parameters import (
+        Timeline as Timeline,
     )
     from score_core.people import (
-        Certification,
-        Gender,
-        ImprovementTeam,
-        Participant,
-        Role,
-        Trainer,
-        TrainerLevel,
-        check_improvement_team,
-        check_trainer,
+        Certification as Certification,
+    )
+    from score_core.people import (
+        Gender as Gender,
+    )
+    from score_core.people import (
+        Participant as Participant,
+    )
+    from score_core.people import (
+        Role as Role,
+    )
+    from score_core.people import (
+        Trainer as Trainer,
+    )
+    from score_core.people import (
+        TrainerLevel as TrainerLevel,
+    )
+    from score_core.people import (
+        check_trainer as check_trainer,
     )
     from score_core.pricing import (
-        RECOVERING,
-        Allocation,
-        BreakEven,
-        CostLine,
-        CostModel,
-        EnterpriseInvoice,
-        FeeRule,
-        FeeTier,
-        FundingPolicy,
-        FundingRules,
-        GroupRules,
-        Payer,
-        Payment,
-        Portfolio,
-        PortfolioRow,
-        Quote,
-        ShareRule,
-        break_even,
-        example_cost_model,
-        example_funding_policy,
-        fee_for,
-        portfolio,
-        quote,
+        CostModel as CostModel,
+    )
+    from score_core.pricing import (
+        FundingPolicy as FundingPolicy,
+    )
+    from score_core.pricing import (
+        Payer as Payer,
+    )
+    from score_core.pricing import (
+        Quote as Quote,
+    )
+    from score_core.pricing import (
+        break_even as break_even,
+    )
+    from score_core.pricing import (
+        example_cost_model as example_cost_model,
+    )
+    from score_core.pricing import (
+        example_funding_policy as example_funding_policy,
+    )
+    from score_core.pricing import (
+        fee_for as fee_for,
+    )
+    from score_core.pricing import (
+        portfolio as portfolio,
+    )
+    from score_core.pricing import (
+        quote as quote,
     )
     from score_core.profiles import (
-        Band,
-        Basis,
-        CoverageTarget,
-        DelegationRule,
-        Profile,
-        Provenance,
-        default_profile,
-        get_profile,
-        profile_names,
-        register_profile,
+        Profile as Profile,
+    )
+    from score_core.profiles import (
+        get_profile as get_profile,
+    )
+    from score_core.profiles import (
+        profile_names as profile_names,
+    )
+    from score_core.profiles import (
+        register_profile as register_profile,
     )
     from score_core.schema import (
-        json_schema,
+        json_schema as json_schema,
     )
     from score_core.serialization import (
-        dump_document,
-        from_dict,
-        from_json,
-        load_document,
-        to_dict,
-        to_json,
+        dump_document as dump_document,
     )
-    from score_core.sources import (
-        Source,
-        get_source,
+    from score_core.serialization import (
+        from_dict as from_dict,
+    )
+    from score_core.serialization import (
+        from_json as from_json,
+    )
+    from score_core.serialization import (
+        load_document as load_document,
+    )
+    from score_core.serialization import (
+        to_dict as to_dict,
+    )
+    from score_core.serialization import (
+        to_json as to_json,
     )
     from score_core.visits import (
-        CycleProgress,
-        ModulePlan,
-        Rescheduled,
-        Scope,
-        Visit,
-        VisitCycle,
-        VisitKind,
-        VisitOutcome,
-        VisitStatus,
-        check_cycle,
-        plan_module,
-        reschedule,
+        ModulePlan as ModulePlan,
+    )
+    from score_core.visits import (
+        Visit as Visit,
+    )
+    from score_core.visits import (
+        VisitCycle as VisitCycle,
+    )
+    from score_core.visits import (
+        plan_module as plan_module,
+    )
+    from score_core.visits import (
+        reschedule as reschedule,
     )
     from score_core.workshops import (
-        AttendanceMark,
-        AttendanceSheet,
-        Delegation,
-        DelegationAttendance,
-        Presence,
-        StatisticsRow,
-        Workshop,
-        WorkshopStatistics,
-        attendance,
-        check_workshop,
-        enrol,
-        record_attendance,
-        withdraw,
-        workshop_statistics,
+        AttendanceSheet as AttendanceSheet,
+    )
+    from score_core.workshops import (
+        Delegation as Delegation,
+    )
+    from score_core.workshops import (
+        Workshop as Workshop,
+    )
+    from score_core.workshops import (
+        check_workshop as check_workshop,
+    )
+    from score_core.workshops import (
+        enrol as enrol,
+    )
+    from score_core.workshops import (
+        record_attendance as record_attendance,
+    )
+    from score_core.workshops import (
+        withdraw as withdraw,
+    )
+    from score_core.workshops import (
+        workshop_statistics as workshop_statistics,
     )
 
 
-#: Where each public name lives. Importing score_core imports none of these
-#: modules; each is imported the first time one of its names is used.
-_HOMES: dict[str, tuple[str, ...]] = {
-    "_frozen": ("FrozenMap",),
-    "calendars": (
-        "FixedCalendar",
-        "Roll",
-        "WorkCalendar",
-        "add_working_days",
-        "calendar_names",
-        "get_calendar",
-        "holidays_calendar",
-        "next_working_day",
-        "previous_working_day",
-        "register_calendar",
-        "roll",
-        "weekday_calendar",
-        "working_days",
-        "working_days_between",
-    ),
-    "catalogue": (
-        "Catalogue",
-        "Delivery",
-        "ModuleCode",
-        "ModuleFormat",
-        "ModuleKind",
-        "TrainingModule",
-        "catalogue_names",
-        "default_catalogue",
-        "get_catalogue",
-        "register_catalogue",
-    ),
-    "codes": (
-        "Code",
-        "CodeInfo",
-        "all_codes",
-        "code_info",
-        "violation",
-    ),
-    "eligibility": (
-        "EligibilityResult",
-        "Outcome",
-        "RuleCheck",
-        "Screening",
-        "ScreeningSummary",
-        "Status",
-        "UsedParameter",
-        "check_eligibility",
-        "screen",
-    ),
-    "enterprises": ("Enterprise",),
-    "errors": (
-        "AllocationError",
-        "ConfigurationError",
-        "CurrencyMismatchError",
-        "InvalidTypeError",
-        "InvalidValueError",
-        "NotInForceError",
-        "NoWorkingDayError",
-        "PayloadError",
-        "PlanningError",
-        "RuleViolationError",
-        "ScoreError",
-        "TransitionError",
-        "UnknownNameError",
-        "UnsupportedSchemaVersionError",
-    ),
-    "findings": (
-        "Report",
-        "RuleViolation",
-        "Severity",
-    ),
-    "ical": ("to_ical",),
-    "journey": (
-        "EnterpriseRecord",
-        "ModuleState",
-        "StateChange",
-    ),
-    "money": (
-        "AllocationMode",
-        "Currency",
-        "Money",
-        "currencies",
-        "get_currency",
-    ),
-    "monitoring": (
-        "Aggregate",
-        "AggregateSet",
-        "Change",
-        "ChangeSet",
-        "Direction",
-        "Indicator",
-        "IndicatorKind",
-        "IndicatorSet",
-        "Measurement",
-        "Point",
-        "ResultRow",
-        "ResultsReport",
-        "aggregate",
-        "changes",
-        "check_measurements",
-        "default_indicators",
-        "get_indicator_set",
-        "indicator_set_names",
-        "register_indicator_set",
-        "results_report",
-    ),
-    "parameters": (
-        "Dated",
-        "Resolution",
-        "Resolved",
-        "Timeline",
-    ),
-    "people": (
-        "Certification",
-        "Gender",
-        "ImprovementTeam",
-        "Participant",
-        "Role",
-        "Trainer",
-        "TrainerLevel",
-        "check_improvement_team",
-        "check_trainer",
-    ),
-    "pricing": (
-        "RECOVERING",
-        "Allocation",
-        "BreakEven",
-        "CostLine",
-        "CostModel",
-        "EnterpriseInvoice",
-        "FeeRule",
-        "FeeTier",
-        "FundingPolicy",
-        "FundingRules",
-        "GroupRules",
-        "Payer",
-        "Payment",
-        "Portfolio",
-        "PortfolioRow",
-        "Quote",
-        "ShareRule",
-        "break_even",
-        "example_cost_model",
-        "example_funding_policy",
-        "fee_for",
-        "portfolio",
-        "quote",
-    ),
-    "profiles": (
-        "Band",
-        "Basis",
-        "CoverageTarget",
-        "DelegationRule",
-        "Profile",
-        "Provenance",
-        "default_profile",
-        "get_profile",
-        "profile_names",
-        "register_profile",
-    ),
-    "schema": ("json_schema",),
-    "serialization": (
-        "dump_document",
-        "from_dict",
-        "from_json",
-        "load_document",
-        "to_dict",
-        "to_json",
-    ),
-    "sources": (
-        "Source",
-        "get_source",
-    ),
-    "visits": (
-        "CycleProgress",
-        "ModulePlan",
-        "Rescheduled",
-        "Scope",
-        "Visit",
-        "VisitCycle",
-        "VisitKind",
-        "VisitOutcome",
-        "VisitStatus",
-        "check_cycle",
-        "plan_module",
-        "reschedule",
-    ),
-    "workshops": (
-        "AttendanceMark",
-        "AttendanceSheet",
-        "Delegation",
-        "DelegationAttendance",
-        "Presence",
-        "StatisticsRow",
-        "Workshop",
-        "WorkshopStatistics",
-        "attendance",
-        "check_workshop",
-        "enrol",
-        "record_attendance",
-        "withdraw",
-        "workshop_statistics",
-    ),
-}
-_HOME = {name: module for module, names in _HOMES.items() for name in names}
-__all__ = [
-    "Aggregate",
-    "AggregateSet",
-    "Allocation",
-    "AllocationError",
-    "AllocationMode",
-    "AttendanceMark",
-    "AttendanceSheet",
-    "Band",
-    "Basis",
-    "BreakEven",
-    "Catalogue",
-    "Certification",
-    "Change",
-    "ChangeSet",
-    "Code",
-    "CodeInfo",
-    "ConfigurationError",
-    "CostLine",
-    "CostModel",
-    "CoverageTarget",
-    "Currency",
-    "CurrencyMismatchError",
-    "CycleProgress",
-    "Dated",
-    "Delegation",
-    "DelegationAttendance",
-    "DelegationRule",
-    "Delivery",
-    "Direction",
-    "EligibilityResult",
-    "Enterprise",
-    "EnterpriseInvoice",
-    "EnterpriseRecord",
-    "FeeRule",
-    "FeeTier",
-    "FixedCalendar",
-    "FrozenMap",
-    "FundingPolicy",
-    "FundingRules",
-    "Gender",
-    "GroupRules",
-    "ImprovementTeam",
-    "Indicator",
-    "IndicatorKind",
-    "IndicatorSet",
-    "InvalidTypeError",
-    "InvalidValueError",
-    "Measurement",
-    "ModuleCode",
-    "ModuleFormat",
-    "ModuleKind",
-    "ModulePlan",
-    "ModuleState",
-    "Money",
-    "NoWorkingDayError",
-    "NotInForceError",
-    "Outcome",
-    "Participant",
-    "Payer",
-    "PayloadError",
-    "Payment",
-    "PlanningError",
-    "Point",
-    "Portfolio",
-    "PortfolioRow",
-    "Presence",
-    "Profile",
-    "Provenance",
-    "Quote",
-    "RECOVERING",
-    "Report",
-    "Rescheduled",
-    "Resolution",
-    "Resolved",
-    "ResultRow",
-    "ResultsReport",
-    "Role",
-    "Roll",
-    "RuleCheck",
-    "RuleViolation",
-    "RuleViolationError",
-    "Scope",
-    "ScoreError",
-    "Screening",
-    "ScreeningSummary",
-    "Severity",
-    "ShareRule",
-    "Source",
-    "StateChange",
-    "StatisticsRow",
-    "Status",
-    "Timeline",
-    "Trainer",
-    "TrainerLevel",
-    "TrainingModule",
-    "TransitionError",
-    "UnknownNameError",
-    "UnsupportedSchemaVersionError",
-    "UsedParameter",
-    "Visit",
-    "VisitCycle",
-    "VisitKind",
-    "VisitOutcome",
-    "VisitStatus",
-    "WorkCalendar",
-    "Workshop",
-    "WorkshopStatistics",
-    "__version__",
-    "add_working_days",
-    "aggregate",
-    "all_codes",
-    "attendance",
-    "break_even",
-    "calendar_names",
-    "catalogue_names",
-    "changes",
-    "check_cycle",
-    "check_eligibility",
-    "check_improvement_team",
-    "check_measurements",
-    "check_trainer",
-    "check_workshop",
-    "code_info",
-    "currencies",
-    "default_catalogue",
-    "default_indicators",
-    "default_profile",
-    "dump_document",
-    "enrol",
-    "example_cost_model",
-    "example_funding_policy",
-    "fee_for",
-    "from_dict",
-    "from_json",
-    "get_calendar",
-    "get_catalogue",
-    "get_currency",
-    "get_indicator_set",
-    "get_profile",
-    "get_source",
-    "holidays_calendar",
-    "indicator_set_names",
-    "json_schema",
-    "load_document",
-    "next_working_day",
-    "plan_module",
-    "portfolio",
-    "previous_working_day",
-    "profile_names",
-    "quote",
-    "record_attendance",
-    "register_calendar",
-    "register_catalogue",
-    "register_indicator_set",
-    "register_profile",
-    "reschedule",
-    "results_report",
-    "roll",
-    "screen",
-    "to_dict",
-    "to_ical",
-    "to_json",
-    "violation",
-    "weekday_calendar",
-    "withdraw",
-    "working_days",
-    "working_days_between",
-    "workshop_statistics",
-]
+__all__ = ["__version__", *sorted(TOP_LEVEL)]
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name's module the first time the name is used (PEP 562).
 
-    Public submodules (``score_core.visits``) are imported the same way.
+    Public submodules (``score_core.visits``) are imported the same way. A
+    public name that lives in its module only (it left the top level in
+    0.2) still resolves, with a :class:`DeprecationWarning` naming its module.
     """
-    module = _HOME.get(name)
+    module = HOMES.get(name)
     if module is not None:
         value = getattr(importlib.import_module(f"score_core.{module}"), name)
+        if name not in TOP_LEVEL:
+            warnings.warn(
+                f"score_core.{name} is no longer at the top level; import it from "
+                f"score_core.{module}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return value
         globals()[name] = value
         return value
     if not name.startswith("_"):

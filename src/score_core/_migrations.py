@@ -27,6 +27,11 @@ Step = Callable[[dict[str, Any]], dict[str, Any]]
 CURRENT_VERSION = 2
 
 
+def _list(value: Any) -> list[Any]:
+    """The items of a JSON array; none for anything else (the loader reports it)."""
+    return value if isinstance(value, list) else []
+
+
 def _unfunded_payer(payer: Any) -> Any:
     return "unfunded" if payer == "institution" else payer
 
@@ -45,9 +50,9 @@ def _v1_quote(quote: Any) -> Any:
             "institution": zero,
             "unfunded": remainder,
         }
-    for invoice in quote.get("invoices") or ():
-        for payment in (
-            (invoice.get("payments") or ()) if isinstance(invoice, dict) else ()
+    for invoice in _list(quote.get("invoices")):
+        for payment in _list(
+            invoice.get("payments") if isinstance(invoice, dict) else None
         ):
             if isinstance(payment, dict):
                 payment["payer"] = _unfunded_payer(payment.get("payer"))
@@ -62,7 +67,7 @@ def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
     elif kind == "quote[]" and isinstance(data, list):
         document["data"] = [_v1_quote(q) for q in data]
     elif kind == "portfolio" and isinstance(data, dict):
-        for row in data.get("rows") or ():
+        for row in _list(data.get("rows")):
             if isinstance(row, dict):
                 row["payer"] = _unfunded_payer(row.get("payer"))
     return document

@@ -12,7 +12,8 @@ a silent division or a confident average.
 
 >>> from datetime import date
 >>> from decimal import Decimal
->>> from score_core import Measurement, Point, changes, default_indicators
+>>> from score_core import changes, default_indicators, Measurement
+>>> from score_core.monitoring import Point
 >>> base = Measurement(enterprise="CQ-001", indicator="defect_rate", on=date(2015, 3, 2),
 ...                    value=Decimal("4.0"), unit="percent", point=Point.BASELINE)
 >>> later = Measurement(enterprise="CQ-001", indicator="defect_rate", on=date(2015, 6, 15),

@@ -361,7 +361,8 @@ def check_improvement_team(
     Managers and workers both present, every member from the enterprise,
     nobody twice, at least the profile's minimum size.
 
-    >>> from score_core import Gender, ImprovementTeam, Participant, Role
+    >>> from score_core import Gender, Participant, Role
+    >>> from score_core.people import ImprovementTeam
     >>> team = ImprovementTeam(enterprise_id="E1", members=(
     ...     Participant(name="Wang Fang", role=Role.MANAGER, gender=Gender.FEMALE),
     ... ))

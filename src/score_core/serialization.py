@@ -31,6 +31,7 @@ when the model changes (see :func:`dump_document` and :func:`load_document`).
 from __future__ import annotations
 
 import enum
+import importlib
 import json
 import re
 import typing
@@ -756,70 +757,11 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
 
 
 def _register_builtin_kinds() -> None:
-    from score_core.calendars import FixedCalendar
-    from score_core.catalogue import Catalogue, TrainingModule
-    from score_core.codes import CodeInfo
-    from score_core.eligibility import EligibilityResult, ScreeningSummary
-    from score_core.enterprises import Enterprise
-    from score_core.findings import Report, RuleViolation
-    from score_core.journey import EnterpriseRecord
-    from score_core.money import Currency
-    from score_core.monitoring import (
-        AggregateSet,
-        ChangeSet,
-        Indicator,
-        IndicatorSet,
-        Measurement,
-        ResultsReport,
-    )
-    from score_core.people import Certification, ImprovementTeam, Participant, Trainer
-    from score_core.pricing import CostModel, FundingPolicy, Portfolio, Quote
-    from score_core.profiles import Profile
-    from score_core.sources import Source
-    from score_core.visits import ModulePlan, VisitCycle
-    from score_core.workshops import AttendanceSheet, Workshop, WorkshopStatistics
+    from score_core._public import PUBLIC
 
-    for kind, cls in (
-        ("enterprise", Enterprise),
-        ("enterprise[]", tuple[Enterprise, ...]),
-        ("workshop", Workshop),
-        ("workshop[]", tuple[Workshop, ...]),
-        ("attendance_sheet", AttendanceSheet),
-        ("workshop_statistics", WorkshopStatistics),
-        ("calendar", FixedCalendar),
-        ("module_plan", ModulePlan),
-        ("module_plan[]", tuple[ModulePlan, ...]),
-        ("visit_cycle", VisitCycle),
-        ("visit_cycle[]", tuple[VisitCycle, ...]),
-        ("cost_model", CostModel),
-        ("funding_policy", FundingPolicy),
-        ("quote", Quote),
-        ("quote[]", tuple[Quote, ...]),
-        ("portfolio", Portfolio),
-        ("indicator", Indicator),
-        ("indicator_set", IndicatorSet),
-        ("measurement", Measurement),
-        ("measurement[]", tuple[Measurement, ...]),
-        ("change_set", ChangeSet),
-        ("aggregate_set", AggregateSet),
-        ("results_report", ResultsReport),
-        ("enterprise_record", EnterpriseRecord),
-        ("enterprise_record[]", tuple[EnterpriseRecord, ...]),
-        ("eligibility_result", EligibilityResult),
-        ("eligibility_result[]", tuple[EligibilityResult, ...]),
-        ("screening_summary", ScreeningSummary),
-        ("participant", Participant),
-        ("trainer", Trainer),
-        ("certification", Certification),
-        ("improvement_team", ImprovementTeam),
-        ("training_module", TrainingModule),
-        ("catalogue", Catalogue),
-        ("profile", Profile),
-        ("money", Money),
-        ("currency", Currency),
-        ("rule_violation", RuleViolation),
-        ("report", Report),
-        ("code_info", CodeInfo),
-        ("source", Source),
-    ):
-        register_kind(kind, cls)
+    for row in PUBLIC:
+        if row.kind is not None:
+            cls = getattr(importlib.import_module(f"score_core.{row.module}"), row.name)
+            register_kind(row.kind, cls)
+            if row.many:
+                register_kind(f"{row.kind}[]", tuple[cls, ...])  # type: ignore[valid-type]

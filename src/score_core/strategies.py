@@ -146,11 +146,14 @@ from score_core.workshops import (
     AttendanceSheet,
     Delegation,
     DelegationAttendance,
+    Enrolment,
     Presence,
     StatisticsRow,
     Workshop,
     WorkshopStatistics,
     attendance,
+    enrol,
+    withdraw,
 )
 from score_core.workshops import workshop_statistics as _workshop_statistics
 
@@ -158,6 +161,7 @@ from score_core.workshops import workshop_statistics as _workshop_statistics
 __all__ = [
     "STRATEGIES",
     "WORKSHOP_FAULTS",
+    "enrolments",
     "aggregate_sets",
     "aggregates",
     "attendance_marks",
@@ -357,7 +361,7 @@ def currency_codes() -> st.SearchStrategy[str]:
 
 
 def currencies() -> st.SearchStrategy[Currency]:
-    """Registered :class:`~score_core.Currency` values."""
+    """Registered :class:`~score_core.money.Currency` values."""
     return st.sampled_from(_registered_currencies())
 
 
@@ -549,7 +553,7 @@ def reports(
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Registered :class:`~score_core.Source` entries."""
+    """Registered :class:`~score_core.sources.Source` entries."""
     return st.sampled_from([get_source(k) for k in source_keys()])
 
 
@@ -590,9 +594,19 @@ def country_codes() -> st.SearchStrategy[str]:
     return st.text(string.ascii_uppercase, min_size=2, max_size=2)
 
 
-#: Headcounts drawn by default: 0 to 2,000, or unknown (None). Integers come
-#: first, so that a failing example shrinks to a headcount of 0.
-_HEADCOUNTS = st.integers(min_value=0, max_value=2000) | st.none()
+def _headcount(unknown: int, known: int) -> int | None:
+    return None if unknown == _UNKNOWN_ONE_IN - 1 else known
+
+
+#: About one headcount in ten drawn by default is unknown (None). Drawn
+#: through a selector rather than ``one_of``, so that a failing example
+#: shrinks to a known headcount of 0.
+_UNKNOWN_ONE_IN = 10
+_HEADCOUNTS = st.builds(
+    _headcount,
+    st.integers(min_value=0, max_value=_UNKNOWN_ONE_IN - 1),
+    st.integers(min_value=0, max_value=2000),
+)
 _WOMEN_SHARES = st.none() | _THOUSANDTHS
 _ENTERPRISE_IDS = st.text(_UPPER_DIGITS + "-", min_size=1, max_size=10)
 _OPTIONAL_SHORT_NAMES = st.none() | _SHORT_NAMES
@@ -764,10 +778,10 @@ def trainers(
 def improvement_teams(
     *, members: st.SearchStrategy[Participant] | None = None, max_size: int = 12
 ) -> st.SearchStrategy[ImprovementTeam]:
-    """:class:`~score_core.ImprovementTeam` values.
+    """:class:`~score_core.people.ImprovementTeam` values.
 
     Any team is a valid value; its findings are up to
-    :func:`~score_core.check_improvement_team`.
+    :func:`~score_core.people.check_improvement_team`.
 
     Args:
         members: Strategy for each member.
@@ -825,7 +839,7 @@ def _module_format(
 
 @functools.cache
 def module_formats() -> st.SearchStrategy[ModuleFormat]:
-    """:class:`~score_core.ModuleFormat` values (max months never below min)."""
+    """:class:`.ModuleFormat` values (max months never below min)."""
     return st.builds(
         _module_format,
         delivery=st.sampled_from(Delivery),
@@ -942,7 +956,7 @@ def _band(a: int, b: int) -> Band:
 
 @_built_once
 def bands(*, min_value: int = 0, max_value: int = 1000) -> st.SearchStrategy[Band]:
-    """:class:`~score_core.Band` values within ``min_value`` and ``max_value``.
+    """:class:`~score_core.profiles.Band` values within ``min_value`` and ``max_value``.
 
     Args:
         min_value: Least minimum.
@@ -956,7 +970,7 @@ def bands(*, min_value: int = 0, max_value: int = 1000) -> st.SearchStrategy[Ban
 
 @functools.cache
 def delegation_rules() -> st.SearchStrategy[DelegationRule]:
-    """:class:`~score_core.DelegationRule` values."""
+    """:class:`~score_core.profiles.DelegationRule` values."""
     return st.builds(
         DelegationRule,
         managers=st.integers(min_value=1, max_value=4),
@@ -970,7 +984,7 @@ _SHARES = _edges(0, 100).map(lambda n: Decimal(n) / 100)
 
 @functools.cache
 def coverage_targets() -> st.SearchStrategy[CoverageTarget]:
-    """:class:`~score_core.CoverageTarget` values (shares with two decimals)."""
+    """:class:`.CoverageTarget` values (shares with two decimals)."""
     return st.builds(CoverageTarget, module1=_SHARES, later_modules=_SHARES)
 
 
@@ -1062,7 +1076,7 @@ def _resolve(timeline: Timeline[Any], on: date) -> Resolved[Any]:
 def resolved_values(
     values: st.SearchStrategy[Any] | None = None,
 ) -> st.SearchStrategy[Resolved[Any]]:
-    """:class:`~score_core.Resolved` values.
+    """:class:`~score_core.parameters.Resolved` values.
 
     Made by resolving a generated timeline on a generated date in lenient
     mode, so some are stale.
@@ -1087,7 +1101,7 @@ def _provenance(basis: Basis, source: str, other: str | None, note: str) -> Prov
 
 @functools.cache
 def provenances() -> st.SearchStrategy[Provenance]:
-    """:class:`~score_core.Provenance` values (a source whenever the basis is one)."""
+    """:class:`.Provenance` values (a source whenever the basis is one)."""
     return st.builds(
         _provenance,
         st.sampled_from(Basis),
@@ -1205,7 +1219,7 @@ _CORE_CODES = st.sampled_from(_CORE)
 
 @functools.cache
 def state_changes() -> st.SearchStrategy[StateChange]:
-    """:class:`~score_core.StateChange` values (one step, on its own)."""
+    """:class:`~score_core.journey.StateChange` values (one step, on its own)."""
     return st.builds(
         StateChange,
         module=module_codes(),
@@ -1369,7 +1383,7 @@ def enterprises_for(
 
 @functools.cache
 def rule_checks() -> st.SearchStrategy[RuleCheck]:
-    """:class:`~score_core.RuleCheck` values."""
+    """:class:`~score_core.eligibility.RuleCheck` values."""
     return st.builds(
         RuleCheck,
         rule=_IDENTIFIERS,
@@ -1381,7 +1395,7 @@ def rule_checks() -> st.SearchStrategy[RuleCheck]:
 
 @functools.cache
 def used_parameters() -> st.SearchStrategy[UsedParameter]:
-    """:class:`~score_core.UsedParameter` values."""
+    """:class:`~score_core.eligibility.UsedParameter` values."""
     return st.builds(
         UsedParameter,
         name=st.sampled_from(PARAMETERS),
@@ -1838,13 +1852,13 @@ def _inject(first: Delegation, fault: str | None, profile: Profile) -> Delegatio
 
 
 def presences() -> st.SearchStrategy[Presence]:
-    """Every :class:`~score_core.Presence`."""
+    """Every :class:`~score_core.workshops.Presence`."""
     return st.sampled_from(Presence)
 
 
 @functools.cache
 def attendance_marks() -> st.SearchStrategy[AttendanceMark]:
-    """:class:`~score_core.AttendanceMark` values."""
+    """:class:`~score_core.workshops.AttendanceMark` values."""
     return st.builds(
         AttendanceMark, participant=_NAMES, day=_DATES, presence=presences()
     )
@@ -1916,7 +1930,7 @@ def workshop_statistics() -> st.SearchStrategy[WorkshopStatistics]:
 
 @functools.cache
 def statistics_rows() -> st.SearchStrategy[StatisticsRow]:
-    """:class:`~score_core.StatisticsRow` values."""
+    """:class:`~score_core.workshops.StatisticsRow` values."""
     counts = st.integers(0, 500)
     return st.builds(
         StatisticsRow,
@@ -1943,13 +1957,13 @@ def _delegation_attendances(
 
 @functools.cache
 def delegation_attendances() -> st.SearchStrategy[DelegationAttendance]:
-    """:class:`~score_core.DelegationAttendance` values, from generated sheets."""
+    """:class:`.DelegationAttendance` values, from generated sheets."""
     return _delegation_attendances(workshops())
 
 
 # -- visits --------------------------------------------------------------------------
 def visit_statuses() -> st.SearchStrategy[VisitStatus]:
-    """:class:`~score_core.VisitStatus` members."""
+    """:class:`~score_core.visits.VisitStatus` members."""
     return st.sampled_from(VisitStatus)
 
 
@@ -1960,7 +1974,7 @@ _NOTES = st.just("") | names(max_size=40)
 def visit_outcomes(
     *, held_on: st.SearchStrategy[date] | None = None
 ) -> st.SearchStrategy[VisitOutcome]:
-    """:class:`~score_core.VisitOutcome` values.
+    """:class:`~score_core.visits.VisitOutcome` values.
 
     Args:
         held_on: Strategy for the day the visit was held.
@@ -2063,7 +2077,7 @@ def visit_cycles(*, max_follow_ups: int = 5) -> st.SearchStrategy[VisitCycle]:
 
     Visits are in order, the intake before the classroom days, follow-ups in
     the window and at least ``min_gap_days`` apart, with random statuses
-    (done visits held on their day), so that :func:`~score_core.check_cycle`
+    (done visits held on their day), so that :func:`~score_core.visits.check_cycle`
     finds nothing without a calendar. Built by construction, not planning.
 
     Args:
@@ -2130,7 +2144,7 @@ def _progress(cycle: VisitCycle, on: date) -> CycleProgress:
 
 @functools.cache
 def cycle_progresses() -> st.SearchStrategy[CycleProgress]:
-    """:class:`~score_core.CycleProgress` of generated cycles on random days."""
+    """:class:`~score_core.visits.CycleProgress` of generated cycles on random days."""
     return st.builds(_progress, visit_cycles(), _dates(2013, 2031))
 
 
@@ -2151,7 +2165,7 @@ def _reschedule(
 
 @functools.cache
 def reschedulings() -> st.SearchStrategy[Rescheduled]:
-    """:class:`~score_core.Rescheduled` results of moves tried on planned cycles.
+    """:class:`~score_core.visits.Rescheduled` results of moves tried on planned cycles.
 
     Some moves are made, some refused, on the weekday calendar.
 
@@ -2276,7 +2290,7 @@ _FEE_TIER_MAKERS = _maker(
 def fee_tiers(
     *, currency: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[FeeTier]:
-    """:class:`~score_core.FeeTier` values.
+    """:class:`~score_core.pricing.FeeTier` values.
 
     .. versionchanged:: Unreleased
         ``currency`` is a strategy (it was an ISO code).
@@ -2329,7 +2343,7 @@ _FEE_RULE_MAKERS = _maker(
 def fee_rules(
     *, currency: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[FeeRule]:
-    """:class:`~score_core.FeeRule` values: size tiers or a share, maybe capped.
+    """:class:`~score_core.pricing.FeeRule` values: size tiers or a share, maybe capped.
 
     .. versionchanged:: Unreleased
         ``currency`` is a strategy (it was an ISO code).
@@ -2375,7 +2389,7 @@ _SHARE_RULE_MAKERS = _maker(
 def share_rules(
     *, currency: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[ShareRule]:
-    """:class:`~score_core.ShareRule` values, with caps or without.
+    """:class:`~score_core.pricing.ShareRule` values, with caps or without.
 
     .. versionchanged:: Unreleased
         ``currency`` is a strategy (it was an ISO code).
@@ -2423,7 +2437,7 @@ _GROUP_RULE_MAKERS = _maker(
 def group_rules(
     *, currency: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[GroupRules]:
-    """:class:`~score_core.GroupRules` values for one module group.
+    """:class:`~score_core.pricing.GroupRules` values for one module group.
 
     .. versionchanged:: Unreleased
         ``currency`` is a strategy (it was an ISO code).
@@ -2453,7 +2467,7 @@ _FUNDING_RULE_MAKERS = _maker(
 def funding_rules(
     *, currency: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[FundingRules]:
-    """:class:`~score_core.FundingRules` values (Module 1 and the later modules).
+    """:class:`.FundingRules` values (Module 1 and the later modules).
 
     .. versionchanged:: Unreleased
         ``currency`` is a strategy (it was an ISO code).
@@ -2596,31 +2610,31 @@ def _pick(items: tuple[T, ...], pick: int) -> T:
 
 @functools.cache
 def cost_lines() -> st.SearchStrategy[CostLine]:
-    """:class:`~score_core.CostLine` values taken from generated quotes."""
+    """:class:`~score_core.pricing.CostLine` values taken from generated quotes."""
     return st.builds(lambda q, k: _pick(q.lines, k), quotes(), _PICKS)
 
 
 @functools.cache
 def enterprise_invoices() -> st.SearchStrategy[EnterpriseInvoice]:
-    """:class:`~score_core.EnterpriseInvoice` values taken from generated quotes."""
+    """:class:`.EnterpriseInvoice` values taken from generated quotes."""
     return st.builds(lambda q, k: _pick(q.invoices, k), quotes(), _PICKS)
 
 
 @functools.cache
 def payments() -> st.SearchStrategy[Payment]:
-    """:class:`~score_core.Payment` values taken from generated invoices."""
+    """:class:`~score_core.pricing.Payment` values taken from generated invoices."""
     return st.builds(lambda i, k: _pick(i.payments, k), enterprise_invoices(), _PICKS)
 
 
 @functools.cache
 def portfolios() -> st.SearchStrategy[Portfolio]:
-    """:class:`~score_core.Portfolio` values summing one or two quotes."""
+    """:class:`~score_core.pricing.Portfolio` values summing one or two quotes."""
     return st.lists(quotes(), min_size=1, max_size=2).map(portfolio)
 
 
 @functools.cache
 def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
-    """:class:`~score_core.PortfolioRow` values taken from generated portfolios."""
+    """:class:`.PortfolioRow` values taken from generated portfolios."""
     return st.builds(lambda p, k: _pick(p.rows, k), portfolios(), _PICKS)
 
 
@@ -2634,7 +2648,7 @@ def _break_even(
 
 @functools.cache
 def break_evens() -> st.SearchStrategy[BreakEven]:
-    """:class:`~score_core.BreakEven` answers for generated cost models."""
+    """:class:`~score_core.pricing.BreakEven` answers for generated cost models."""
     return st.builds(
         _break_even,
         cost_models(),
@@ -2647,7 +2661,7 @@ def break_evens() -> st.SearchStrategy[BreakEven]:
 # -- monitoring ------------------------------------------------------------------------
 @functools.cache
 def indicators() -> st.SearchStrategy[Indicator]:
-    """:class:`~score_core.Indicator` values: practices and KPIs of any direction."""
+    """:class:`.Indicator` values: practices and KPIs of any direction."""
     modules = st.frozensets(module_codes(), max_size=3)
     practice = st.builds(
         Indicator,
@@ -2672,7 +2686,7 @@ def indicators() -> st.SearchStrategy[Indicator]:
 
 @functools.cache
 def indicator_sets() -> st.SearchStrategy[IndicatorSet]:
-    """:class:`~score_core.IndicatorSet` values of one to six indicators."""
+    """:class:`~score_core.monitoring.IndicatorSet` values of one to six indicators."""
     return st.builds(
         IndicatorSet,
         name=_REGISTRY_NAMES,
@@ -2767,7 +2781,7 @@ def measurement_series(
 
 @functools.cache
 def change_sets() -> st.SearchStrategy[ChangeSet]:
-    """:class:`~score_core.ChangeSet` values computed from generated series."""
+    """:class:`.ChangeSet` values computed from generated series."""
     return measurement_series().map(_changes)
 
 
@@ -2779,7 +2793,7 @@ def _change(firm: str, base: Measurement, later: Measurement) -> Change:
 
 @functools.cache
 def changes() -> st.SearchStrategy[Change]:
-    """:class:`~score_core.Change` values: a baseline and a later value.
+    """:class:`~score_core.monitoring.Change` values: a baseline and a later value.
 
     .. versionchanged:: Unreleased
         Renamed from ``change_values``.
@@ -2807,7 +2821,7 @@ def _aggregate_of(found: ChangeSet, min_n: int) -> AggregateSet:
 
 @functools.cache
 def aggregate_sets() -> st.SearchStrategy[AggregateSet]:
-    """:class:`~score_core.AggregateSet` values computed from generated series."""
+    """:class:`.AggregateSet` values computed from generated series."""
     return st.builds(_aggregate_of, change_sets(), st.integers(1, 6))
 
 
@@ -2835,7 +2849,7 @@ def _aggregate(
 
 @functools.cache
 def aggregates() -> st.SearchStrategy[Aggregate]:
-    """:class:`~score_core.Aggregate` values built directly (one unit each)."""
+    """:class:`.Aggregate` values built directly (one unit each)."""
     values = st.integers(-10_000, 10_000).map(Decimal)
     return st.builds(
         _aggregate,
@@ -2852,13 +2866,13 @@ def aggregates() -> st.SearchStrategy[Aggregate]:
 
 @functools.cache
 def results_reports() -> st.SearchStrategy[ResultsReport]:
-    """:class:`~score_core.ResultsReport` values computed from generated series."""
+    """:class:`.ResultsReport` values computed from generated series."""
     return measurement_series().map(results_report)
 
 
 @functools.cache
 def result_rows() -> st.SearchStrategy[ResultRow]:
-    """:class:`~score_core.ResultRow` values built directly."""
+    """:class:`~score_core.monitoring.ResultRow` values built directly."""
     values = st.integers(0, 100_000).map(lambda n: Decimal(n) / 100)
     return st.builds(
         ResultRow,
@@ -2872,6 +2886,23 @@ def result_rows() -> st.SearchStrategy[ResultRow]:
         baseline_year=st.integers(2013, 2030),
         target=st.none() | values,
         actual=values,
+    )
+
+
+def _withdraw_first(workshop: Workshop) -> Enrolment:
+    return withdraw(workshop, workshop.delegations[0].enterprise.id)
+
+
+@functools.cache
+def enrolments() -> st.SearchStrategy[Enrolment]:
+    """:class:`~score_core.workshops.Enrolment` values, from real operations.
+
+    A delegation enrolled (or waitlisted, or already there) in a workshop, or
+    a workshop's first enterprise withdrawn.
+    """
+    return st.one_of(
+        st.builds(enrol, workshops(), delegations()),
+        st.builds(_withdraw_first, workshops()),
     )
 
 

@@ -1,0 +1,1 @@
+"""Built-in data, kept apart from the rules that read it."""
