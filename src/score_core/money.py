@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from score_core._data.currencies import CURRENCIES
 from score_core._registry import Registry
 from score_core._validators import non_empty_str, typed
 from score_core.errors import (
@@ -123,31 +124,7 @@ def currencies() -> tuple[Currency, ...]:
     return tuple(_CURRENCIES.get(c) for c in _CURRENCIES)
 
 
-for _code, _minor, _name in (
-    ("BDT", 2, "Bangladeshi taka"),
-    ("BOB", 2, "Bolivian boliviano"),
-    ("CAD", 2, "Canadian dollar"),
-    ("CHF", 2, "Swiss franc"),
-    ("CNY", 2, "Chinese yuan renminbi"),
-    ("COP", 2, "Colombian peso"),
-    ("ETB", 2, "Ethiopian birr"),
-    ("EUR", 2, "Euro"),
-    ("GBP", 2, "Pound sterling"),
-    ("GHS", 2, "Ghanaian cedi"),
-    ("IDR", 2, "Indonesian rupiah"),
-    ("INR", 2, "Indian rupee"),
-    ("JPY", 0, "Japanese yen"),
-    ("KGS", 2, "Kyrgyzstani som"),
-    ("KWD", 3, "Kuwaiti dinar"),
-    ("MMK", 2, "Myanmar kyat"),
-    ("MUR", 2, "Mauritian rupee"),
-    ("NOK", 2, "Norwegian krone"),
-    ("PEN", 2, "Peruvian sol"),
-    ("TND", 3, "Tunisian dinar"),
-    ("USD", 2, "US dollar"),
-    ("VND", 0, "Vietnamese dong"),
-    ("ZAR", 2, "South African rand"),
-):
+for _code, _minor, _name in CURRENCIES:
     register_currency(Currency(code=_code, minor_units=_minor, name=_name))
 
 
