@@ -16,6 +16,8 @@ from score_core.errors import PayloadError, ScoreError
         (errors.AllocationError, ValueError),
         (errors.PayloadError, ValueError),
         (errors.UnsupportedSchemaVersionError, PayloadError),
+        (errors.RuleViolationError, ValueError),
+        (errors.PlanningError, ValueError),
     ],
 )
 def test_each_error_is_also_the_builtin_a_caller_catches(cls, builtin):

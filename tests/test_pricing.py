@@ -966,3 +966,14 @@ def test_pricing_strategies_take_a_strategy_for_the_currency(
     assert all(a.currency == policy.currency for a in amounts)
     assert rules.donor_cap is None or rules.donor_cap.currency in ("KWD", "USD")
     assert tier.price.currency == "CNY"
+
+
+def test_currencies_are_checked_one_way_when_values_are_built():
+    from score_core.errors import InvalidTypeError
+
+    with pytest.raises(InvalidValueError, match=r"FundingPolicy.currency 'cny'"):
+        attrs.evolve(example_funding_policy(), currency="cny")
+    with pytest.raises(InvalidValueError, match=r"CostModel.currency 'XXX'"):
+        attrs.evolve(example_cost_model(), currency="XXX")
+    with pytest.raises(InvalidTypeError, match=r"Profile.currency must be"):
+        attrs.evolve(get_profile(), currency=156)

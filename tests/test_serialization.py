@@ -36,10 +36,12 @@ from score_core.serialization import (
 
 
 REGISTERED = sst.STRATEGIES
-# Generic types are loaded as a concrete parametrisation.
+# Generic types are loaded as a concrete parametrisation; a protocol
+# (WorkCalendar) has a strategy but is no payload of its own.
 CONCRETE = [
     cls[CoverageTarget] if getattr(cls, "__parameters__", ()) else cls
     for cls in REGISTERED
+    if attrs.has(cls)
 ]
 DOCUMENT_TYPES = set(document_kinds().values())
 GOLDEN = Path(__file__).parent / "fixtures" / "payloads"

@@ -159,6 +159,7 @@ class TestWorkedExamplesChina:
                 module="M1",
                 earliest=date(2029, 10, 8),
                 calendar=china,
+                profile=CHINA_TODAY,
                 strict=True,
             )
         assert [v.code for v in caught.value.violations] == [
@@ -194,6 +195,15 @@ class TestWorkedExamplesChina:
                 earliest=date(2026, 2, 6),
                 calendar=CHINA_2026,
                 mode=Resolution.STRICT,
+            )
+        # strict=True is the same switch.
+        with pytest.raises(NotInForceError, match="not in force on 2026-02-13"):
+            plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2026, 2, 6),
+                calendar=CHINA_2026,
+                strict=True,
             )
         # Strict mode also refuses the years the calendar only estimates.
         china = holidays_calendar("CN", years=[2029, 2030])

@@ -29,6 +29,7 @@ from score_core import (
 )
 from score_core import strategies as sst
 from score_core.codes import Code, violation
+from score_core.errors import UnknownNameError
 from score_core.profiles import Band, DelegationRule, default_profile
 from score_core.strategies import WORKSHOP_FAULTS
 from score_core.workshops import (
@@ -489,6 +490,12 @@ class TestAttendance:
         assert after["CQ-002"].state_of("M1") is ModuleState.WORKSHOP_ATTENDED
         assert after["CQ-002"].reached_on("M1", ModuleState.WORKSHOP_ATTENDED) == DAY2
         assert after["CQ-002"].history[-1].note == "workshop CQ-2015-04"
+        with pytest.raises(TypeError):
+            after["CQ-009"] = after["CQ-001"]  # an immutable mapping
+        missing = {k: v for k, v in records.items() if k != "CQ-002"}
+        with pytest.raises(UnknownNameError, match="CQ-002 attended") as caught:
+            record_attendance(missing, shop, sheet)
+        assert isinstance(caught.value, LookupError)
 
     def test_statistics(self):
         shop = chongqing(5)

@@ -249,6 +249,9 @@ if TYPE_CHECKING:
         Delegation as Delegation,
     )
     from score_core.workshops import (
+        Enrolment as Enrolment,
+    )
+    from score_core.workshops import (
         Workshop as Workshop,
     )
     from score_core.workshops import (

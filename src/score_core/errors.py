@@ -181,8 +181,11 @@ class UnsupportedSchemaVersionError(PayloadError):
     code = "unsupported_schema_version"
 
 
-class RuleViolationError(ScoreError):
+class RuleViolationError(ScoreError, ValueError):
     """Raised by :meth:`score_core.Report.raise_for_violations` on request only.
+
+    Also a ``ValueError``: a valid value that breaks the rules it was asked
+    to keep.
 
     Args:
         violations: The findings that caused the error.

@@ -49,6 +49,7 @@ __all__ = [
     "Currency",
     "Money",
     "currencies",
+    "currency_code",
     "get_currency",
     "register_currency",
 ]
@@ -175,20 +176,27 @@ def _to_amount(value: object) -> Decimal:
     return amount
 
 
-def _check_currency(_inst: object, _attr: attrs.Attribute[str], value: object) -> None:
+def currency_code(inst: object, attr: attrs.Attribute[str], value: object) -> None:
+    """The one validator of a currency field: a registered ISO 4217 code.
+
+    Every value with a currency (Money, profiles, cost models, funding
+    policies) uses it, so ``"cny"`` is refused when the value is built, with
+    the class and field named.
+    """
     if type(value) is str and value in _CURRENCIES:
         return
+    where = f"{type(inst).__name__}.{attr.name}"
     if not isinstance(value, str):
         raise InvalidTypeError(
-            f"Money.currency must be an ISO 4217 code (str), not "
+            f"{where} must be an ISO 4217 code (str), not "
             f"{type(value).__name__} ({value!r})",
-            field="currency",
+            field=attr.name,
         )
     if value not in _CURRENCIES:
         raise InvalidValueError(
-            f"Money.currency {value!r} is not a known ISO 4217 code; "
+            f"{where} {value!r} is not a known ISO 4217 code; "
             f"register it with register_currency()",
-            field="currency",
+            field=attr.name,
         )
 
 
@@ -217,7 +225,7 @@ class Money:
     """
 
     amount: Decimal = attrs.field(converter=_to_amount)
-    currency: str = attrs.field(validator=_check_currency)
+    currency: str = attrs.field(validator=currency_code)
 
     # -- construction -------------------------------------------------------
     @classmethod

@@ -50,7 +50,7 @@ from score_core.errors import (
     UnknownNameError,
 )
 from score_core.findings import ParamValue, Report, RuleViolation
-from score_core.money import Money
+from score_core.money import Money, currency_code
 from score_core.parameters import Resolution, Timeline
 from score_core.profiles import Profile, default_profile
 from score_core.workshops import Delegation, Workshop
@@ -155,7 +155,7 @@ class CostModel:
     """
 
     name: str = attrs.field(validator=non_empty_str)
-    currency: str = attrs.field(validator=non_empty_str)
+    currency: str = attrs.field(validator=currency_code)
     trainer_day_rate: Money = attrs.field(validator=_money)
     trainers: int = attrs.field(default=2, validator=int_at_least(1))
     preparation_days: Decimal = attrs.field(
@@ -399,7 +399,7 @@ class FundingPolicy:
     """
 
     name: str = attrs.field(validator=non_empty_str)
-    currency: str = attrs.field(validator=non_empty_str)
+    currency: str = attrs.field(validator=currency_code)
     periods: Timeline[FundingRules] = attrs.field(validator=_check_periods)
     allocation: Allocation = attrs.field(
         default=Allocation.EQUAL, validator=typed(Allocation)

@@ -56,7 +56,7 @@ from score_core.errors import (
     UnknownNameError,
 )
 from score_core.findings import Report
-from score_core.money import get_currency
+from score_core.money import currency_code
 from score_core.parameters import (
     Resolution,
     Resolved,
@@ -230,21 +230,6 @@ def _to_provenance(value: Mapping[str, Provenance]) -> Mapping[str, Provenance]:
     return freeze(value)
 
 
-def _check_currency(_inst: object, _attr: object, value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"Profile.currency must be a str, not {type(value).__name__}",
-            field="currency",
-        )
-    try:
-        get_currency(value)
-    except UnknownNameError:
-        raise InvalidValueError(
-            f"Profile.currency {value!r} is not a registered ISO 4217 code",
-            field="currency",
-        ) from None
-
-
 def _check_strings(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     for item in value or ():  # type: ignore[attr-defined]
         if not isinstance(item, str) or not item.strip():
@@ -370,7 +355,7 @@ class Profile:
         default=None, validator=[optional_date, _check_valid_to]
     )
     catalogue: str = attrs.field(default="score", validator=registry_name)
-    currency: str = attrs.field(default="USD", validator=_check_currency)
+    currency: str = attrs.field(default="USD", validator=currency_code)
     employees: Band = attrs.field(
         factory=lambda: Band(minimum=50, maximum=250),
         validator=attrs.validators.instance_of(Band),

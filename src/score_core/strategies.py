@@ -162,6 +162,7 @@ __all__ = [
     "STRATEGIES",
     "WORKSHOP_FAULTS",
     "enrolments",
+    "work_calendars",
     "aggregate_sets",
     "aggregates",
     "attendance_marks",
@@ -2887,6 +2888,16 @@ def result_rows() -> st.SearchStrategy[ResultRow]:
         target=st.none() | values,
         actual=values,
     )
+
+
+@functools.cache
+def work_calendars() -> st.SearchStrategy[WorkCalendar]:
+    """Values of the :class:`~score_core.WorkCalendar` protocol.
+
+    Fixed calendars (:func:`fixed_calendars`) and the Monday-to-Friday
+    :func:`~score_core.weekday_calendar`.
+    """
+    return st.one_of(st.just(weekday_calendar()), fixed_calendars())
 
 
 def _withdraw_first(workshop: Workshop) -> Enrolment:

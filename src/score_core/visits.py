@@ -600,10 +600,11 @@ def plan_module(
     as the window allows: the last visits may be moved together).
 
     The plan checks that the calendar covers every year it touches; a year
-    the calendar only estimates is a warning, an error when ``strict``. It
-    reads the profile on the first classroom day: outside the profile's
-    validity the profile's values are used with a ``profile.not_in_force``
-    warning, as every rule function does, unless ``mode`` is STRICT.
+    the calendar only estimates is a warning. It reads the profile on the
+    first classroom day: outside the profile's validity the profile's values
+    are used with a ``profile.not_in_force`` warning, as every rule function
+    does. In strict mode (``mode=Resolution.STRICT``, or ``strict=True``)
+    both refuse.
 
     Args:
         subject: An enterprise, several, or a workshop.
@@ -615,7 +616,8 @@ def plan_module(
         spacing_days: Days between nominal follow-up visits.
         convention: How a nominal day off moves to a working day.
         back_to_back: Classroom days on successive calendar days.
-        strict: Refuse years the calendar only estimates.
+        strict: The same as ``mode=Resolution.STRICT`` (kept for callers of
+            earlier versions).
         plan_id: The plan's id; the workshop's id, or one derived from the
             module, the first day and the enterprises, by default.
         mode: LENIENT (the default) plans with a profile out of force and
@@ -634,7 +636,10 @@ def plan_module(
             the first classroom day.
     """
     profile = default_profile() if profile is None else profile
-    strict = strict or Resolution(mode) is Resolution.STRICT
+    # One switch of strictness: strict=True is mode=Resolution.STRICT.
+    if strict:
+        mode = Resolution.STRICT
+    strict = Resolution(mode) is Resolution.STRICT
     firms, workshop = _subject(subject)
     if not firms:
         raise InvalidValueError("plan_module needs at least one enterprise")

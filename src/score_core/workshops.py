@@ -31,6 +31,7 @@ from datetime import date
 
 import attrs
 
+from score_core._frozen import FrozenMap
 from score_core._validators import (
     a_date,
     days_in_order,
@@ -43,7 +44,7 @@ from score_core.calendars import WorkCalendar, check_years
 from score_core.codes import Code, violation
 from score_core.eligibility import BASELINE_MODULES, check_eligibility
 from score_core.enterprises import Enterprise
-from score_core.errors import InvalidValueError
+from score_core.errors import InvalidValueError, UnknownNameError
 from score_core.findings import Report, RuleViolation
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
@@ -705,29 +706,35 @@ def record_attendance(
     sheet: AttendanceSheet,
     *,
     profile: Profile | None = None,
-) -> dict[str, EnterpriseRecord]:
+) -> Mapping[str, EnterpriseRecord]:
     """The records with a workshop-attended step for each delegation that attended.
 
-    The step is dated the last classroom day.
-
-    Records of enterprises that did not attend are returned unchanged.
+    The step is dated the last classroom day. Records of enterprises that did
+    not attend are returned unchanged; the result is a new, immutable mapping
+    (:class:`~score_core.FrozenMap`).
 
     Raises:
         TransitionError: when a record cannot take the step (for example its
             intake visit is not recorded).
-        KeyError: when an attending enterprise has no record.
+        UnknownNameError: when an attending enterprise has no record (a
+            ``LookupError``, as a missing key is).
     """
     result = dict(records)
     for outcome in attendance(workshop, sheet, profile=profile):
         if outcome.attended:
-            record = result[outcome.enterprise_id]
+            record = result.get(outcome.enterprise_id)
+            if record is None:
+                raise UnknownNameError(
+                    f"enterprise {outcome.enterprise_id} attended workshop "
+                    f"{workshop.id} but has no record among the {len(result)} given"
+                )
             result[outcome.enterprise_id] = record.advance(
                 workshop.module,
                 ModuleState.WORKSHOP_ATTENDED,
                 on=workshop.last_day,
                 note=f"workshop {workshop.id}",
             )
-    return result
+    return FrozenMap(result)
 
 
 # -- statistics ------------------------------------------------------------
