@@ -16,8 +16,12 @@ from score_core.errors import InvalidTypeError, InvalidValueError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Patterns end in ``$(?!\n)``: Python's ``$`` also matches before a final
+# newline, so ``"CN\n"`` would pass ``^[A-Z]{2}$``. The lookahead refuses it,
+# and JSON Schema validators (ECMA 262 or Python ``re``) read the same pattern
+# the same way, so the schema can state it as it is.
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$(?!\n)")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$(?!\n)")
 
 
 def owner(inst: object) -> str:

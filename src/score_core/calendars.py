@@ -314,11 +314,17 @@ _ONE_DAY = timedelta(days=1)
 
 def _search(calendar: WorkCalendar, day: date, step: timedelta, within: int) -> date:
     current = day
+    direction = "after" if step.days > 0 else "before"
     for _ in range(within):
-        current += step
+        try:
+            current += step
+        except OverflowError:
+            raise NoWorkingDayError(
+                f"calendar {calendar.name} has no working day {direction} {day}: "
+                f"Python's dates run from {date.min} to {date.max}"
+            ) from None
         if calendar.is_working_day(current):
             return current
-    direction = "after" if step.days > 0 else "before"
     raise NoWorkingDayError(
         f"calendar {calendar.name} has no working day within {within} days "
         f"{direction} {day}"
