@@ -100,7 +100,7 @@ def test_working_day_arithmetic_off_the_end_of_the_dates():
         (date(9999, 12, 1), {}),  # the follow-up window ends past 9999
         (date(9999, 10, 1), {"spacing_days": 40}),  # nominal days past 9999
         (date(9999, 12, 20), {"stagger": 30}),  # intake visits past 9999
-        (date(9998, 12, 1), {"spacing_days": 400}),  # rrule stops at 9999
+        (date(9999, 9, 1), {"spacing_days": 50}),  # rrule stops at 9999
     ],
 )
 def test_a_plan_past_9999_is_a_score_error(earliest, options):
@@ -319,7 +319,9 @@ def test_decimal_minus_zero_writes_as_zero():
 
 
 # -- generic classes without their type -----------------------------------------------
-@pytest.mark.parametrize("cls", [Timeline, Dated, Resolved, tuple[Timeline, ...]])
+@pytest.mark.parametrize(
+    "cls", [Timeline, Dated, Resolved, tuple[Timeline, ...], dict[str, Dated]]
+)
 def test_a_generic_class_without_its_type_says_how_to_write_it(cls):
     with pytest.raises(InvalidTypeError, match=r"write \w+\[Money\]") as caught:
         from_dict(cls, {})
