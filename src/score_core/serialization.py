@@ -69,6 +69,8 @@ from score_core.money import Money
 
 
 __all__ = [
+    "INT_MAX",
+    "INT_MIN",
     "SCHEMA",
     "SCHEMA_VERSION",
     "converter",
@@ -93,10 +95,12 @@ SCHEMA_VERSION = _migrations.CURRENT_VERSION
 
 _DECIMAL_RE = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$(?!\n)")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)")
-#: The integers a payload may hold: 64-bit signed. Larger ones are refused:
-#: other languages cannot read them, and Python cannot even print one of
-#: more than 4,300 digits (``sys.set_int_max_str_digits``).
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+#: The smallest integer a payload may hold (64-bit signed integers only).
+INT_MIN = -(2**63)
+#: The largest integer a payload may hold. Larger ones are refused: other
+#: languages cannot read them, and Python cannot even print one of more than
+#: 4,300 digits (``sys.set_int_max_str_digits``).
+INT_MAX = 2**63 - 1
 
 
 class _LoadError(Exception):
