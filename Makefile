@@ -49,7 +49,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests -q -k "fuzz or arbitrary or mutated"
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests -q -k "fuzz or arbitrary or mutated or agree"
 
 # Mutation testing (not in CI; long): mutmut on the rules, pricing, money and
 # planning, as configured under [tool.mutmut] in pyproject.toml.
