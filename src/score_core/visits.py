@@ -656,7 +656,8 @@ def plan_module(
             day of the workshop is not a working day, or the calendar does
             not cover (or, when strict, confirm) a year of the plan.
         NoWorkingDayError: when the calendar has no working day within a
-            year of a day the plan needs.
+            year of a day the plan needs, or the plan needs days past
+            9999-12-31 (or before 0001-01-01), the dates Python can hold.
         InvalidValueError: for missing or malformed arguments.
     """
     profile = default_profile() if profile is None else profile
