@@ -341,7 +341,8 @@ def next_working_day(
     datetime.date(2026, 11, 30)
 
     Raises:
-        NoWorkingDayError: when none lies within ``within`` days.
+        NoWorkingDayError: when none lies within ``within`` days, or before
+            9999-12-31, the last date Python holds.
     """
     return _search(calendar, day, _ONE_DAY, within)
 
@@ -352,7 +353,8 @@ def previous_working_day(
     """The last working day strictly before ``day``.
 
     Raises:
-        NoWorkingDayError: when none lies within ``within`` days.
+        NoWorkingDayError: when none lies within ``within`` days, or after
+            0001-01-01, the first date Python holds.
     """
     return _search(calendar, day, -_ONE_DAY, within)
 
@@ -408,7 +410,8 @@ def add_working_days(
 
     Raises:
         NoWorkingDayError: when two consecutive working days lie more than
-            ``within`` days apart.
+            ``within`` days apart, or the count runs past 9999-12-31 (before
+            0001-01-01 when negative).
     """
     if count == 0:
         return roll(calendar, day, within=within)
