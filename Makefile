@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.score-core-installed
+DEMO_STAMP := $(VENV)/.score-core-demo-installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
@@ -17,9 +18,14 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@touch $(STAMP) $(DEMO_STAMP)
 
-demo: $(STAMP)
+# The demo needs score_core and its three dependencies, no development tool.
+$(DEMO_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	$(VENV)/bin/score-core demo
 
 lint: $(STAMP)
@@ -43,7 +49,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests -q -k "fuzz or arbitrary or mutated"
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests -q -k "fuzz or arbitrary or mutated or agree"
 
 # Mutation testing (not in CI; long): mutmut on the rules, pricing, money and
 # planning, as configured under [tool.mutmut] in pyproject.toml.

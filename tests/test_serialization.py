@@ -147,28 +147,133 @@ def _delete(node, path):
     return copy
 
 
+#: Stands for a hostile value in JSON text, replaced after encoding.
+_HOLE = "\x00hole\x00"
+
+
+def _nested(depth):
+    return "[" * depth + "]" * depth
+
+
+# Hostile JSON text found by fuzzing (issue 21), to put anywhere in a payload.
+hostile_json = st.one_of(
+    st.integers(2, 999).map(_nested),  # nested deeply below the top level
+    st.integers(2, 999).map(lambda d: '{"a": ' * d + "1" + "}" * d),
+    st.integers(19, 4300).map(lambda n: "9" * n),  # beyond 64 bits
+    st.integers(19, 30).map(lambda n: f'"{10**n}.0"'),
+    st.sampled_from(
+        [
+            '"\\ud800"',  # a lone surrogate
+            '"CN\\n"',
+            '"12.50\\n"',
+            '"M1\\n"',
+            '"-0"',
+            '"-0.00"',
+            "-0",
+            '""',
+            '" "',
+            "[]",
+            "{}",
+            "1e400",
+            "-9223372036854775809",
+            "9223372036854775808",
+        ]
+    ),
+)
+
+
+def _text_with(plain, path, hostile):
+    """JSON text of ``plain`` with ``hostile`` text at ``path``."""
+    return json.dumps(_replace(plain, path, _HOLE)).replace(
+        json.dumps(_HOLE), hostile, 1
+    )
+
+
+def _duplicated(plain, path):
+    """JSON text of ``plain`` with the first key of the object at ``path`` twice."""
+    node = plain
+    for step in path:
+        node = node[step]
+    key, item = next(iter(node.items()))
+    inner = json.dumps(node)[1:]
+    twice = f"{{{json.dumps(key)}: {json.dumps(item)}, {inner}"
+    return _text_with(plain, path, twice)
+
+
+def _loaders(cls):
+    """Every way a payload of ``cls`` is read from text, bare and as documents.
+
+    Each comes with whether it returns a tuple of values (``load_many``).
+    """
+    yield (lambda text: from_json(cls, text)), False
+    kind = DOCUMENT_KINDS.get(cls)
+    if kind is not None:
+
+        def document(text):
+            return _ENVELOPE.replace(_HOLE, kind).replace("DATA", text)
+
+        yield (lambda text: load_document(document(text))), False
+        yield (lambda text: serialization.load_many(cls, text)), True
+        yield (lambda text: serialization.load_many(cls, document(text))), True
+
+
+_ENVELOPE = (
+    '{"schema": "score_core", "schema_version": 1, "kind": "' + _HOLE + '", '
+    '"data": DATA}'
+)
+DOCUMENT_KINDS = {cls: kind for kind, cls in document_kinds().items()}
+
+
+def _outcome(load, text):
+    try:
+        return load(text)
+    except PayloadError as exc:
+        return exc
+
+
 @pytest.mark.parametrize("cls", CONCRETE, ids=_name)
 @PER_TYPE
 @given(data=st.data())
 def test_mutated_documents_raise_only_payload_error(cls, data):
+    """Mutations anywhere in a payload, read from text by every loader."""
     value = data.draw(st.from_type(cls))
     plain = to_dict(value, as_type=cls)
     paths = list(_leaf_paths(plain))
     path = data.draw(st.sampled_from(paths))
-    action = data.draw(st.sampled_from(["replace", "delete", "extra"]))
+    objects = [p for p in paths if _at(plain, p).__class__ is dict and _at(plain, p)]
+    action = data.draw(
+        st.sampled_from(["replace", "hostile", "delete", "extra", "duplicate"])
+    )
     if action == "delete" and path:
-        mutated = _delete(plain, path)
+        text = json.dumps(_delete(plain, path))
     elif action == "extra" and isinstance(plain, dict):
-        mutated = {**plain, "unexpected_key": 1}
+        text = json.dumps({**plain, "unexpected_key": 1})
+    elif action == "duplicate" and objects:
+        text = _duplicated(plain, data.draw(st.sampled_from(objects)))
+    elif action == "hostile":
+        text = _text_with(plain, path, data.draw(hostile_json))
     else:
-        mutated = _replace(plain, path, data.draw(json_values))
-    loaded = _load(cls, mutated)
-    if isinstance(loaded, PayloadError):
-        assert loaded.errors
-    else:
-        # Accepted only when it is still valid: it round-trips as itself.
-        assert isinstance(loaded, typing.get_origin(cls) or cls)
-        assert from_dict(cls, to_dict(loaded, as_type=cls)) == loaded
+        text = json.dumps(_replace(plain, path, data.draw(json_values)))
+    for load, many in _loaders(cls):
+        loaded = _outcome(load, text)
+        if isinstance(loaded, PayloadError):
+            assert loaded.errors
+            assert all(e.startswith("$") for e in loaded.errors)
+            continue
+        if action == "duplicate":
+            raise AssertionError(f"a duplicate key was accepted: {text}")
+        # Accepted only when it is still valid: it round-trips as itself,
+        # through JSON text that is valid UTF-8.
+        for item in loaded if many else (loaded,):
+            again = to_json(item, as_type=cls)
+            again.encode("utf-8")
+            assert from_json(cls, again) == item
+
+
+def _at(node, path):
+    for step in path:
+        node = node[step]
+    return node
 
 
 class TestStrictness:

@@ -16,7 +16,6 @@ must keep loading.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -84,9 +83,32 @@ def migrate(document: dict[str, Any], steps: Mapping[int, Step]) -> dict[str, An
         KeyError: when a step between the document's version and the current
             one is missing (a library bug, reported as a payload error).
     """
-    result = copy.deepcopy(document)
+    result: dict[str, Any] = _copy(document)
     while result["schema_version"] < CURRENT_VERSION:
         version = result["schema_version"]
         result = steps[version](result)
         result["schema_version"] = version + 1
     return result
+
+
+def _copy(data: Any) -> Any:
+    """A copy of JSON data (dicts and lists copied, the rest shared).
+
+    Iterative, not recursive: a hostile document nested a thousand levels
+    deep is copied like any other (``copy.deepcopy`` would raise
+    ``RecursionError``), and the loader then reports what is wrong with it.
+    """
+    root: list[Any] = [None]  # the copy of ``data``, once the loop has run
+    stack: list[tuple[Any, Any, Any]] = [(data, root, 0)]
+    while stack:
+        node, parent, key = stack.pop()
+        if type(node) is dict:
+            new: Any = dict(node)
+            stack.extend((item, new, k) for k, item in node.items())
+        elif type(node) is list:
+            new = list(node)
+            stack.extend((item, new, i) for i, item in enumerate(node))
+        else:
+            new = node
+        parent[key] = new
+    return root[0]

@@ -253,6 +253,8 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("value_text", "profiles"),
     _Row("DIALECT", "schema"),
     _Row("json_schema", "schema", top=True),
+    _Row("INT_MAX", "serialization"),
+    _Row("INT_MIN", "serialization"),
     _Row("SCHEMA", "serialization"),
     _Row("SCHEMA_VERSION", "serialization"),
     _Row("converter", "serialization"),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -16,8 +16,33 @@ from score_core.errors import InvalidTypeError, InvalidValueError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: The attribute on a validator that holds the JSON Schema keywords stating
+#: the rule it enforces on its field alone (read by :mod:`score_core.schema`).
+SCHEMA_ATTR = "json_schema"
+
+#: Keywords for a string with at least one character that is not a space.
+NON_EMPTY = {"minLength": 1, "pattern": r"\S"}
+
+
+_F = TypeVar("_F", bound=Callable[..., None])
+
+
+def stated(**keywords: Any) -> Callable[[_F], _F]:
+    """Record the JSON Schema keywords that state a validator's rule."""
+
+    def mark(validator: _F) -> _F:
+        setattr(validator, SCHEMA_ATTR, keywords)
+        return validator
+
+    return mark
+
+
+# Patterns end in ``$(?!\n)``: Python's ``$`` also matches before a final
+# newline, so ``"CN\n"`` would pass ``^[A-Z]{2}$``. The lookahead refuses it,
+# and JSON Schema validators (ECMA 262 or Python ``re``) read the same pattern
+# the same way, so the schema can state it as it is.
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$(?!\n)")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$(?!\n)")
 
 
 def owner(inst: object) -> str:
@@ -59,6 +84,7 @@ def typed(*types: type) -> Validator:
 def int_at_least(minimum: int) -> Validator:
     """An int (not a bool) that is at least ``minimum``."""
 
+    @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is int and value >= minimum:
             return
@@ -78,6 +104,7 @@ def optional_int_at_least(minimum: int) -> Validator:
     """Like :func:`int_at_least`, but None is allowed."""
     inner = int_at_least(minimum)
 
+    @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
             inner(inst, attribute, value)
@@ -85,6 +112,7 @@ def optional_int_at_least(minimum: int) -> Validator:
     return validate
 
 
+@stated(**NON_EMPTY)
 def non_empty_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A str with at least one non-space character."""
     if type(value) is str and value and not value.isspace():
@@ -98,6 +126,7 @@ def non_empty_str(inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+@stated(**NON_EMPTY)
 def optional_non_empty_str(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -106,6 +135,7 @@ def optional_non_empty_str(
         non_empty_str(inst, attribute, value)
 
 
+@stated(pattern=_COUNTRY_RE.pattern)
 def country_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """None, or an ISO 3166-1 alpha-2 code in upper case, such as ``CN``."""
     if value is None or (type(value) is str and _COUNTRY_RE.match(value)):
@@ -120,6 +150,7 @@ def country_code(inst: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
+@stated(pattern=_NAME_RE.pattern)
 def registry_name(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A lower-case name of letters, digits and hyphens, such as ``cn-phase-2``."""
     check_type(owner(inst), attribute.name, value, str)
@@ -132,6 +163,16 @@ def registry_name(inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+#: A decimal from 0 to 1 inclusive, as JSON gives it (see :func:`decimal_fraction`).
+FRACTION = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^(-?0(\.0+)?|0\.[0-9]+|1(\.0+)?)$(?!\n)"},
+        {"type": "integer", "minimum": 0, "maximum": 1},
+    ]
+}
+
+
+@stated(**FRACTION)
 def decimal_fraction(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -180,6 +221,7 @@ def dates(
             )
 
 
+@stated(minItems=1, uniqueItems=True)
 def days_in_order(
     inst: object, attribute: attrs.Attribute[Any], value: tuple[date, ...]
 ) -> None:

@@ -314,11 +314,17 @@ _ONE_DAY = timedelta(days=1)
 
 def _search(calendar: WorkCalendar, day: date, step: timedelta, within: int) -> date:
     current = day
+    direction = "after" if step.days > 0 else "before"
     for _ in range(within):
-        current += step
+        try:
+            current += step
+        except OverflowError:
+            raise NoWorkingDayError(
+                f"calendar {calendar.name} has no working day {direction} {day}: "
+                f"Python's dates run from {date.min} to {date.max}"
+            ) from None
         if calendar.is_working_day(current):
             return current
-    direction = "after" if step.days > 0 else "before"
     raise NoWorkingDayError(
         f"calendar {calendar.name} has no working day within {within} days "
         f"{direction} {day}"
@@ -335,7 +341,8 @@ def next_working_day(
     datetime.date(2026, 11, 30)
 
     Raises:
-        NoWorkingDayError: when none lies within ``within`` days.
+        NoWorkingDayError: when none lies within ``within`` days, or before
+            9999-12-31, the last date Python holds.
     """
     return _search(calendar, day, _ONE_DAY, within)
 
@@ -346,7 +353,8 @@ def previous_working_day(
     """The last working day strictly before ``day``.
 
     Raises:
-        NoWorkingDayError: when none lies within ``within`` days.
+        NoWorkingDayError: when none lies within ``within`` days, or after
+            0001-01-01, the first date Python holds.
     """
     return _search(calendar, day, -_ONE_DAY, within)
 
@@ -402,7 +410,8 @@ def add_working_days(
 
     Raises:
         NoWorkingDayError: when two consecutive working days lie more than
-            ``within`` days apart.
+            ``within`` days apart, or the count runs past 9999-12-31 (before
+            0001-01-01 when negative).
     """
     if count == 0:
         return roll(calendar, day, within=within)

@@ -54,7 +54,7 @@ __all__ = [
     "register_catalogue",
 ]
 
-_MODULE_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")
+_MODULE_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$(?!\n)")
 
 
 class ModuleCode(enum.StrEnum):

@@ -8,12 +8,14 @@ the library; no rule lives here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from score_core._demo import demo_text
 from score_core._render import (
@@ -556,8 +558,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _safe_output() -> Iterator[None]:
+    """Standard output and error that write any text, then as they were.
+
+    A name read from JSON may hold a lone surrogate, which no encoding can
+    write: it is written as its backslash escape instead of ending the
+    command with a UnicodeEncodeError.
+    """
+    saved: list[tuple[Any, str | None]] = []
+    stream: Any
+    for stream in (sys.stdout, sys.stderr):
+        if callable(getattr(stream, "reconfigure", None)):
+            saved.append((stream, stream.errors))
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        for stream, errors in saved:
+            stream.reconfigure(errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    with _safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)

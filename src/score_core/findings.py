@@ -45,8 +45,8 @@ ParamValue: TypeAlias = str | int | bool | None
 #: One step of a path: a field name or a position in a list.
 PathItem: TypeAlias = str | int
 
-_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-_IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$(?!\n)")
+_IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$(?!\n)")
 
 
 class Severity(enum.StrEnum):

@@ -23,6 +23,7 @@ passes ``stamp``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
@@ -37,9 +38,15 @@ _DOMAIN = "score-core"
 _OCTETS = 75
 
 
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
 def _escape(text: str) -> str:
+    # A lone surrogate is not a character and cannot be written as UTF-8:
+    # it becomes U+FFFD, the replacement character.
     return (
-        text.replace("\\", "\\\\")
+        _SURROGATE_RE.sub("\ufffd", text)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
@@ -65,7 +72,8 @@ def _fold(line: str) -> list[str]:
 
 
 def _day(value: date) -> str:
-    return value.strftime("%Y%m%d")
+    # Not strftime: its %Y does not pad years before 1000 to four digits.
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
 
 
 def _event(
@@ -84,9 +92,10 @@ def _event(
         f"UID:{_escape(uid)}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_day(day)}",
-        f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}",
         f"SUMMARY:{_escape(summary)}",
     ]
+    if day < date.max:  # without DTEND, an all-day event lasts the one day
+        lines.insert(4, f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}")
     if location:
         lines.append(f"LOCATION:{_escape(location)}")
     lines.append(f"DESCRIPTION:{_escape(description)}")

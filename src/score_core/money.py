@@ -54,7 +54,7 @@ __all__ = [
     "register_currency",
 ]
 
-_CODE_RE = re.compile(r"^[A-Z]{3}$")
+_CODE_RE = re.compile(r"^[A-Z]{3}$(?!\n)")
 
 
 @attrs.frozen(kw_only=True)
@@ -167,7 +167,10 @@ def _to_amount(value: object) -> Decimal:
         raise InvalidValueError(
             f"Money.amount must be finite, got {value}", field="amount"
         )
-    if amount and amount.adjusted() >= MAX_DIGITS:
+    if not amount:
+        # -0 equals 0: keep one of them, so that equal amounts print alike.
+        return amount.copy_abs()
+    if amount.adjusted() >= MAX_DIGITS:
         raise InvalidValueError(
             f"Money.amount must be below 10^{MAX_DIGITS} in magnitude, got {value}: "
             f"larger amounts would be rounded by decimal arithmetic",
@@ -433,11 +436,17 @@ class Money:
 
     # -- display --------------------------------------------------------------
     def format_amount(self) -> str:
-        """The amount as plain digits, at least to the minor unit (``12.50``)."""
+        """The amount as plain digits, at least to the minor unit (``12.50``).
+
+        Equal amounts print alike: digits below the minor unit are shown
+        without trailing zeros (``10.005``, never ``10.0050``).
+        """
         amount = self.amount
         if self.is_exact:
-            amount = amount.quantize(self.currency_info.quantum)
-        return format(amount, "f")
+            return format(amount.quantize(self.currency_info.quantum), "f")
+        # Not a whole number of minor units: a non-zero digit lies below the
+        # minor unit, so stripping zeros never reaches the decimal point.
+        return format(amount, "f").rstrip("0")
 
     def __str__(self) -> str:
         return f"{self.format_amount()} {self.currency}"

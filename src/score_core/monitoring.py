@@ -89,7 +89,7 @@ class Direction(enum.StrEnum):
     LOWER = "lower"
 
 
-_CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
+_CODE = re.compile(r"^[a-z][a-z0-9_-]*$(?!\n)")
 
 
 def _indicator_code(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:

@@ -51,6 +51,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
+    StructureHandlerNotFoundError,
 )
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
@@ -69,6 +70,8 @@ from score_core.money import Money
 
 
 __all__ = [
+    "INT_MAX",
+    "INT_MIN",
     "SCHEMA",
     "SCHEMA_VERSION",
     "converter",
@@ -91,8 +94,14 @@ SCHEMA = "score_core"
 #: The payload version this library writes; older versions are migrated.
 SCHEMA_VERSION = _migrations.CURRENT_VERSION
 
-_DECIMAL_RE = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
-_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DECIMAL_RE = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$(?!\n)")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)")
+#: The smallest integer a payload may hold (64-bit signed integers only).
+INT_MIN = -(2**63)
+#: The largest integer a payload may hold. Larger ones are refused: other
+#: languages cannot read them, and Python cannot even print one of more than
+#: 4,300 digits (``sys.set_int_max_str_digits``).
+INT_MAX = 2**63 - 1
 
 
 class _LoadError(Exception):
@@ -127,7 +136,15 @@ def _expect(what: str, value: object) -> _LoadError:
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise _expect("an integer", value)
+    if not INT_MIN <= value <= INT_MAX:
+        raise _too_large(value)
     return value
+
+
+def _too_large(value: int) -> _LoadError:
+    return _LoadError(
+        f"expected an integer from -2^63 to 2^63 - 1, got {_describe(value)}"
+    )
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -157,11 +174,15 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         except InvalidOperation:  # pragma: no cover - the pattern excludes it
             pass
     if type(value) is int:
+        if not INT_MIN <= value <= INT_MAX:
+            raise _too_large(value)
         return Decimal(value)
     raise _expect('a decimal number as a string such as "12.50"', value)
 
 
 def _unstructure_decimal(value: Decimal) -> str:
+    if not value and value.is_signed():  # -0 equals 0: write it the same way
+        value = value.copy_abs()
     return format(value, "f")
 
 
@@ -175,12 +196,16 @@ def _structure_date(value: object, _: type) -> date:
 
 
 def _structure_param(value: object, _: type) -> ParamValue:
+    if type(value) is int and not INT_MIN <= value <= INT_MAX:
+        raise _too_large(value)
     if value is None or type(value) in (str, int, bool):
         return cast(ParamValue, value)
     raise _expect("a string, an integer, true, false or null", value)
 
 
 def _structure_path_item(value: object, _: type) -> PathItem:
+    if type(value) is int and not INT_MIN <= value <= INT_MAX:
+        raise _too_large(value)
     if type(value) in (str, int):
         return cast(PathItem, value)
     raise _expect("a field name or a list index", value)
@@ -465,10 +490,14 @@ def from_dict(cls: type[T], data: object) -> T:
         PayloadError: listing every problem with its JSON path. No other
             exception escapes for bad data.
         TypeError: for a ``cls`` score_core payloads do not use (misuse,
-            not bad data), such as a union of several types.
+            not bad data), such as a union of several types, or a generic
+            class without the type it holds (``Timeline`` for
+            ``Timeline[Money]``): an :class:`~score_core.errors.InvalidTypeError`.
     """
     try:
         return converter.structure(data, cls)
+    except StructureHandlerNotFoundError as exc:
+        raise InvalidTypeError(_no_hook(cls, exc)) from exc
     except (
         BaseValidationError,
         ForbiddenExtraKeysError,
@@ -478,21 +507,103 @@ def from_dict(cls: type[T], data: object) -> T:
         raise _payload_error(exc) from exc
 
 
-def _loads(text: str | bytes) -> Any:
-    def reject_constant(name: str) -> None:
-        raise ValueError(f"{name} is not valid JSON")
+def _open_generic(tp: Any) -> Any:
+    """The first generic class in ``tp`` written without its type argument."""
+    if isinstance(tp, type) and len(getattr(tp, "__parameters__", ())):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _open_generic(arg)
+        if found is not None:
+            return found
+    return None
 
+
+def _no_hook(cls: Any, exc: Exception) -> str:
+    generic = _open_generic(cls)
+    if generic is None:
+        return f"score_core cannot load {cls!r}: {exc}"
+    name = generic.__name__
+    return (
+        f"cannot load {name} without the type it holds: write {name}[Money] "
+        f"(or whichever type its values have)"
+    )
+
+
+class _DuplicateKeyError(ValueError):
+    """An object with a key twice: JSON readers disagree on which one wins."""
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """An object's key-value pairs in order, duplicates kept."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError
+    return result
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _duplicates(text: str | bytes) -> list[str]:
+    """Every key given twice in one object, with the object's path, in order."""
+    tree = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_Pairs)
+    problems: dict[str, None] = {}  # ordered, each once
+    stack: list[tuple[Any, tuple[PathItem, ...]]] = [(tree, ())]
+    while stack:  # iterative: the text may be nested deeply
+        node, path = stack.pop()
+        children: list[tuple[Any, tuple[PathItem, ...]]] = []
+        if isinstance(node, _Pairs):
+            seen: set[str] = set()
+            for key, item in node:
+                if key in seen:
+                    problems[f"{render_path(path)}: key {key!r} given twice"] = None
+                seen.add(key)
+                children.append((item, (*path, key)))
+        elif type(node) is list:
+            children = [(item, (*path, i)) for i, item in enumerate(node)]
+        stack.extend(reversed(children))
+    return list(problems)
+
+
+def _loads(text: str | bytes) -> Any:
     try:
-        return json.loads(text, parse_constant=reject_constant)
-    except (ValueError, RecursionError) as exc:
+        try:
+            return json.loads(
+                text, parse_constant=_reject_constant, object_pairs_hook=_object
+            )
+        except _DuplicateKeyError:
+            problems = _duplicates(text)
+    except RecursionError as exc:
+        raise PayloadError(
+            ["$: nested too deeply to read (deeper than Python's recursion limit)"]
+        ) from exc
+    except ValueError as exc:
         raise PayloadError([f"$: not valid JSON ({exc})"]) from exc
+    raise PayloadError(problems)
+
+
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _dumps(data: Any, indent: int | None) -> str:
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(
+    text = json.dumps(
         data, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators
     )
+    if text.isascii():
+        return text
+    # A lone surrogate (text such as "\ud800" read from JSON) is not a
+    # character: written as is, the text could not be encoded as UTF-8.
+    # Written as its escape, it reads back as the same string.
+    return _SURROGATE_RE.sub(_escape_surrogate, text)
 
 
 def _fast_encoder() -> Callable[[Any, int | None], str | None] | None:
@@ -578,7 +689,7 @@ def from_json(cls: type[T], text: str | bytes) -> T:
 # -- documents ------------------------------------------------------------------
 _KINDS: dict[str, Any] = {}
 _KIND_OF: dict[Any, str] = {}
-_KIND_RE = re.compile(r"^[a-z][a-z0-9_]*(\[\])?$")
+_KIND_RE = re.compile(r"^[a-z][a-z0-9_]*(\[\])?$(?!\n)")
 _BUILTIN_KINDS: list[bool] = []  # non-empty once the library's kinds are registered
 
 

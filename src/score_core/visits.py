@@ -21,10 +21,11 @@ still to come, never one already done.
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -548,7 +549,9 @@ def _subject(
 
 
 def _digest(ids: Sequence[str]) -> str:
-    return hashlib.sha256("\x1f".join(ids).encode()).hexdigest()[:8]
+    # surrogatepass: an id read from JSON may hold a lone surrogate.
+    data = "\x1f".join(ids).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:8]
 
 
 def _latest(calendar: WorkCalendar, upper: date, lower: date) -> date | None:
@@ -560,6 +563,39 @@ def _latest(calendar: WorkCalendar, upper: date, lower: date) -> date | None:
     return None
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _within_dates(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Report a plan that runs off the calendar as NoWorkingDayError.
+
+    Python's dates end at 9999-12-31 (and start at 0001-01-01): a plan whose
+    days would fall beyond them cannot exist, and says so instead of raising
+    a bare OverflowError.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return func(*args, **kwargs)
+        except OverflowError:
+            raise NoWorkingDayError(
+                f"{func.__name__}: the plan needs days beyond {date.max} (or "
+                f"before {date.min}), the dates Python can hold"
+            ) from None
+
+    return wrapper
+
+
+def _months_after(day: date, months: int) -> date:
+    try:
+        return day + relativedelta(months=months)
+    except ValueError:  # the year would be past 9999
+        raise OverflowError from None
+
+
+@_within_dates
 def plan_module(
     subject: Enterprise | Workshop | Iterable[Enterprise],
     *,
@@ -630,7 +666,8 @@ def plan_module(
             day of the workshop is not a working day, or the calendar does
             not cover (or, when strict, confirm) a year of the plan.
         NoWorkingDayError: when the calendar has no working day within a
-            year of a day the plan needs.
+            year of a day the plan needs, or the plan needs days past
+            9999-12-31 (or before 0001-01-01), the dates Python can hold.
         InvalidValueError: for missing or malformed arguments.
         NotInForceError: in STRICT mode, when the profile is not in force on
             the first classroom day.
@@ -677,15 +714,20 @@ def plan_module(
             )
         start = roll(calendar, earliest)
         if profile.intake_visit:
-            intakes = [
-                add_working_days(calendar, start, k * stagger) if k else start
-                for k in range(count)
-            ]
+            # Each intake ``stagger`` working days after the one before:
+            # linear in the number of enterprises, not quadratic.
+            intakes = [start]
+            while len(intakes) < count:
+                intakes.append(
+                    add_working_days(calendar, intakes[-1], stagger)
+                    if stagger
+                    else start
+                )
             start = roll(calendar, intakes[-1] + lead)
         classroom = _classroom_block(calendar, start, days, back_to_back)
     problems += profile.check_in_force(classroom[0], mode=mode).violations
     last = classroom[-1]
-    window_end = last + relativedelta(months=profile.follow_up_window_months) - _DAY
+    window_end = _months_after(last, profile.follow_up_window_months) - _DAY
     first_day = min((*intakes, classroom[0]))
     problems += check_years(
         calendar,
@@ -706,11 +748,18 @@ def plan_module(
             else (f"{training.code}-{classroom[0]:%Y%m%d}-{_digest(ids)}")
         )
     cycles = []
+    aims: tuple[date, ...] = follow.nominal
     for k, eid in enumerate(ids):
         visits: list[Visit] = []
         if intakes:
             visits.append(Visit(number=0, kind=VisitKind.INTAKE, on=intakes[k]))
-        visits += _place(calendar, follow, k * stagger, convention, eid, k, findings)
+        if k and stagger:
+            # A staggered enterprise aims at working days: the enterprise
+            # before it's aims (the first one's rolled), ``stagger`` on.
+            if k == 1:
+                aims = tuple(roll(calendar, aim, convention) for aim in aims)
+            aims = tuple(add_working_days(calendar, aim, stagger) for aim in aims)
+        visits += _place(calendar, follow, aims, convention, eid, k, findings)
         cycles.append(
             VisitCycle(
                 id=f"{pid}.{eid}",
@@ -777,13 +826,13 @@ def _intakes_before(
     last = _latest(calendar, latest, floor)
     days: list[date] = []
     if last is not None:
-        count = len(ids)
-        days = [
-            add_working_days(calendar, last, -(count - 1 - k) * stagger)
-            if count - 1 - k and stagger
-            else last
-            for k in range(count)
-        ]
+        # Backwards from the last, ``stagger`` working days apart: linear.
+        days = [last]
+        while len(days) < len(ids):
+            days.append(
+                add_working_days(calendar, days[-1], -stagger) if stagger else last
+            )
+        days.reverse()
     if last is None or days[0] < floor:
         problems.append(
             violation(
@@ -832,6 +881,8 @@ def _follow_ups(
             count=count,
         )
     )
+    if len(nominal) < count:  # rrule stops quietly at the end of year 9999
+        raise OverflowError
     latest: list[date] = []
     upper = window_end
     for _ in range(count):
@@ -859,7 +910,7 @@ def _follow_ups(
 def _place(
     calendar: WorkCalendar,
     follow: _FollowUps,
-    shift: int,
+    aims: tuple[date, ...],
     convention: Roll,
     enterprise: str,
     k: int,
@@ -869,14 +920,8 @@ def _place(
     visits: list[Visit] = []
     lower = follow.last + _DAY
     for number, (nominal, latest) in enumerate(
-        zip(follow.nominal, follow.latest, strict=True), start=1
+        zip(aims, follow.latest, strict=True), start=1
     ):
-        if shift:
-            # A staggered enterprise aims at a working day: the first
-            # enterprise's rolled day, ``shift`` working days on.
-            nominal = add_working_days(
-                calendar, roll(calendar, nominal, convention), shift
-            )
         target = roll(calendar, nominal, convention)
         day = target if target >= lower else roll(calendar, lower)
         day = min(day, latest)
