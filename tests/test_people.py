@@ -15,6 +15,7 @@ from score_core import (
     check_trainer,
 )
 from score_core import strategies as sst
+from score_core.codes import Code, violation
 from score_core.people import ImprovementTeam, check_improvement_team
 from score_core.profiles import default_profile
 
@@ -59,6 +60,34 @@ class TestCheckTrainer:
         assert check_trainer(late, "M2", on=D).codes == (
             "trainer.entry_module.missing",
         )
+
+    def test_entry_module_first_by_date_even_once_both_are_held(self):
+        # Certified in M2 in 2014 and in M1 in 2015: out of order in 2016 too.
+        out_of_order = trainer(
+            cert("M2", start=date(2014, 3, 1)), cert("M1", start=date(2015, 2, 1))
+        )
+        report = check_trainer(out_of_order, "M2", on=date(2016, 5, 1))
+        assert report.violations == (
+            violation(
+                Code.TRAINER_ENTRY_MODULE_ORDER,
+                trainer="trainer T1",
+                module="M2",
+                certified_on="2014-03-01",
+                entry="M1 or BASICS",
+                entry_on="2015-02-01",
+            ),
+        )
+        # The same day is in order; a candidacy in M2 before M1 is no breach.
+        same_day = trainer(cert("M1"), cert("M2"))
+        assert check_trainer(same_day, "M2", on=D).ok
+        candidate_first = trainer(
+            cert("M2", TrainerLevel.CANDIDATE, start=date(2014, 3, 1)),
+            cert("M1", start=date(2014, 6, 1)),
+            cert("M2", start=date(2014, 9, 1)),
+        )
+        assert check_trainer(candidate_first, "M2", on=D).ok
+        # Entry modules themselves have no order to keep.
+        assert check_trainer(out_of_order, "M1", on=date(2016, 5, 1)).ok
 
     def test_expired(self):
         t = trainer(cert("M1", expires_on=date(2015, 5, 31)))

@@ -49,6 +49,7 @@ class Code(enum.StrEnum):
     TRAINER_CERTIFICATION_NOT_YET_VALID = "trainer.certification.not_yet_valid"
     TRAINER_CANDIDATE_UNSUPERVISED = "trainer.candidate.unsupervised"
     TRAINER_ENTRY_MODULE_MISSING = "trainer.entry_module.missing"
+    TRAINER_ENTRY_MODULE_ORDER = "trainer.entry_module.order"
     EIT_NO_MANAGER = "eit.no_manager"
     EIT_NO_WORKER = "eit.no_worker"
     EIT_TOO_SMALL = "eit.too_small"

@@ -232,8 +232,10 @@ def check_trainer(
     trainer for the module among ``co_trainers`` (the named supervisor, when
     the candidacy names one); and for any module but an entry module, the
     trainer was certified (not merely a candidate) in an entry module on or
-    before that date. An expired entry certification still counts: the rule
-    is about the order of certification.
+    before that date, and before being certified in the module itself (the
+    order is checked by date, even once both are held). An expired entry
+    certification still counts: the rule is about the order of
+    certification.
 
     Args:
         trainer: The trainer to check.
@@ -280,21 +282,48 @@ def check_trainer(
             )
     elif level is TrainerLevel.CANDIDATE:
         findings.extend(_supervision(trainer, module, on, co_trainers))
-    if module not in entry_modules and not any(
-        c.module in entry_modules
-        and c.level.rank >= TrainerLevel.CERTIFIED.rank
-        and c.certified_on <= on
+    if module not in entry_modules:
+        findings.extend(_entry_first(trainer, module, on, entry_modules))
+    return Report(violations=tuple(findings))
+
+
+def _entry_first(
+    trainer: Trainer, module: str, on: date, entry_modules: Sequence[str]
+) -> list[RuleViolation]:
+    """The entry module certified by ``on``, and before the module itself."""
+    certified = TrainerLevel.CERTIFIED.rank
+    entries = [
+        c.certified_on
         for c in trainer.certifications
-    ):
-        findings.append(
+        if c.module in entry_modules and c.level.rank >= certified
+    ]
+    entry = " or ".join(entry_modules)
+    if not entries or min(entries) > on:
+        return [
             violation(
                 Code.TRAINER_ENTRY_MODULE_MISSING,
-                trainer=name,
+                trainer=trainer.name,
                 module=module,
-                entry=" or ".join(entry_modules),
+                entry=entry,
             )
-        )
-    return Report(violations=tuple(findings))
+        ]
+    own = [
+        c.certified_on
+        for c in trainer.certifications_for(module)
+        if c.level.rank >= certified
+    ]
+    if own and min(own) < min(entries):
+        return [
+            violation(
+                Code.TRAINER_ENTRY_MODULE_ORDER,
+                trainer=trainer.name,
+                module=module,
+                certified_on=min(own).isoformat(),
+                entry=entry,
+                entry_on=min(entries).isoformat(),
+            )
+        ]
+    return []
 
 
 def _supervision(

@@ -87,6 +87,15 @@ CODES: tuple[CodeInfo, ...] = (
         source="TOT",
     ),
     _row(
+        Code.TRAINER_ENTRY_MODULE_ORDER,
+        ERROR,
+        template="trainer {trainer} was certified for module {module} on {certified_on}, "
+        "before {entry} on {entry_on}",
+        summary="The order of certification, by date: Workplace Cooperation (or SCORE "
+        "Basics) before any other module, even once both are held.",
+        source="TOT",
+    ),
+    _row(
         Code.EIT_NO_MANAGER,
         ERROR,
         template="the improvement team of enterprise {enterprise} has no manager",
