@@ -492,6 +492,23 @@ class Enrolment:
     )
 
 
+def _unchanged(
+    workshop: Workshop, enterprise: str, code: Code, *, place: str | None = None
+) -> Enrolment:
+    """The workshop as it was, with the warning that says why."""
+    finding = (
+        violation(code, enterprise=enterprise, workshop=workshop.id)
+        if place is None
+        else violation(code, enterprise=enterprise, workshop=workshop.id, place=place)
+    )
+    return Enrolment(
+        workshop=workshop,
+        enterprise=enterprise,
+        placement=Placement.UNCHANGED,
+        report=Report(violations=(finding,)),
+    )
+
+
 def enrol(
     workshop: Workshop, delegation: Delegation, *, profile: Profile | None = None
 ) -> Enrolment:
@@ -519,17 +536,8 @@ def enrol(
         ("waiting for", workshop.waitlist),
     ):
         if any(d.enterprise.id == firm for d in group):
-            finding = violation(
-                Code.WORKSHOP_ENROLMENT_ALREADY,
-                enterprise=firm,
-                place=place,
-                workshop=workshop.id,
-            )
-            return Enrolment(
-                workshop=workshop,
-                enterprise=firm,
-                placement=Placement.UNCHANGED,
-                report=Report(violations=(finding,)),
+            return _unchanged(
+                workshop, firm, Code.WORKSHOP_ENROLMENT_ALREADY, place=place
             )
     maximum, _ = _capacity(workshop, used)
     if len(workshop.delegations) < maximum:
@@ -563,17 +571,7 @@ def withdraw(
     if len(delegations) + len(waiting) == len(workshop.delegations) + len(
         workshop.waitlist
     ):
-        finding = violation(
-            Code.WORKSHOP_ENROLMENT_ABSENT,
-            enterprise=enterprise_id,
-            workshop=workshop.id,
-        )
-        return Enrolment(
-            workshop=workshop,
-            enterprise=enterprise_id,
-            placement=Placement.UNCHANGED,
-            report=Report(violations=(finding,)),
-        )
+        return _unchanged(workshop, enterprise_id, Code.WORKSHOP_ENROLMENT_ABSENT)
     maximum, _ = _capacity(workshop, used)
     promoted: list[str] = []
     while waiting and len(delegations) < maximum:
