@@ -727,68 +727,64 @@ def _share_of(
     )
 
 
-def _payments(
-    firm: Enterprise,
-    participants: int,
-    full: Money,
-    in_kind: Money,
-    rules: GroupRules,
-    findings: list[RuleViolation],
-    index: int,
-) -> tuple[Payment, ...]:
-    currency = full.currency
-    left = full
-    out: list[Payment] = []
+class _Ledger:
+    """What is left of one enterprise's full cost as payers take their part."""
 
-    def pay(payer: Payer, wanted: Money, rule: str) -> None:
-        nonlocal left
-        amount = min(wanted, left)
-        if amount < wanted:
-            rule += f"; limited to the {left} left"
-        left -= amount
-        out.append(Payment(payer=payer, amount=amount, rule=rule))
+    __slots__ = ("left", "payments")
 
-    if in_kind.amount:
-        pay(Payer.IN_KIND, in_kind, "in-kind contribution to the workshop, its share")
-    fee = rules.fee
-    if fee is not None:
-        if fee.tiers:
-            tier, fits = _tier(fee, firm)
-            wanted = tier.price
-            limit = (
-                "no limit" if tier.up_to is None else f"up to {tier.up_to} employees"
+    def __init__(self, full: Money) -> None:
+        self.left = full
+        self.payments: list[Payment] = []
+
+    def pay(
+        self, payer: Payer, wanted: Money, rule: str, *, say_limit: bool = True
+    ) -> None:
+        amount = min(wanted, self.left)
+        if say_limit and amount < wanted:
+            rule += f"; limited to the {self.left} left"
+        self.left -= amount
+        self.payments.append(Payment(payer=payer, amount=amount, rule=rule))
+
+
+def _fee_of(
+    fee: FeeRule, firm: Enterprise, full: Money, index: int
+) -> tuple[Money, str, tuple[RuleViolation, ...]]:
+    """What the enterprise's fee asks, the rule in words, and its findings."""
+    findings: tuple[RuleViolation, ...] = ()
+    if fee.tiers:
+        tier, fits = _tier(fee, firm)
+        wanted = tier.price
+        limit = "no limit" if tier.up_to is None else f"up to {tier.up_to} employees"
+        rule = f"fee: tier {limit}, {tier.price}"
+        where = ("invoices", index)
+        if firm.headcount is None:
+            findings = (
+                violation(
+                    Code.PRICING_FEE_HEADCOUNT_UNKNOWN,
+                    enterprise=firm.id,
+                    price=str(tier.price),
+                    path=where,
+                ),
             )
-            rule = f"fee: tier {limit}, {tier.price}"
-            if firm.headcount is None:
-                findings.append(
-                    violation(
-                        Code.PRICING_FEE_HEADCOUNT_UNKNOWN,
-                        enterprise=firm.id,
-                        price=str(tier.price),
-                        path=("invoices", index),
-                    )
-                )
-            elif not fits:
-                findings.append(
-                    violation(
-                        Code.PRICING_FEE_NO_TIER,
-                        enterprise=firm.id,
-                        headcount=firm.headcount,
-                        price=str(tier.price),
-                        path=("invoices", index),
-                    )
-                )
-        else:
-            wanted = _times(full, fee.share)
-            rule = f"fee: {fee.share} of {full}"
-        wanted, note = _capped(wanted, [(fee.cap, "the fee's cap")])
-        pay(Payer.ENTERPRISE, wanted, rule + (f", capped at {note}" if note else ""))
-    for payer, share in (
-        (Payer.SPONSOR, rules.sponsor),
-        (Payer.GOVERNMENT, rules.government),
-    ):
-        if share is not None:
-            pay(payer, *_share_of(share, full, participants, payer.value))
+        elif not fits:
+            findings = (
+                violation(
+                    Code.PRICING_FEE_NO_TIER,
+                    enterprise=firm.id,
+                    headcount=firm.headcount,
+                    price=str(tier.price),
+                    path=where,
+                ),
+            )
+    else:
+        wanted = _times(full, fee.share)
+        rule = f"fee: {fee.share} of {full}"
+    wanted, note = _capped(wanted, [(fee.cap, "the fee's cap")])
+    return wanted, rule + (f", capped at {note}" if note else ""), findings
+
+
+def _donor_of(rules: GroupRules, full: Money) -> tuple[Money, str]:
+    """The most the donor pays for one enterprise, and the rule in words."""
     donor, note = _capped(
         _times(full, rules.donor_share), [(rules.donor_cap, "the donor's cap")]
     )
@@ -797,28 +793,50 @@ def _payments(
         rule += f", at most {rules.donor_share} of {full}"
     if note:
         rule += f", capped at {note}"
-    amount = min(donor, left)
-    left -= amount
-    out.append(Payment(payer=Payer.DONOR, amount=amount, rule=rule))
+    return donor, rule
+
+
+def _payments(
+    firm: Enterprise,
+    participants: int,
+    full: Money,
+    in_kind: Money,
+    rules: GroupRules,
+    index: int,
+) -> tuple[tuple[Payment, ...], tuple[RuleViolation, ...]]:
+    """Who pays what of one enterprise's full cost, in order, and the findings.
+
+    The payments always sum to ``full``: the last one, ``unfunded``, is
+    what is left (property-tested in tests/test_pricing.py).
+    """
+    ledger = _Ledger(full)
+    findings: tuple[RuleViolation, ...] = ()
+    if in_kind.amount:
+        ledger.pay(
+            Payer.IN_KIND, in_kind, "in-kind contribution to the workshop, its share"
+        )
+    if rules.fee is not None:
+        wanted, rule, findings = _fee_of(rules.fee, firm, full, index)
+        ledger.pay(Payer.ENTERPRISE, wanted, rule)
+    for payer, share in (
+        (Payer.SPONSOR, rules.sponsor),
+        (Payer.GOVERNMENT, rules.government),
+    ):
+        if share is not None:
+            ledger.pay(payer, *_share_of(share, full, participants, payer.value))
+    ledger.pay(Payer.DONOR, *_donor_of(rules, full), say_limit=False)
     budget = rules.institution
     if budget is not None:
         # The institution's own budget covers what is left after the donor.
         label = "institution (own budget" + (
             f": {budget.name})" if budget.name else ")"
         )
-        pay(
+        ledger.pay(
             Payer.INSTITUTION,
             *_share_of(budget, full, participants, label, named=False),
         )
-    out.append(
-        Payment(
-            payer=Payer.UNFUNDED,
-            amount=left,
-            rule="unfunded: what no payer's rule covers",
-        )
-    )
-    assert Money.total((p.amount for p in out), currency) == full
-    return tuple(out)
+    ledger.pay(Payer.UNFUNDED, ledger.left, "unfunded: what no payer's rule covers")
+    return tuple(ledger.payments), findings
 
 
 def quote(
@@ -875,72 +893,14 @@ def quote(
                 f"cost model {cost_model.name} is in {currency}; the {what} is in "
                 f"{other}"
             )
-    findings: list[RuleViolation] = list(policy.check().violations)
-    findings += profile.check_in_force(on, mode=mode).violations
-    resolved = policy.periods.at(
-        on, mode=mode, parameter="funding policy periods", profile=policy.name
-    )
-    findings += resolved.report.violations
-    rules = resolved.value.for_module(workshop.module)
+    rules, found = _rules_on(workshop, policy, profile, on, mode)
     counts = [_participants(d, profile) for d in workshop.delegations]
-    shared, own = _cost_lines(workshop, cost_model, profile, counts)
     weights: list[int] = (
         counts if policy.allocation is Allocation.BY_PARTICIPANTS else [1] * len(counts)
     )
-    per_firm: list[list[CostLine]] = [[] for _ in counts]
-    for line in shared:
-        for k, part in enumerate(_allocate(line.amount, weights)):
-            per_firm[k].append(
-                attrs.evolve(
-                    line, amount=part, enterprise=workshop.delegations[k].enterprise.id
-                )
-            )
-    for k, lines in enumerate(own):
-        per_firm[k] += lines
-    direct = Money.total(
-        (line.amount for line in (*shared, *(x for o in own for x in o))), currency
-    )
-    overhead = _times(direct, cost_model.overhead)
-    direct_by_firm = [
-        Money.total((c.amount for c in lines), currency) for lines in per_firm
-    ]
-    overhead_line = CostLine(
-        key="overhead", basis=f"{cost_model.overhead} of {direct}", amount=overhead
-    )
-    for k, part in enumerate(_allocate(overhead, [d.amount for d in direct_by_firm])):
-        per_firm[k].append(
-            attrs.evolve(
-                overhead_line,
-                amount=part,
-                enterprise=workshop.delegations[k].enterprise.id,
-            )
-        )
-    in_kind = (
-        _allocate(rules.in_kind, weights)
-        if rules.in_kind is not None
-        else tuple(Money.zero(currency) for _ in counts)
-    )
-    invoices = []
-    for k, delegation in enumerate(workshop.delegations):
-        full = Money.total((c.amount for c in per_firm[k]), currency)
-        invoices.append(
-            EnterpriseInvoice(
-                enterprise=delegation.enterprise.id,
-                participants=counts[k],
-                costs=tuple(per_firm[k]),
-                full_cost=full,
-                payments=_payments(
-                    delegation.enterprise,
-                    counts[k],
-                    full,
-                    in_kind[k],
-                    rules,
-                    findings,
-                    k,
-                ),
-            )
-        )
-    total = direct + overhead
+    lines, per_firm = _costs(workshop, cost_model, profile, counts, weights)
+    invoices, paid = _invoices(workshop, rules, counts, weights, per_firm, currency)
+    total = Money.total((line.amount for line in lines), currency)
     sums = dict.fromkeys(Payer, Money.zero(currency).amount)
     for invoice in invoices:
         for payment in invoice.payments:
@@ -949,40 +909,7 @@ def quote(
     coverage = _ratio(
         total - Money.total((by_payer[p] for p in NOT_COVERAGE), currency), total
     )
-    recovery = _ratio(Money.total((by_payer[p] for p in RECOVERING), currency), total)
-    target = None
-    targets = profile.coverage_target(on, mode=mode)
-    if targets is not None:
-        findings += targets.report.violations
-        target = targets.value.for_module(workshop.module)
-        if coverage < target:
-            findings.append(
-                violation(
-                    Code.PRICING_COVERAGE_BELOW_TARGET,
-                    workshop=workshop.id,
-                    coverage=f"{coverage:.1%}",
-                    target=f"{target:.0%}",
-                    module=workshop.module,
-                    profile=profile.name,
-                    path=("coverage",),
-                )
-            )
-    if by_payer[Payer.UNFUNDED].amount:
-        findings.append(
-            violation(
-                Code.PRICING_REMAINDER_UNFUNDED,
-                workshop=workshop.id,
-                amount=str(by_payer[Payer.UNFUNDED]),
-                path=("by_payer", Payer.UNFUNDED.value),
-            )
-        )
-    for name, thing in (("cost model", cost_model), ("funding policy", policy)):
-        if thing.example:
-            findings.append(
-                violation(
-                    Code.PRICING_EXAMPLE_FIGURES, what=name, name=thing.name, path=()
-                )
-            )
+    target, checked = _against_target(workshop, profile, on, mode, coverage)
     return Quote(
         workshop=workshop.id,
         module=workshop.module,
@@ -991,15 +918,168 @@ def quote(
         cost_model=cost_model.name,
         policy=policy.name,
         profile=profile.name,
-        lines=(*shared, *(x for o in own for x in o), overhead_line),
-        invoices=tuple(invoices),
+        lines=lines,
+        invoices=invoices,
         total=total,
         by_payer=by_payer,
         coverage=coverage,
-        recovery=recovery,
+        recovery=_ratio(
+            Money.total((by_payer[p] for p in RECOVERING), currency), total
+        ),
         target=target,
-        findings=Report(violations=tuple(findings)),
+        findings=Report(
+            violations=(
+                *found,
+                *paid,
+                *checked,
+                *_unfunded_and_examples(workshop, by_payer, cost_model, policy),
+            )
+        ),
     )
+
+
+def _rules_on(
+    workshop: Workshop,
+    policy: FundingPolicy,
+    profile: Profile,
+    on: date,
+    mode: Resolution,
+) -> tuple[GroupRules, tuple[RuleViolation, ...]]:
+    """The workshop's module group's rules on ``on``, and the dates' findings."""
+    resolved = policy.periods.at(
+        on, mode=mode, parameter="funding policy periods", profile=policy.name
+    )
+    findings = (
+        *policy.check().violations,
+        *profile.check_in_force(on, mode=mode).violations,
+        *resolved.report.violations,
+    )
+    return resolved.value.for_module(workshop.module), findings
+
+
+def _costs(
+    workshop: Workshop,
+    model: CostModel,
+    profile: Profile,
+    counts: list[int],
+    weights: list[int],
+) -> tuple[tuple[CostLine, ...], list[list[CostLine]]]:
+    """The workshop's cost lines, and each enterprise's share of them.
+
+    Shared lines are divided by ``weights``; the overhead is a share of all
+    direct costs, divided in proportion to each enterprise's direct costs.
+    """
+    currency = model.currency
+    ids = [d.enterprise.id for d in workshop.delegations]
+    shared, own = _cost_lines(workshop, model, profile, counts)
+    per_firm: list[list[CostLine]] = [[] for _ in counts]
+    for line in shared:
+        for k, part in enumerate(_allocate(line.amount, weights)):
+            per_firm[k].append(attrs.evolve(line, amount=part, enterprise=ids[k]))
+    for k, lines in enumerate(own):
+        per_firm[k] += lines
+    direct_lines = (*shared, *(x for o in own for x in o))
+    direct = Money.total((line.amount for line in direct_lines), currency)
+    overhead = CostLine(
+        key="overhead",
+        basis=f"{model.overhead} of {direct}",
+        amount=_times(direct, model.overhead),
+    )
+    by_firm = [Money.total((c.amount for c in lines), currency) for lines in per_firm]
+    for k, part in enumerate(_allocate(overhead.amount, [d.amount for d in by_firm])):
+        per_firm[k].append(attrs.evolve(overhead, amount=part, enterprise=ids[k]))
+    return (*direct_lines, overhead), per_firm
+
+
+def _invoices(
+    workshop: Workshop,
+    rules: GroupRules,
+    counts: list[int],
+    weights: list[int],
+    per_firm: list[list[CostLine]],
+    currency: str,
+) -> tuple[tuple[EnterpriseInvoice, ...], tuple[RuleViolation, ...]]:
+    """Each enterprise's invoice (its costs and who pays them), and findings."""
+    in_kind = (
+        _allocate(rules.in_kind, weights)
+        if rules.in_kind is not None
+        else tuple(Money.zero(currency) for _ in counts)
+    )
+    invoices: list[EnterpriseInvoice] = []
+    findings: list[RuleViolation] = []
+    for k, delegation in enumerate(workshop.delegations):
+        full = Money.total((c.amount for c in per_firm[k]), currency)
+        payments, found = _payments(
+            delegation.enterprise, counts[k], full, in_kind[k], rules, k
+        )
+        findings += found
+        invoices.append(
+            EnterpriseInvoice(
+                enterprise=delegation.enterprise.id,
+                participants=counts[k],
+                costs=tuple(per_firm[k]),
+                full_cost=full,
+                payments=payments,
+            )
+        )
+    return tuple(invoices), tuple(findings)
+
+
+def _against_target(
+    workshop: Workshop,
+    profile: Profile,
+    on: date,
+    mode: Resolution,
+    coverage: Decimal,
+) -> tuple[Decimal | None, tuple[RuleViolation, ...]]:
+    """The profile's coverage target for the module, and coverage against it."""
+    targets = profile.coverage_target(on, mode=mode)
+    if targets is None:
+        return None, ()
+    target = targets.value.for_module(workshop.module)
+    below = (
+        ()
+        if coverage >= target
+        else (
+            violation(
+                Code.PRICING_COVERAGE_BELOW_TARGET,
+                workshop=workshop.id,
+                coverage=f"{coverage:.1%}",
+                target=f"{target:.0%}",
+                module=workshop.module,
+                profile=profile.name,
+                path=("coverage",),
+            ),
+        )
+    )
+    return target, (*targets.report.violations, *below)
+
+
+def _unfunded_and_examples(
+    workshop: Workshop,
+    by_payer: Mapping[Payer, Money],
+    model: CostModel,
+    policy: FundingPolicy,
+) -> tuple[RuleViolation, ...]:
+    """A remainder nobody pays (an error), and made-up figures (info)."""
+    out: list[RuleViolation] = []
+    if by_payer[Payer.UNFUNDED].amount:
+        out.append(
+            violation(
+                Code.PRICING_REMAINDER_UNFUNDED,
+                workshop=workshop.id,
+                amount=str(by_payer[Payer.UNFUNDED]),
+                path=("by_payer", Payer.UNFUNDED.value),
+            )
+        )
+    for name, thing in (("cost model", model), ("funding policy", policy)):
+        if thing.example:
+            out.append(
+                violation(
+                    Code.PRICING_EXAMPLE_FIGURES, what=name, name=thing.name, path=()
+                )
+            )
+    return tuple(out)
 
 
 # -- break-even ------------------------------------------------------------------------
