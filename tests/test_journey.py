@@ -53,7 +53,15 @@ class TestModel:
             allowed = set(TRANSITIONS[None if current is None else current[0]])
             if skip_intake and current is not None and current[0] is S.ENROLLED:
                 allowed.add(S.WORKSHOP_ATTENDED)
-            ok = state in allowed and (current is None or day >= current[1])
+            m1 = model.get("M1")
+            m1_first = (
+                module == "M1"
+                or state is not S.COMPLETED
+                or (m1 is not None and m1[0] is S.COMPLETED and m1[1] <= day)
+            )
+            ok = (
+                state in allowed and (current is None or day >= current[1]) and m1_first
+            )
             before = record
             try:
                 record = record.advance(module, state, on=day)
@@ -79,6 +87,32 @@ class TestModel:
 
 
 class TestSteps:
+    def test_module_1_first_in_the_record_itself(self):
+        enrolled = walk(EnterpriseRecord(enterprise_id="E1"), "M2", CHAIN[:4])
+        with pytest.raises(TransitionError, match="Module 1 \\(M1\\) comes first"):
+            enrolled.advance("M2", S.COMPLETED, on=date(2015, 6, 1))
+        assert enrolled.state_of("M2") is S.FOLLOW_UP  # unchanged
+        assert S.COMPLETED not in enrolled.next_states("M2")
+        # Module 1 completed on or before the day: M2 completes.
+        done = walk(enrolled, "M1", CHAIN, on=date(2015, 5, 1))
+        assert S.COMPLETED in done.next_states("M2")
+        assert done.advance("M2", S.COMPLETED, on=date(2015, 5, 5)).completed() == {
+            "M1",
+            "M2",
+        }
+        with pytest.raises(TransitionError):
+            done.advance("M2", S.COMPLETED, on=date(2015, 5, 4))
+        # Hospitality Coaching carries its own Workplace Cooperation session.
+        hoco = walk(EnterpriseRecord(enterprise_id="E1"), "HOCO", CHAIN)
+        assert hoco.completed() == {"HOCO"}
+        # A stored record out of order does not load.
+        stored = to_dict(enrolled)
+        stored["history"].append(
+            {"module": "M2", "state": "completed", "on": "2015-06-01"}
+        )
+        with pytest.raises(PayloadError, match="Module 1"):
+            from_dict(EnterpriseRecord, stored)
+
     def test_whole_module(self):
         record = walk(EnterpriseRecord(enterprise_id="E1"), "M1", CHAIN)
         assert record.state_of("M1") is S.COMPLETED

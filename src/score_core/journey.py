@@ -23,6 +23,7 @@ score_core.errors.TransitionError: enterprise CQ-001 cannot go from enrolled to 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -34,7 +35,7 @@ from score_core._validators import (
     non_empty_str,
     optional_date,
 )
-from score_core.catalogue import Catalogue, ModuleCode, TrainingModule
+from score_core.catalogue import Catalogue, ModuleCode, TrainingModule, get_catalogue
 from score_core.errors import InvalidValueError, TransitionError
 from score_core.profiles import Profile
 
@@ -77,6 +78,20 @@ def _allowed(current: ModuleState | None, skip_intake: bool) -> frozenset[Module
     if skip_intake and current is S.ENROLLED:
         allowed = allowed | {S.WORKSHOP_ATTENDED}
     return allowed
+
+
+@functools.cache
+def _after_module_1() -> frozenset[str]:
+    """The shipped modules that come after Module 1 (it is their prerequisite).
+
+    A module of your own catalogue is not checked here: the record does not
+    know its catalogue (eligibility checks every prerequisite).
+    """
+    return frozenset(
+        m.code
+        for m in get_catalogue("score").modules
+        if ModuleCode.M1.value in m.prerequisites
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +201,17 @@ class EnterpriseRecord:
                 f"{before.state.value} on {before.on}{where}",
                 field=field,
             )
+        if (
+            change.state is S.COMPLETED
+            and change.module in _after_module_1()
+            and not self._module_1_done(change.on)
+        ):
+            raise TransitionError(
+                f"enterprise {self.enterprise_id} cannot complete module "
+                f"{change.module} on {change.on}: Module 1 (M1) comes first and is "
+                f"not completed by then{where}",
+                field=field,
+            )
         if self.withdrawn_on is not None and change.on > self.withdrawn_on:
             raise TransitionError(
                 f"enterprise {self.enterprise_id} withdrew from SCORE on "
@@ -222,8 +248,22 @@ class EnterpriseRecord:
         return attrs.evolve(self, withdrawn_on=on)
 
     def next_states(self, module: str) -> frozenset[ModuleState]:
-        """The states the module may move to from where it stands now."""
-        return _allowed(self.state_of(module), self.skip_intake)
+        """The states the module may move to from where it stands now.
+
+        A module that comes after Module 1 is not completed before Module 1.
+        """
+        allowed = _allowed(self.state_of(module), self.skip_intake)
+        if module in _after_module_1() and not self._module_1_done(None):
+            allowed = allowed - {S.COMPLETED}
+        return allowed
+
+    def _module_1_done(self, on: date | None) -> bool:
+        return any(
+            c.module == ModuleCode.M1
+            and c.state is S.COMPLETED
+            and (on is None or c.on <= on)
+            for c in self.history
+        )
 
     # -- questions -------------------------------------------------------------
     def _latest(self, module: str, on: date | None = None) -> StateChange | None:
