@@ -19,4 +19,4 @@ def test_every_code_source_module_and_profile_is_documented(tmp_path):
     assert "`enterprise[]`" in text["payloads.md"]
     assert "M1 50%, later 60%" in text["profiles.md"]
     assert "2-3 |" in text["catalogue.md"]
-    assert "| 3 | ? | 3 |" in text["catalogue.md"]
+    assert "| 3 sessions | ? | 3 |" in text["catalogue.md"]

@@ -15,6 +15,12 @@ from score_core.serialization import SCHEMA_VERSION, document_kinds
 from score_core.sources import get_source, source_keys
 
 
+def _classroom(days: int | None, sessions: int | None) -> str:
+    if days is not None:
+        return str(days)
+    return "?" if sessions is None else f"{sessions} sessions"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -86,7 +92,7 @@ def catalogue_page() -> str:
                     f"`{m.code}`",
                     _cell(titles),
                     m.kind.value,
-                    "?" if fmt.classroom_days is None else str(fmt.classroom_days),
+                    _classroom(fmt.classroom_days, fmt.classroom_sessions),
                     "?" if fmt.follow_up_visits is None else str(fmt.follow_up_visits),
                     months,
                     ", ".join(sorted(m.prerequisites)) or "-",

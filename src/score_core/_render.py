@@ -45,7 +45,9 @@ def catalogue_table(catalogue: Catalogue, indent: str = "") -> str:
     """One row per module: code, title, kind, classroom days, visits, prerequisites."""
     rows = []
     for m in catalogue:
-        days = m.format.classroom_days
+        days: int | str | None = m.format.classroom_days
+        if days is None and m.format.classroom_sessions:
+            days = f"{m.format.classroom_sessions} sessions"
         visits = m.format.follow_up_visits
         rows.append(
             [

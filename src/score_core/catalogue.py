@@ -112,6 +112,10 @@ class ModuleFormat:
     Attributes:
         delivery: Classroom, online or blended.
         classroom_days: Days in the classroom (the classic SCORE module: 2).
+        classroom_sessions: Classroom sessions of unstated length, for a
+            module the sources describe in sessions rather than days
+            (Hospitality Coaching: 3 sessions over about three months); a
+            workshop holds one classroom date per session.
         follow_up_visits: In-factory visits after the classroom workshop.
         min_months: Shortest typical length of the whole module, in months.
         max_months: Longest typical length of the whole module, in months.
@@ -123,6 +127,9 @@ class ModuleFormat:
         default=Delivery.CLASSROOM, validator=attrs.validators.instance_of(Delivery)
     )
     classroom_days: int | None = attrs.field(
+        default=None, validator=optional_int_at_least(1)
+    )
+    classroom_sessions: int | None = attrs.field(
         default=None, validator=optional_int_at_least(1)
     )
     follow_up_visits: int | None = attrs.field(

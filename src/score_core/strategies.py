@@ -845,6 +845,7 @@ def module_formats() -> st.SearchStrategy[ModuleFormat]:
         _module_format,
         delivery=st.sampled_from(Delivery),
         classroom_days=_OPTIONAL_SMALL[5],
+        classroom_sessions=_OPTIONAL_SMALL[5],
         follow_up_visits=_OPTIONAL_SMALL[7].map(_less_one),
         min_months=_OPTIONAL_SMALL[12],
         extra_months=_OPTIONAL_SMALL[13].map(_less_one),

@@ -385,7 +385,8 @@ def _days(
 ) -> list[RuleViolation]:
     out: list[RuleViolation] = []
     module = profile.get_catalogue()[workshop.module]
-    expected = profile.classroom_days_for(module)
+    # One classroom date per day, or per session for a module in sessions.
+    expected = profile.classroom_days_for(module) or module.format.classroom_sessions
     if expected is not None and len(workshop.days) != expected:
         out.append(
             violation(

@@ -138,7 +138,7 @@ def _score_catalogue() -> Catalogue:
                 "Hospitality Coaching",
                 other_titles=("SCORE HoCo",),
                 fmt=ModuleFormat(
-                    classroom_days=3, min_months=3, max_months=3, max_enterprises=6
+                    classroom_sessions=3, min_months=3, max_months=3, max_enterprises=6
                 ),
                 source="HOCO",
                 note="For small hotels and restaurants: three classroom sessions "
