@@ -1,3 +1,4 @@
+import itertools
 from datetime import date
 
 import attrs
@@ -804,6 +805,27 @@ class TestProperties:
 
 
 class TestScreening:
+    @given(
+        st.lists(sst.enterprises(), max_size=12),
+        st.lists(st.integers(0, 12), max_size=3),
+    )
+    def test_summaries_of_partitions_add_up_to_the_whole(self, batch, cuts):
+        def summary(part):
+            return screen(part, baseline_modules=()).run()
+
+        bounds = [0, *sorted(cuts), len(batch)]
+        parts = [batch[a:b] for a, b in itertools.pairwise(bounds)]
+        whole = summary(batch)
+        assert sum(summary(p) for p in parts) == whole
+        assert summary([]) + whole == whole == whole + summary([])
+
+    def test_a_summary_adds_only_summaries(self):
+        empty = screen([]).run()
+        with pytest.raises(TypeError):
+            _ = empty + 1
+        with pytest.raises(TypeError):
+            _ = 1 + empty
+
     def test_lazy_and_summarised(self):
         seen = []
 

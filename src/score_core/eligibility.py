@@ -622,6 +622,37 @@ class ScreeningSummary:
     by_status: Mapping[Status, int] = attrs.field(hash=False)
     by_code: Mapping[str, int] = attrs.field(hash=False)
 
+    def __add__(self, other: object) -> ScreeningSummary:
+        """The counts of two screenings together (of partitions of a registry).
+
+        ``sum(summaries)`` works too: partitions screened apart (on Dask
+        workers, in a process pool) combine exactly into the whole's counts.
+
+        >>> from score_core import Enterprise, screen
+        >>> def part(*sizes):
+        ...     return screen([Enterprise(id=f"E{n}", name="E", headcount=n)
+        ...                    for n in sizes], baseline_modules=()).run()
+        >>> sum([part(40, 60), part(70)]) == part(40, 60, 70)
+        True
+        """
+        if not isinstance(other, ScreeningSummary):
+            return NotImplemented
+        statuses: Counter[Status] = Counter(self.by_status)
+        statuses.update(other.by_status)
+        codes: Counter[str] = Counter(self.by_code)
+        codes.update(other.by_code)
+        return ScreeningSummary(
+            total=self.total + other.total,
+            by_status=FrozenMap({s: statuses[s] for s in Status}),
+            by_code=FrozenMap(sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        )
+
+    def __radd__(self, other: object) -> ScreeningSummary:
+        # sum() starts from 0.
+        if other == 0:
+            return self
+        return NotImplemented
+
     def __str__(self) -> str:
         head = ", ".join(f"{s.value} {n}" for s, n in self.by_status.items())
         reasons = "; ".join(f"{code} {n}" for code, n in self.by_code.items())
