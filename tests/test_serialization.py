@@ -636,6 +636,9 @@ class TestVersionOne:
         quote = load_document(json.dumps(document))
         assert str(quote.by_payer[Payer.UNFUNDED]) == "12.00 CNY"
         assert quote.by_payer[Payer.INSTITUTION].amount == 0
+        # Read back, version 2 writes the zero as it writes every amount.
+        data = dump_document(quote)["data"]
+        assert data["by_payer"]["institution"] == {"amount": "0.00", "currency": "CNY"}
         payers = {p.payer for i in quote.invoices for p in i.payments}
         assert Payer.INSTITUTION not in payers
         assert Payer.UNFUNDED in payers

@@ -172,39 +172,27 @@ class TestWorkedExamplesChina:
             )
 
     def test_a_plan_reads_the_profile_on_its_first_classroom_day(self):
-        plan = plan_module(
-            FIRM, module="M1", earliest=date(2026, 2, 6), calendar=CHINA_2026
-        )
+        def spring(**options):
+            return plan_module(
+                FIRM,
+                module="M1",
+                earliest=date(2026, 2, 6),
+                calendar=CHINA_2026,
+                **options,
+            )
+
+        plan = spring()
         (first, *_) = plan.findings.violations
         assert (first.code, first.path) == ("profile.not_in_force", ())
         assert first.params["on"] == "2026-02-13"
         assert first.params["bound"] == "2017-12-31"
-        today = plan_module(
-            FIRM,
-            module="M1",
-            earliest=date(2026, 2, 6),
-            calendar=CHINA_2026,
-            profile=CHINA_TODAY,
-        )
+        today = spring(profile=CHINA_TODAY)
         assert [c.visits for c in today.cycles] == [c.visits for c in plan.cycles]
         assert today.findings.violations == plan.findings.violations[1:]
-        with pytest.raises(NotInForceError, match="not in force on 2026-02-13"):
-            plan_module(
-                FIRM,
-                module="M1",
-                earliest=date(2026, 2, 6),
-                calendar=CHINA_2026,
-                mode=Resolution.STRICT,
-            )
-        # strict=True is the same switch.
-        with pytest.raises(NotInForceError, match="not in force on 2026-02-13"):
-            plan_module(
-                FIRM,
-                module="M1",
-                earliest=date(2026, 2, 6),
-                calendar=CHINA_2026,
-                strict=True,
-            )
+        # mode=Resolution.STRICT and strict=True are the same switch.
+        for strict in ({"mode": Resolution.STRICT}, {"strict": True}):
+            with pytest.raises(NotInForceError, match="not in force on 2026-02-13"):
+                spring(**strict)
         # Strict mode also refuses the years the calendar only estimates.
         china = holidays_calendar("CN", years=[2029, 2030])
         with pytest.raises(PlanningError, match="only estimates"):

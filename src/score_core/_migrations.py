@@ -43,7 +43,7 @@ def _v1_quote(quote: Any) -> Any:
         remainder = by_payer["institution"]
         zero = remainder
         if isinstance(remainder, dict):
-            zero = {**remainder, "amount": "0"}
+            zero = {**remainder, "amount": "0"}  # Money writes its own places
         quote["by_payer"] = {
             **{k: v for k, v in by_payer.items() if k != "institution"},
             "institution": zero,

@@ -75,8 +75,8 @@ class Resolution(enum.StrEnum):
     LENIENT = "lenient"
 
 
-#: How a caller outside Python asks for the other mode; the CLI and other
-#: front ends rewrite :attr:`NotInForceError.hint <score_core.errors.NotInForceError>`.
+#: What a strict-mode refusal tells a Python caller; the CLI and other front
+#: ends give their own spelling through ``NotInForceError.with_hint``.
 PYTHON_STRICT_HINT = (
     "mode=Resolution.STRICT was passed; leave mode at its default "
     "(Resolution.LENIENT) to use the nearest value with a warning"

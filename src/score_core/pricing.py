@@ -706,9 +706,12 @@ def _capped(
 
 
 def _share_of(
-    share: ShareRule, full: Money, participants: int, payer: str, *, named: bool = True
+    share: ShareRule, full: Money, participants: int, payer: str
 ) -> tuple[Money, str]:
-    """What a share rule asks of one enterprise, and the rule in words."""
+    """What a share rule asks of one enterprise, and the rule in words.
+
+    ``payer`` is how the rule names who pays (``government (SME scheme)``).
+    """
     per_person = (
         None
         if share.cap_per_participant is None
@@ -721,8 +724,7 @@ def _share_of(
             (per_person, f"the cap per participant x {participants}"),
         ],
     )
-    who = f" ({share.name})" if named and share.name else ""
-    return wanted, f"{payer}{who}: {share.share} of {full}" + (
+    return wanted, f"{payer}: {share.share} of {full}" + (
         f", capped at {note}" if note else ""
     )
 
@@ -823,18 +825,18 @@ def _payments(
         (Payer.GOVERNMENT, rules.government),
     ):
         if share is not None:
-            ledger.pay(payer, *_share_of(share, full, participants, payer.value))
+            who = f"{payer.value} ({share.name})" if share.name else payer.value
+            ledger.pay(payer, *_share_of(share, full, participants, who))
     ledger.pay(Payer.DONOR, *_donor_of(rules, full), say_limit=False)
     budget = rules.institution
     if budget is not None:
         # The institution's own budget covers what is left after the donor.
-        label = "institution (own budget" + (
-            f": {budget.name})" if budget.name else ")"
+        who = (
+            f"institution (own budget: {budget.name})"
+            if budget.name
+            else ("institution (own budget)")
         )
-        ledger.pay(
-            Payer.INSTITUTION,
-            *_share_of(budget, full, participants, label, named=False),
-        )
+        ledger.pay(Payer.INSTITUTION, *_share_of(budget, full, participants, who))
     ledger.pay(Payer.UNFUNDED, ledger.left, "unfunded: what no payer's rule covers")
     return tuple(ledger.payments), findings
 
@@ -1361,7 +1363,10 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
                     finding.params.get("profile"),
                 )
                 seen_before = dated.get(which)
-                if seen_before is None or finding.message < seen_before.message:
+                # The earliest date's (ISO dates sort as strings).
+                if seen_before is None or str(finding.params["on"]) < str(
+                    seen_before.params["on"]
+                ):
                     dated[which] = attrs.evolve(finding, path=("quotes",))
     out += [dated[which] for which in sorted(dated, key=str)]
     for (year, group), (_, target) in sorted(targets.items()):

@@ -572,10 +572,10 @@ class Profile:
 
         The way to run, say, 2026 workshops on the Phase II rules knowingly:
         the new profile's ``valid_to`` becomes ``until`` (a profile without
-        an end keeps none), the last entry of
-        every dated parameter (the coverage targets) is extended to it, and
-        every sourced value is marked :attr:`Basis.CARRIED` with its original
-        citation, so that each decision's parameters show what was carried.
+        an end keeps none), the last entry of every dated parameter (the
+        coverage targets) is extended to it, and every sourced value is marked
+        :attr:`Basis.CARRIED` with its original citation, so that each
+        decision's parameters show what was carried.
         Defaults and the user's own values keep their provenance.
 
         >>> from datetime import date
