@@ -70,7 +70,7 @@ from score_core import (
     screen,
     to_json,
 )
-from score_core._demo import china_2015
+from score_core._cli.demo import china_2015
 from score_core.monitoring import Point
 
 

@@ -8,7 +8,7 @@ code on every build.
 from pathlib import Path
 
 from score_core import __version__
-from score_core._docgen import write_reference
+from score_core._cli.docgen import write_reference
 
 project = "score_core"
 author = "score_core developers"

@@ -17,7 +17,7 @@ from score_core import (
     weekday_calendar,
 )
 from score_core import strategies as sst
-from score_core._demo import china_2015
+from score_core._cli.demo import china_2015
 from score_core.calendars import (
     Roll,
     add_working_days,

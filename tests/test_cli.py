@@ -3,7 +3,7 @@ import subprocess
 import sys
 from datetime import date
 
-from score_core.cli import main
+from score_core._cli import main
 
 
 def test_demo(capsys):
@@ -470,7 +470,7 @@ def test_plan_bad_input_exits_2(tmp_path, capsys):
 
 def test_quote_with_the_examples_and_with_files(tmp_path, capsys):
     from score_core import example_cost_model, example_funding_policy, to_json
-    from score_core._demo import _chongqing_workshop
+    from score_core._cli.demo import _chongqing_workshop
 
     shop, _ = _chongqing_workshop()
     path = tmp_path / "shop.json"
@@ -497,7 +497,7 @@ def test_quote_with_a_rising_donor_share_exits_1(tmp_path, capsys):
     from decimal import Decimal
 
     from score_core import FundingPolicy, Timeline, to_json
-    from score_core._demo import _chongqing_workshop
+    from score_core._cli.demo import _chongqing_workshop
     from score_core.parameters import Dated
     from score_core.pricing import FundingRules, GroupRules
 

@@ -1,5 +1,5 @@
 from score_core import default_catalogue, profile_names
-from score_core._docgen import PAGES, write_reference
+from score_core._cli.docgen import PAGES, write_reference
 from score_core.codes import Code
 from score_core.sources import source_keys
 

@@ -17,7 +17,7 @@ from score_core import (
     from_dict,
 )
 from score_core import strategies as sst
-from score_core._render import value_text
+from score_core._cli.render import value_text
 from score_core.errors import ConfigurationError
 from score_core.sources import Source, get_source, register_source, source_keys
 

@@ -29,7 +29,7 @@ from score_core import (
     screen,
 )
 from score_core import strategies as sst
-from score_core.cli import main
+from score_core._cli import main
 
 
 PER_TYPE = (
@@ -135,7 +135,7 @@ _JSON_OF_RESULTS = """
 import json
 from datetime import date
 from score_core import *
-from score_core._demo import demo_text
+from score_core._cli.demo import demo_text
 print(demo_text())
 print(to_json(get_profile(), indent=1))
 print(to_json(default_indicators()))

@@ -28,12 +28,12 @@ from score_core import (
     to_json,
     weekday_calendar,
 )
+from score_core._cli import main
 from score_core.calendars import (
     add_working_days,
     next_working_day,
     previous_working_day,
 )
-from score_core.cli import main
 from score_core.errors import InvalidTypeError, NoWorkingDayError
 from score_core.ical import to_ical
 from score_core.parameters import Dated, Resolved, Timeline

@@ -1,6 +1,6 @@
 """``python -m score_core``: the same as the ``score-core`` command."""
 
-from score_core.cli import main
+from score_core._cli import main
 
 
 raise SystemExit(main())

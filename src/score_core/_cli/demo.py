@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from score_core._render import (
+from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,

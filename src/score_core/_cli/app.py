@@ -1,0 +1,656 @@
+"""The ``score-core`` command (also ``python -m score_core``).
+
+Exit status: 0 when all is well, 1 when the rules found errors, 2 for bad
+input or usage (the message goes to standard error). The command only calls
+the library; no rule lives here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from score_core._cli.demo import demo_text
+from score_core._cli.render import (
+    aggregates_table,
+    catalogue_table,
+    eligibility_table,
+    plan_text,
+    profile_text,
+    profiles_table,
+    quote_text,
+    report_table,
+)
+from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
+from score_core.catalogue import default_catalogue, get_catalogue
+from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
+from score_core.enterprises import Enterprise
+from score_core.errors import NotInForceError, PayloadError, PlanningError, ScoreError
+from score_core.findings import Report
+from score_core.ical import to_ical
+from score_core.journey import EnterpriseRecord
+from score_core.monitoring import (
+    IndicatorSet,
+    Measurement,
+    aggregate,
+    changes,
+    check_measurements,
+    default_indicators,
+    results_report,
+)
+from score_core.parameters import Resolution
+from score_core.people import Gender, Role
+from score_core.pricing import (
+    CostModel,
+    FundingPolicy,
+    example_cost_model,
+    example_funding_policy,
+    quote,
+)
+from score_core.profiles import Profile, get_profile, profile_names
+from score_core.schema import json_schema
+from score_core.serialization import (
+    SCHEMA_VERSION,
+    document_kinds,
+    dump_document,
+    load_document,
+    load_many,
+    to_json,
+)
+from score_core.visits import plan_module
+from score_core.workshops import Workshop, check_workshop, workshop_statistics
+
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_Handler = Callable[[argparse.Namespace], int]
+
+
+def _demo(args: argparse.Namespace) -> int:
+    # The command line is the edge that may read the clock; the library never does.
+    print(demo_text(args.on or datetime.now(UTC).date()))
+    return EXIT_OK
+
+
+def _modules(args: argparse.Namespace) -> int:
+    catalogue = (
+        default_catalogue() if args.catalogue is None else get_catalogue(args.catalogue)
+    )
+    if args.json:
+        print(to_json(catalogue, indent=2))
+    else:
+        print(f"catalogue {catalogue.name}: {len(catalogue)} modules")
+        print(catalogue_table(catalogue))
+    return EXIT_OK
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    if args.name is None:
+        profiles = [get_profile(name) for name in profile_names()]
+        if args.json:
+            print(to_json(tuple(profiles), as_type=tuple[Profile, ...], indent=2))
+        else:
+            print(profiles_table(profiles))
+        return EXIT_OK
+    profile = get_profile(args.name)
+    print(to_json(profile, indent=2) if args.json else profile_text(profile))
+    return EXIT_OK
+
+
+class _InputError(Exception):
+    """A file that cannot be read or parsed, named in the message."""
+
+
+def _read(path: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    try:
+        return load_many(cls, _read(path))
+    except PayloadError as exc:
+        problems = "\n".join(f"  {e}" for e in exc.errors)
+        raise _InputError(f"{path}: {len(exc.errors)} problem(s)\n{problems}") from None
+
+
+def _mode(args: argparse.Namespace) -> Resolution:
+    return Resolution.STRICT if args.strict else Resolution.LENIENT
+
+
+#: What a strict-mode refusal tells a CLI user (instead of the Python argument).
+CLI_STRICT_HINT = "--strict was given; drop it to use the nearest value with a warning"
+
+
+def _records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
+    if not args.records:
+        return {}
+    return {r.enterprise_id: r for r in _load(EnterpriseRecord, args.records)}
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date such as 2015-07-01"
+        ) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    enterprises: tuple[Enterprise, ...] = _load(Enterprise, args.file)
+    records = _records(args)
+    screening = screen(
+        enterprises,
+        profile=get_profile(args.profile),
+        module=args.module,
+        records=records,
+        on=args.on,
+        mode=_mode(args),
+        baseline_modules=() if args.no_baseline else BASELINE_MODULES,
+    )
+    results: tuple[EligibilityResult, ...] = tuple(screening)
+    if args.json:
+        print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
+    else:
+        print(eligibility_table(enterprises, results))
+        print(screening.summary)
+    return (
+        EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
+    )
+
+
+def _workshop(args: argparse.Namespace) -> int:
+    (workshop,) = _load_one(Workshop, args.file)
+    records = _records(args)
+    calendar = None
+    if args.calendar:
+        (calendar,) = _load_one(FixedCalendar, args.calendar)
+    report = check_workshop(
+        workshop,
+        profile=get_profile(args.profile),
+        records=records,
+        calendar=calendar,
+        on=args.on,
+        mode=_mode(args),
+    )
+    if args.json:
+        print(to_json(dump_document(report), indent=2))
+    else:
+        stats = workshop_statistics(workshop)
+        print(
+            f"workshop {workshop.id}: module {workshop.module}, "
+            f"{len(workshop.delegations)} enterprises, {stats.total()} participants "
+            f"({stats.total(role=Role.MANAGER)} managers, "
+            f"{stats.total(role=Role.WORKER)} workers; "
+            f"{stats.total(gender=Gender.FEMALE)} women, "
+            f"{stats.total(gender=Gender.MALE)} men)"
+        )
+        print(report_table(report))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _plan(args: argparse.Namespace) -> int:
+    profile = get_profile(args.profile)
+    subject: Workshop | tuple[Enterprise, ...]
+    if args.workshop:
+        (shop,) = _load_one(Workshop, args.file)
+        subject, start = shop, args.earliest or shop.first_day
+    else:
+        subject = _load(Enterprise, args.file)
+        if args.earliest is None:
+            raise _InputError("planning for enterprises needs --earliest YYYY-MM-DD")
+        start = args.earliest
+    calendar: WorkCalendar
+    if args.calendar:
+        (calendar,) = _load_one(FixedCalendar, args.calendar)
+    else:
+        calendar = get_calendar(
+            profile.calendar, years=range(start.year - 1, start.year + 3)
+        )
+    try:
+        plan = plan_module(
+            subject,
+            calendar=calendar,
+            module=args.module or (None if args.workshop else "M1"),
+            profile=profile,
+            earliest=args.earliest,
+            stagger=args.stagger,
+            mode=_mode(args),
+        )
+    except PlanningError as exc:
+        report = Report(violations=exc.violations)
+        if args.json:
+            print(to_json(dump_document(report), indent=2))
+        else:
+            print("no plan keeps the rules:")
+            print(report_table(report))
+        return EXIT_FINDINGS
+    if args.ics:
+        stamp = args.stamp or datetime.now(UTC)
+        try:
+            Path(args.ics).write_text(
+                to_ical(plan, stamp=stamp), encoding="utf-8", newline=""
+            )
+        except OSError as exc:
+            raise _InputError(
+                f"{args.ics}: cannot write ({exc.strerror or exc})"
+            ) from None
+    if args.json:
+        print(to_json(dump_document(plan), indent=2))
+    else:
+        print(plan_text(plan))
+        print(report_table(plan.findings))
+    return EXIT_OK
+
+
+def _quote(args: argparse.Namespace) -> int:
+    (shop,) = _load_one(Workshop, args.file)
+    model = example_cost_model()
+    if args.cost_model:
+        (model,) = _load_one(CostModel, args.cost_model)
+    policy = example_funding_policy()
+    if args.policy:
+        (policy,) = _load_one(FundingPolicy, args.policy)
+    result = quote(
+        shop,
+        cost_model=model,
+        policy=policy,
+        on=args.on or shop.first_day,
+        profile=get_profile(args.profile),
+        mode=_mode(args),
+    )
+    if args.json:
+        print(to_json(dump_document(result), indent=2))
+    else:
+        print(quote_text(result))
+        print(report_table(result.findings))
+    return EXIT_OK if result.findings.ok else EXIT_FINDINGS
+
+
+def _results(args: argparse.Namespace) -> int:
+    items: tuple[Measurement, ...] = _load(Measurement, args.file)
+    known = default_indicators()
+    if args.indicators:
+        (known,) = _load_one(IndicatorSet, args.indicators)
+    problems = check_measurements(items, indicators=known)
+    if not problems.ok:
+        if args.json:
+            print(to_json(dump_document(problems), indent=2))
+        else:
+            print(f"{len(problems.errors)} measurement(s) do not fit their indicator:")
+            print(report_table(problems))
+        return EXIT_FINDINGS
+    if args.json:
+        print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
+        return EXIT_OK
+    found = aggregate(changes(items, indicators=known), min_n=args.min_n)
+    print(
+        f"{len(items)} measurements, indicator set {known.name}: changes from each "
+        f"enterprise's own baseline"
+    )
+    print(aggregates_table(found, known))
+    print(report_table(found.findings))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.kind is None:
+        for kind, cls in document_kinds().items():
+            print(f"{kind:24} {getattr(cls, '__name__', str(cls))}")
+        return EXIT_OK
+    schema = json_schema(args.kind, document=not args.bare)
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    text = _read(args.file)
+    try:
+        value = load_document(text, kind=args.kind)
+    except PayloadError as exc:
+        print(f"{args.file}: not a valid score_core document")
+        for problem in exc.errors:
+            print(f"  {problem}")
+        return EXIT_FINDINGS
+    kind = json.loads(text)["kind"]  # a valid document names its kind
+    name = type(value).__name__
+    print(
+        f"{args.file}: a valid {kind} document ({name}, schema version "
+        f"{SCHEMA_VERSION})"
+    )
+    return EXIT_OK
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time with a zone, such as 2026-11-24T09:00Z"
+        )
+    return moment
+
+
+def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    items = _load(cls, path)
+    if len(items) != 1:
+        raise _InputError(f"{path}: expected one {cls.__name__}, got {len(items)}")
+    return items
+
+
+def _file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a JSON file, or - for standard input")
+
+
+def _profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", help="profile name (default: cn-phase-2)")
+
+
+def _json_out(
+    parser: argparse.ArgumentParser, what: str = "print a JSON document"
+) -> None:
+    parser.add_argument("--json", action="store_true", help=what)
+
+
+def _strict(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--strict", action="store_true", help=what)
+    # --lenient was the opt-in before lenient became the default: accepted,
+    # and a no-op, so that scripts written against 0.x keep running.
+    parser.add_argument("--lenient", action="store_true", help=argparse.SUPPRESS)
+
+
+_REFUSE_PROFILE = (
+    "refuse a profile outside its validity (default: apply it, with a warning)"
+)
+
+
+def _add_demo(sub: Any) -> None:
+    demo = sub.add_parser(
+        "demo",
+        help="walk through what the library can do",
+        description="Show, in readable form, what score_core can do. The walk-"
+        "through replays SCORE China Phase II in 2015; its last section asks the "
+        "same rules about --on (default: today).",
+        epilog="example: score-core demo --on 2026-12-02",
+    )
+    demo.add_argument(
+        "--on", type=_day, help="the date of the last section (default: today)"
+    )
+    demo.set_defaults(handler=_demo)
+
+
+def _add_modules(sub: Any) -> None:
+    modules = sub.add_parser(
+        "modules",
+        help="list the module catalogue",
+        description="List the modules of a catalogue with their format and order.",
+        epilog="example: score-core modules --json",
+    )
+    modules.add_argument("--catalogue", help="a registered catalogue (default: score)")
+    _json_out(modules, "print JSON")
+    modules.set_defaults(handler=_modules)
+
+
+def _add_profiles(sub: Any) -> None:
+    profiles = sub.add_parser(
+        "profiles",
+        help="list the profiles, or show one with the source of every value",
+        description="List the registered country and phase profiles, or show one.",
+        epilog="example: score-core profiles cn-phase-2",
+    )
+    profiles.add_argument("name", nargs="?", help="a profile name, such as cn-phase-2")
+    _json_out(profiles, "print JSON")
+    profiles.set_defaults(handler=_profiles)
+
+
+def _add_check(sub: Any) -> None:
+    check = sub.add_parser(
+        "check",
+        help="check whether enterprises may join a module, with the reasons",
+        description="Check one enterprise or a list (JSON: a bare object, a list, "
+        "or a document of kind enterprise or enterprise[]). Exit status 0 when all "
+        "are eligible, 1 otherwise, 2 for bad input.",
+        epilog="example: score-core check firms.json --module M1 --on 2015-07-01",
+    )
+    _file(check)
+    _profile(check)
+    check.add_argument("--module", default="M1", help="module code (default: M1)")
+    check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
+    _strict(check, _REFUSE_PROFILE)
+    check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
+    check.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="screen prospects: leave out the baseline-before-Module-1 rule",
+    )
+    _json_out(check)
+    check.set_defaults(handler=_check)
+
+
+def _add_workshop(sub: Any) -> None:
+    workshop = sub.add_parser(
+        "workshop",
+        help="report everything wrong with a workshop",
+        description="Check a workshop (JSON: a bare object or a document of kind "
+        "workshop). Exit status 0 when the report has no error, 1 otherwise, 2 for "
+        "bad input.",
+        epilog="example: score-core workshop cq-2015-04.json --records records.json",
+    )
+    _file(workshop)
+    _profile(workshop)
+    workshop.add_argument("--records", help="a JSON file of enterprise records")
+    workshop.add_argument("--calendar", help="a JSON file of a fixed calendar")
+    workshop.add_argument("--on", type=_day, help="today, for the go/no-go date")
+    _strict(workshop, _REFUSE_PROFILE)
+    _json_out(workshop)
+    workshop.set_defaults(handler=_workshop)
+
+
+def _add_plan(sub: Any) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="plan a module's intake visits, classroom days and follow-up visits",
+        description="Plan a module on a working-day calendar for enterprises (JSON: "
+        "an object, a list, or a document of kind enterprise or enterprise[]) or, "
+        "with --workshop, for a workshop and its days. Without --calendar, the "
+        "profile's calendar is used (a country calendar needs score-core[calendars]). "
+        "Exit status 0 with a plan, 1 when no plan keeps the rules, 2 for bad input.",
+        epilog="example: score-core plan firms.json --module M1 --earliest 2026-03-02 "
+        "--ics visits.ics",
+    )
+    _file(plan)
+    plan.add_argument("--workshop", action="store_true", help="FILE holds a workshop")
+    plan.add_argument("--module", help="module code (default: M1, or the workshop's)")
+    _profile(plan)
+    plan.add_argument("--earliest", type=_day, help="first day the plan may use")
+    plan.add_argument("--calendar", help="a JSON file of a fixed calendar")
+    plan.add_argument(
+        "--stagger",
+        type=int,
+        default=0,
+        help="working days between successive enterprises' visits (default: 0)",
+    )
+    _strict(
+        plan,
+        "refuse a profile outside its validity and years the calendar only "
+        "estimates (default: plan, with warnings)",
+    )
+    plan.add_argument("--ics", help="also write the plan as an iCalendar file")
+    plan.add_argument(
+        "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
+    )
+    _json_out(plan)
+    plan.set_defaults(handler=_plan)
+
+
+def _add_quote(sub: Any) -> None:
+    quote_ = sub.add_parser(
+        "quote",
+        help="price a module for a workshop: invoices, payers, coverage",
+        description="Quote a workshop (JSON: a bare object or a document of kind "
+        "workshop) with a cost model and a funding policy (JSON documents of kinds "
+        "cost_model and funding_policy; score_core's EXAMPLE figures in CNY by "
+        "default, flagged as such). Exit status 0 when the findings hold no error, "
+        "1 otherwise, 2 for bad input.",
+        epilog="example: score-core quote cq-2015-04.json --cost-model costs.json "
+        "--policy policy.json --on 2015-03-01",
+    )
+    _file(quote_)
+    quote_.add_argument("--cost-model", help="a JSON file of a cost model")
+    quote_.add_argument("--policy", help="a JSON file of a funding policy")
+    _profile(quote_)
+    quote_.add_argument(
+        "--on", type=_day, help="date of the quote (default: the first day)"
+    )
+    _strict(
+        quote_,
+        "refuse a profile, policy period or target outside its dates (default: use "
+        "the nearest, with a warning)",
+    )
+    _json_out(quote_)
+    quote_.set_defaults(handler=_quote)
+
+
+def _add_results(sub: Any) -> None:
+    results = sub.add_parser(
+        "results",
+        help="changes from baseline per indicator, with n, median and spread",
+        description="Read measurements (JSON: an object, a list, or a document of "
+        "kind measurement or measurement[]) and show each indicator's change from "
+        "every enterprise's own baseline. --json prints a results report (baseline, "
+        "target and actual per indicator and year). Exit status 0, 1 when a "
+        "measurement does not fit its indicator, 2 for bad input.",
+        epilog="example: score-core results kpis.json --min-n 10",
+    )
+    _file(results)
+    results.add_argument("--indicators", help="a JSON file of an indicator set")
+    results.add_argument(
+        "--min-n",
+        type=int,
+        default=5,
+        help="fewest enterprises for a result without a warning (default: 5)",
+    )
+    _json_out(results)
+    results.set_defaults(handler=_results)
+
+
+def _add_schema(sub: Any) -> None:
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a document kind, or list the kinds",
+        description="Print the JSON Schema (draft 2020-12) of a document kind: the "
+        "versioned envelope and its data, or with --bare the data alone. Without "
+        "KIND, list the kinds.",
+        epilog="example: score-core schema workshop > workshop.schema.json",
+    )
+    schema.add_argument("kind", nargs="?", help="a document kind, such as workshop")
+    schema.add_argument("--bare", action="store_true", help="the data without envelope")
+    schema.set_defaults(handler=_schema)
+
+
+def _add_validate(sub: Any) -> None:
+    validate = sub.add_parser(
+        "validate",
+        help="check that a file is a valid score_core document",
+        description="Load a versioned document (migrating older versions) and say "
+        "whether it is valid, with every problem and its JSON path. Exit status 0 "
+        "when valid, 1 when not, 2 when the file cannot be read.",
+        epilog="example: score-core validate workshop.json --kind workshop",
+    )
+    _file(validate)
+    validate.add_argument("--kind", help="the kind expected (default: any)")
+    validate.set_defaults(handler=_validate)
+
+
+_SUBCOMMANDS = (
+    _add_demo,
+    _add_modules,
+    _add_profiles,
+    _add_check,
+    _add_workshop,
+    _add_plan,
+    _add_quote,
+    _add_results,
+    _add_schema,
+    _add_validate,
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="score-core",
+        description="The ILO SCORE programme's rules as code.",
+        epilog="example: score-core demo",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in _SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+@contextlib.contextmanager
+def _safe_output() -> Iterator[None]:
+    """Standard output and error that write any text, then as they were.
+
+    A name read from JSON may hold a lone surrogate, which no encoding can
+    write: it is written as its backslash escape instead of ending the
+    command with a UnicodeEncodeError.
+    """
+    saved: list[tuple[Any, str | None]] = []
+    stream: Any
+    for stream in (sys.stdout, sys.stderr):
+        if callable(getattr(stream, "reconfigure", None)):
+            saved.append((stream, stream.errors))
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        for stream, errors in saved:
+            stream.reconfigure(errors=errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    with _safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    handler: _Handler = args.handler
+    try:
+        return handler(args)
+    except NotInForceError as exc:
+        print(
+            f"score-core {args.command}: {exc.with_hint(CLI_STRICT_HINT)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except (ScoreError, _InputError) as exc:
+        print(f"score-core {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (``score-core schema | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
