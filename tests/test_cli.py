@@ -186,7 +186,7 @@ def test_today_answers_with_a_warning_and_strict_refuses_in_the_clis_words(
     argv = ["check", str(path), "--on", "2026-09-10", "--no-baseline"]
     assert main([*argv, "--json"]) == 1
     results = load_document(capsys.readouterr().out, kind="eligibility_result[]")
-    assert all("profile.not_in_force" in r.report.codes for r in results)
+    assert all("profile.not_in_force" in r.findings.codes for r in results)
     # --lenient, the opt-in of earlier versions, is accepted and changes nothing.
     assert main([*argv, "--json", "--lenient"]) == 1
     assert load_document(capsys.readouterr().out) == results
@@ -201,7 +201,7 @@ def test_today_answers_with_a_warning_and_strict_refuses_in_the_clis_words(
     assert main([*argv, "--profile", "cn", "--json"]) == 1
     results = load_document(capsys.readouterr().out, kind="eligibility_result[]")
     assert all(r.profile == "cn-mem" for r in results)
-    assert not any("profile.not_in_force" in r.report.codes for r in results)
+    assert not any("profile.not_in_force" in r.findings.codes for r in results)
 
 
 def test_check_bad_input_exits_2(tmp_path, capsys):

@@ -73,7 +73,7 @@ class TestHeadcountBoundaries:
 
     def test_china_phase_2_worked_example(self):
         codes = {
-            n: check_eligibility(firm(n), record=BASELINED).report.codes
+            n: check_eligibility(firm(n), record=BASELINED).findings.codes
             for n in (49, 50, 500, 501, 612)
         }
         assert codes[49] == ("eligibility.headcount.below_min",)
@@ -97,7 +97,7 @@ class TestHeadcountBoundaries:
         assert status(510).status is Status.NEEDS_REVIEW
         assert status(511).status is Status.INELIGIBLE
         near = status(45)
-        assert near.report.codes == ("eligibility.headcount.near_min",)
+        assert near.findings.codes == ("eligibility.headcount.near_min",)
         assert "within its review margin of 10" in near.violations[0].message
         assert near.checks[0].outcome is Outcome.REVIEW
 
@@ -114,13 +114,13 @@ class TestOtherRules:
         wrong = check_eligibility(
             firm(100, sector="fireworks"), profile=garments, record=BASELINED
         )
-        assert wrong.report.codes == ("eligibility.sector.not_covered",)
+        assert wrong.findings.codes == ("eligibility.sector.not_covered",)
         assert "(it covers auto parts, garments)" in wrong.violations[0].message
         unknown = check_eligibility(firm(100), profile=garments, record=BASELINED)
         assert unknown.status is Status.NEEDS_REVIEW
-        assert unknown.report.codes == ("eligibility.sector.missing",)
+        assert unknown.findings.codes == ("eligibility.sector.missing",)
         abroad = check_eligibility(firm(100, country="VN"), record=BASELINED)
-        assert abroad.report.codes == ("eligibility.country.mismatch",)
+        assert abroad.findings.codes == ("eligibility.country.mismatch",)
         nowhere = check_eligibility(firm(100, country=None), record=BASELINED)
         assert nowhere.status is Status.NEEDS_REVIEW
         anywhere = check_eligibility(
@@ -131,7 +131,7 @@ class TestOtherRules:
     def test_missing_data_is_review_not_refusal(self):
         result = check_eligibility(firm(100))
         assert result.status is Status.NEEDS_REVIEW
-        assert result.report.codes == ("eligibility.record.missing",)
+        assert result.findings.codes == ("eligibility.record.missing",)
         assert "cannot tell whether a baseline assessment was made" in (
             result.violations[0].message
         )
@@ -143,7 +143,7 @@ class TestOtherRules:
 
     def test_module_1_first(self):
         result = check_eligibility(firm(100), module="M3", record=BASELINED)
-        assert result.report.codes == ("eligibility.module.prerequisite_missing",)
+        assert result.findings.codes == ("eligibility.module.prerequisite_missing",)
         assert result.violations[0].message == (
             "module M3 comes after M1, which enterprise E1 has not completed"
         )
@@ -156,7 +156,7 @@ class TestOtherRules:
     def test_baseline_before_module_1(self):
         none = EnterpriseRecord(enterprise_id="E1")
         result = check_eligibility(firm(100), record=none, on=D)
-        assert result.report.codes == ("eligibility.baseline.missing",)
+        assert result.findings.codes == ("eligibility.baseline.missing",)
         assert "no baseline assessment by 2015-07-01" in result.violations[0].message
         later = EnterpriseRecord(enterprise_id="E1", baseline_on=date(2015, 8, 1))
         assert not check_eligibility(firm(100), record=later, on=D).eligible
@@ -166,7 +166,7 @@ class TestOtherRules:
     def test_completed_in_progress_and_withdrawn(self):
         after_m1 = done(BASELINED, "M1")
         again = check_eligibility(firm(100), record=after_m1)
-        assert again.report.codes == ("eligibility.module.completed",)
+        assert again.findings.codes == ("eligibility.module.completed",)
         assert "completed module M1 on 2015-06-30" in again.violations[0].message
         # On a date before completion, M1 was still in progress.
         busy = check_eligibility(
@@ -174,10 +174,10 @@ class TestOtherRules:
             record=after_m1.advance("M2", ModuleState.ENROLLED, on=date(2015, 7, 2)),
             module="M2",
         )
-        assert busy.report.codes == ("eligibility.module.in_progress",)
+        assert busy.findings.codes == ("eligibility.module.in_progress",)
         gone = after_m1.withdraw(date(2015, 7, 1))
         left = check_eligibility(firm(100), record=gone, module="M2")
-        assert left.report.codes == ("eligibility.enterprise.withdrawn",)
+        assert left.findings.codes == ("eligibility.enterprise.withdrawn",)
         assert check_eligibility(
             firm(100), record=gone, module="M2", on=date(2015, 6, 30)
         ).eligible
@@ -192,7 +192,7 @@ class TestOtherRules:
             )
         lenient = check_eligibility(firm(100), record=BASELINED, on=date(2026, 11, 24))
         assert lenient.status is Status.ELIGIBLE
-        assert lenient.report.codes == ("profile.not_in_force",)
+        assert lenient.findings.codes == ("profile.not_in_force",)
 
     def test_unknown_headcount_needs_review_never_refusal(self):
         unknown = Enterprise(id="U1", name="Unknown Co", country="CN")
@@ -224,7 +224,7 @@ class TestOtherRules:
             module="M2",
             record=EnterpriseRecord(enterprise_id="E1"),
         )
-        assert result.report.codes == (
+        assert result.findings.codes == (
             "eligibility.headcount.above_max",
             "eligibility.country.mismatch",
             "eligibility.module.prerequisite_missing",

@@ -179,3 +179,50 @@ class TestCodes:
             register_code(
                 CodeInfo(code="Bad", severity=Severity.ERROR, template="t", summary="s")
             )
+
+
+def test_every_result_type_spells_its_findings_findings():
+    """``.findings`` is a Report on every result type; ``.report`` is deprecated."""
+    from datetime import date
+
+    from score_core import Delegation, Enterprise, Workshop, check_eligibility, enrol
+    from score_core.parameters import Dated, Timeline
+
+    firm = Enterprise(id="E1", name="Gears", headcount=80)
+    results = [
+        check_eligibility(firm),
+        enrol(
+            Workshop(id="W1", module="M1", days=(date(2026, 3, 2),)),
+            Delegation(enterprise=firm),
+        ),
+        Timeline(entries=(Dated(value=1, start=date(2020, 1, 1)),)).at(
+            date(2026, 12, 2)
+        ),
+    ]
+    for result in results:
+        assert isinstance(result.findings, Report)
+        with pytest.warns(DeprecationWarning, match=r"\.report is deprecated"):
+            assert result.report == result.findings
+
+
+class TestMessageFormat:
+    """Params stay data; the template says how they read."""
+
+    def test_percentages_and_choices(self):
+        from score_core.codes import format_message
+
+        text = "{a:.1%} {b:true=yes|false=no} {c:x=ex|y=why} {d}"
+        assert format_message(text, {"a": "0.4912", "b": True, "c": "y", "d": 3}) == (
+            "49.1% yes why 3"
+        )
+        assert format_message(text, {"a": 1, "b": False, "c": "z", "d": None}) == (
+            "100.0% no z None"
+        )
+
+    @pytest.mark.parametrize(
+        "odd", ["n/a", True, None, "NaN", "Infinity", "9e999999999", "1e-40"]
+    )
+    def test_a_percentage_that_is_no_sensible_number_is_written_as_it_is(self, odd):
+        from score_core.codes import format_message
+
+        assert format_message("{a:.1%}", {"a": odd}) == str(odd)

@@ -28,7 +28,11 @@ class TestResolution:
         assert SA.at(d(2014, 12, 31)).value == 20
         assert SA.at(d(2015)).value == 30
         resolved = SA.at(d(2016, 6))
-        assert (resolved.value, resolved.stale, resolved.report.ok) == (63, False, True)
+        assert (resolved.value, resolved.stale, resolved.findings.ok) == (
+            63,
+            False,
+            True,
+        )
         assert resolved.entry.start == d(2016)
 
     def test_strict_raises_outside(self):
@@ -52,7 +56,7 @@ class TestResolution:
         after = SA.at(d(2020), parameter="target", profile="za")
         assert after.value == 63
         assert after.stale
-        (finding,) = after.report.violations
+        (finding,) = after.findings.violations
         assert finding.code == "parameter.stale"
         assert finding.params == {
             "parameter": "target",
@@ -65,7 +69,7 @@ class TestResolution:
         }
         before = SA.at(d(2010))
         assert before.value == 20
-        assert before.report.violations[0].message == (
+        assert before.findings.violations[0].message == (
             "value of - has no value dated for 2010-01-01, before its sources' "
             "2013-01-01; the value in force from 2013-01-01 to 2014-12-31 is used "
             "(source: MTE-II p.29)"
@@ -165,7 +169,7 @@ class TestProperties:
                 timeline.at(on, mode=Resolution.STRICT)
             lenient = timeline.at(on)
             assert lenient.stale
-            assert lenient.report.codes == ("parameter.stale",)
+            assert lenient.findings.codes == ("parameter.stale",)
             assert lenient.entry in timeline.entries
 
     @given(sst.timelines(st.integers()))

@@ -35,6 +35,7 @@ from score_core import (
     quote,
 )
 from score_core import strategies as sst
+from score_core.catalogue import ModuleGroup
 from score_core.codes import Code, violation
 from score_core.errors import CurrencyMismatchError
 from score_core.parameters import Dated
@@ -140,14 +141,14 @@ class TestWorkedExamples:
             for m, on in (("M1", ON), ("M2", ON), ("M3", date(2016, 3, 1)))
         ]
         book = portfolio(quotes)
-        assert book.coverage(group="M1") == 0
-        assert book.coverage(group="M2-5") == Decimal("0.72")
+        assert book.coverage(group=ModuleGroup.MODULE1) == 0
+        assert book.coverage(group=ModuleGroup.LATER_MODULES) == Decimal("0.72")
         assert book.years() == (2015, 2016)
         assert book.total(year=2016) == quotes[2].total
         assert book.quotes == 3
         # Module 1 misses China's 40% target (cn-phase-2 is the profile here).
         assert book.findings.codes == ("pricing.portfolio.below_target",)
-        assert "2015, M1: coverage 0.0%" in book.findings.violations[0].message
+        assert "2015, Module 1: coverage 0.0%" in book.findings.violations[0].message
 
 
 class TestCosts:
@@ -546,8 +547,8 @@ class TestPayers:
         assert finding.code == "pricing.coverage.below_target"
         assert finding.params == {
             "workshop": "W1",
-            "coverage": "0.0%",
-            "target": "40%",
+            "coverage": "0",
+            "target": "0.40",
             "module": "M1",
             "profile": "cn-phase-2",
         }
@@ -670,7 +671,7 @@ class TestPhaseDown:
         )
         assert rising.violations[0].params == {
             "policy": "phase-down",
-            "group": "Module 1",
+            "group": "module1",
             "before": "0.5",
             "after": "0.7",
             "period": "from 2015-01-01",
@@ -698,7 +699,8 @@ class TestPhaseDown:
             source="s",
         )
         (rise,) = later.check().violations
-        assert rise.params["group"] == "Modules 2 to 5"
+        assert rise.params["group"] == "later_modules"
+        assert "for the later modules rises" in rise.message
         assert rise.path[-1] == "later_modules"
         q = quote(shop(), cost_model=MODEL, policy=self.periods("0.5", "0.7"), on=ON)
         assert not q.findings.ok
@@ -904,7 +906,8 @@ class TestPortfolio:
             (r.year, r.group) for r in book.rows
         )
         assert book.rows[0].year == 2015
-        assert book.total(year=2015, group="M1") == early.total + early.total
+        early_m1 = book.total(year=2015, group=ModuleGroup.MODULE1)
+        assert early_m1 == early.total + early.total
         assert book.coverage(year=2015) == Decimal("0.5")
         assert book.findings == Report()
         # The latest quote of a year and group sets its target; a tie goes
@@ -917,8 +920,8 @@ class TestPortfolio:
         finding = missed.findings.violations[0]
         assert finding.path == ("rows",)
         assert finding.params["year"] == 2015
-        assert finding.params["target"] == "90%"
-        assert finding.params["coverage"] == "50.0%"
+        assert finding.params["target"] == "0.9"
+        assert finding.params["coverage"] == "0.5"
         assert portfolio([strict, early]).findings == Report()
         # The latest quote by date, not by order, sets the target.
         dated_strict = attrs.evolve(strict, on=date(2015, 2, 1))

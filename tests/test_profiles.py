@@ -161,7 +161,7 @@ def _check_citation(citation):
         assert "mode=Resolution.STRICT" in str(caught.value)
         stale = india.coverage_target(date(2026, 11, 24))
         assert stale.value.later_modules == Decimal("0.30")
-        assert stale.report.violations == (
+        assert stale.findings.violations == (
             violation(
                 Code.PARAMETER_STALE,
                 parameter="coverage_targets",
@@ -175,7 +175,7 @@ def _check_citation(citation):
         )
         before = india.coverage_target(date(2010, 5, 1))
         assert before.value.later_modules == Decimal("0.30")
-        assert before.report.violations[0].message == (
+        assert before.findings.violations[0].message == (
             "coverage_targets of in-aioe has no value dated for 2010-05-01, before "
             "its sources' 2013-01-01; the value in force from 2013-01-01 to "
             "2017-12-31 is used (source: MTE-II p.35)"
@@ -237,8 +237,8 @@ class TestToday:
             else:
                 assert provenance == before, name
         target = mem.coverage_target(date(2026, 12, 2))
-        assert target.report.ok
-        assert not target.report.violations
+        assert target.findings.ok
+        assert not target.findings.violations
         assert target.value == phase2.coverage_target(date(2015, 1, 1)).value
         assert target.entry.source == "MTE-II p.35"
 
@@ -251,7 +251,7 @@ class TestToday:
         assert ours.title == f"{p.title} (carried forward: cn-2026)"
         assert ours.check_in_force(date(2026, 6, 1)).violations == ()
         assert ours.check_in_force(date(2027, 1, 1)).codes == ("profile.not_in_force",)
-        assert ours.coverage_target(date(2026, 6, 1)).report.violations == ()
+        assert ours.coverage_target(date(2026, 6, 1)).findings.violations == ()
         assert ours.coverage_targets.last.end == until
         assert ours.source_of("valid_to").basis is Basis.USER
         assert ours.source_of("valid_to").note == (
@@ -273,8 +273,8 @@ class TestToday:
         india = get_profile("in-aioe")
         ours = india.carry_forward(name="in-2026", until=date(2026, 12, 31))
         assert ours.valid_to is None
-        assert ours.coverage_target(date(2026, 6, 1)).report.violations == ()
-        assert ours.coverage_target(date(2027, 6, 1)).report.codes == (
+        assert ours.coverage_target(date(2026, 6, 1)).findings.violations == ()
+        assert ours.coverage_target(date(2027, 6, 1)).findings.codes == (
             "parameter.stale",
         )
         assert ours.source_of("employees").note == (

@@ -172,4 +172,4 @@ def test_a_carried_profile_answers_without_warnings_until_its_new_end(on):
         check_eligibility(firm, profile=carried, on=date(2015, 1, 1)).violations
     )
     target = carried.coverage_target(on, mode=STRICT)
-    assert target.report.violations == ()
+    assert target.findings.violations == ()

@@ -173,8 +173,8 @@ class TestWorkedExample:
             ("workshop.representation.unequal", "$.delegations"),
         ]
         assert report.violations[0].message == (
-            "enterprise CQ-004 sends no manager: managers and workers of each "
-            "enterprise are trained together"
+            "enterprise CQ-004 sends 0 managers and 2 workers: managers and workers "
+            "of each enterprise are trained together"
         )
 
     def test_eligibility_is_reused_for_each_enterprise(self):
@@ -415,7 +415,7 @@ class TestCapacity:
         absent = withdraw(shop, "CQ-099")
         assert absent.workshop is shop
         assert absent.placement is Placement.UNCHANGED
-        assert absent.report.violations == (
+        assert absent.findings.violations == (
             violation(
                 Code.WORKSHOP_ENROLMENT_ABSENT, enterprise="CQ-099", workshop=shop.id
             ),
@@ -423,14 +423,14 @@ class TestCapacity:
         enrolled = enrol(shop, shop.delegations[0])
         assert enrolled.workshop is shop
         assert enrolled.placement is Placement.UNCHANGED
-        assert enrolled.report.violations[0].message == (
+        assert enrolled.findings.violations[0].message == (
             f"enterprise CQ-001 is already enrolled in workshop {shop.id}; "
             f"nothing changed"
         )
         waiting = enrol(shop, sixth).workshop
         again = enrol(waiting, sixth)
         assert again.workshop is waiting
-        assert again.report.violations[0].params["place"] == "waiting for"
+        assert again.findings.violations[0].params["place"] == "waitlisted"
 
 
 class TestAttendance:

@@ -9,8 +9,11 @@ version 1 called the institution's share of a quote: in version 1, payer
 ``institution`` was the remainder nobody paid; in version 2 that remainder
 is payer ``unfunded`` (not coverage), and ``institution`` is the
 institution's own budget, paid only where a funding policy names it
-(``GroupRules.institution``, absent in version 1, so zero). Every other
-kind reads the same in both versions. The golden files of every version
+(``GroupRules.institution``, absent in version 1, so zero). A portfolio
+row's module group, ``M1`` or ``M2-5`` in version 1, is spelled as
+:class:`~score_core.catalogue.ModuleGroup` spells it in version 2
+(``module1``, ``later_modules``). Every other kind reads the same in both
+versions. The golden files of every version
 must keep loading.
 """
 
@@ -33,6 +36,9 @@ def _list(value: Any) -> list[Any]:
 
 def _unfunded_payer(payer: Any) -> Any:
     return "unfunded" if payer == "institution" else payer
+
+
+_V1_GROUPS = {"M1": "module1", "M2-5": "later_modules"}
 
 
 def _v1_quote(quote: Any) -> Any:
@@ -59,7 +65,10 @@ def _v1_quote(quote: Any) -> Any:
 
 
 def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 1's ``institution`` remainder becomes version 2's ``unfunded``."""
+    """Version 1's ``institution`` remainder becomes version 2's ``unfunded``.
+
+    Portfolio groups take their version 2 spelling.
+    """
     kind, data = document.get("kind"), document.get("data")
     if kind == "quote":
         document["data"] = _v1_quote(data)
@@ -69,6 +78,9 @@ def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
         for row in _list(data.get("rows")):
             if isinstance(row, dict):
                 row["payer"] = _unfunded_payer(row.get("payer"))
+                group = row.get("group")
+                if isinstance(group, str):
+                    row["group"] = _V1_GROUPS.get(group, group)
     return document
 
 

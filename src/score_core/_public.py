@@ -56,6 +56,7 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("Delivery", "catalogue"),
     _Row("ModuleCode", "catalogue", top=True),
     _Row("ModuleFormat", "catalogue", strategy="module_formats"),
+    _Row("ModuleGroup", "catalogue"),
     _Row("ModuleKind", "catalogue"),
     _Row(
         "TrainingModule",
@@ -72,6 +73,7 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("CodeInfo", "codes", strategy="code_infos", kind="code_info"),
     _Row("all_codes", "codes"),
     _Row("code_info", "codes"),
+    _Row("format_message", "codes"),
     _Row("register_code", "codes"),
     _Row("violation", "codes"),
     _Row("BASELINE_MODULES", "eligibility"),

@@ -46,6 +46,7 @@ __all__ = [
     "Delivery",
     "ModuleCode",
     "ModuleFormat",
+    "ModuleGroup",
     "ModuleKind",
     "TrainingModule",
     "catalogue_names",
@@ -79,6 +80,34 @@ class ModuleCode(enum.StrEnum):
     BASICS = "BASICS"
     COVID19_OSH = "COVID-OSH"
     BUSINESS_CONTINUITY = "BCP"
+
+
+class ModuleGroup(enum.StrEnum):
+    """The two module groups of coverage targets and funding rules.
+
+    The sources set targets and rules for Module 1 and for the modules after
+    it ([MTE-II] p.35). One spelling everywhere: the values are the field
+    names of :class:`~score_core.profiles.CoverageTarget` and
+    :class:`~score_core.pricing.FundingRules`, the group of a quote and of a
+    portfolio row, and the ``group`` param of findings; :attr:`label` is the
+    group in words.
+
+    >>> ModuleGroup.of("M3"), ModuleGroup.of("M3").label
+    (<ModuleGroup.LATER_MODULES: 'later_modules'>, 'later modules')
+    """
+
+    MODULE1 = "module1"
+    LATER_MODULES = "later_modules"
+
+    @classmethod
+    def of(cls, module: str) -> ModuleGroup:
+        """The group of a module code: Module 1, or every later module."""
+        return cls.MODULE1 if module == ModuleCode.M1 else cls.LATER_MODULES
+
+    @property
+    def label(self) -> str:
+        """The group in words: ``Module 1`` or ``later modules``."""
+        return "Module 1" if self is ModuleGroup.MODULE1 else "later modules"
 
 
 class ModuleKind(enum.StrEnum):

@@ -19,7 +19,9 @@ from __future__ import annotations
 import enum
 import string
 from collections.abc import Mapping
+from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -34,6 +36,7 @@ __all__ = [
     "CodeInfo",
     "all_codes",
     "code_info",
+    "format_message",
     "register_code",
     "violation",
 ]
@@ -181,6 +184,60 @@ def all_codes() -> Mapping[str, CodeInfo]:
     return MappingProxyType({code: _CATALOGUE.get(code) for code in _CATALOGUE})
 
 
+class _MessageFormatter(string.Formatter):
+    """``str.format`` with two specs, so that params stay data.
+
+    - ``{share:.1%}``: a number held as a string (``"0.4912"``) written as
+      a percentage (``49.1%``); any Decimal format spec ending in ``%``.
+      A value that is not a number is written as it is.
+    - ``{exact:true=exactly|false=at least}``: a choice of words by value
+      (a bool matches ``true`` or ``false``); a value with no choice is
+      written as it is.
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "=" in format_spec:
+            key = str(value).lower() if isinstance(value, bool) else str(value)
+            choices = dict(part.split("=", 1) for part in format_spec.split("|"))
+            return choices.get(key, str(value))
+        if format_spec.endswith("%"):
+            return _percent(value, format_spec)
+        return str(super().format_field(value, format_spec))
+
+
+def _percent(value: Any, format_spec: str) -> str:
+    """A number written as a percentage; anything else as it is.
+
+    Only finite numbers of a sensible size are formatted, so a hostile
+    param ("9e999999999") cannot ask for a billion digits.
+    """
+    try:
+        number = None if isinstance(value, bool) else Decimal(str(value))
+    except ArithmeticError:
+        number = None
+    if number is None or not number.is_finite() or abs(number.adjusted()) > 30:
+        return str(value)
+    return format(number, format_spec)
+
+
+_FORMATTER = _MessageFormatter()
+
+
+def format_message(template: str, params: Mapping[str, ParamValue]) -> str:
+    """A finding's message: ``template`` filled from ``params``.
+
+    Params are data (numbers, codes, ISO dates, tokens); the template says
+    how they read, with the two specs of percentages and choices:
+
+    >>> format_message(
+    ...     "coverage {share:.1%}, {exact:true=exactly|false=at least} {n}",
+    ...     {"share": "0.4912", "exact": False, "n": 2},
+    ... )
+    'coverage 49.1%, at least 2'
+    """
+    return _FORMATTER.vformat(template, (), dict(params))
+
+
 def violation(
     code: str,
     *,
@@ -210,7 +267,7 @@ def violation(
     return RuleViolation(
         code=info.code,
         severity=info.severity if severity is None else severity,
-        message=info.template.format(**params),
+        message=format_message(info.template, params),
         path=path,
         params=params,
     )

@@ -49,7 +49,14 @@ from score_core._validators import non_empty_str, optional_non_empty_str, typed
 from score_core.catalogue import ModuleCode
 from score_core.codes import Code, code_info, violation
 from score_core.enterprises import Enterprise
-from score_core.findings import ParamValue, PathItem, Report, RuleViolation, Severity
+from score_core.findings import (
+    ParamValue,
+    PathItem,
+    Report,
+    RuleViolation,
+    Severity,
+    renamed_to_findings,
+)
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, Provenance, default_profile, value_text
@@ -178,9 +185,11 @@ class EligibilityResult:
         return self.status is Status.ELIGIBLE
 
     @property
-    def report(self) -> Report:
+    def findings(self) -> Report:
         """The findings as a :class:`~score_core.Report`."""
         return Report(violations=self.violations)
+
+    report = renamed_to_findings()
 
     def explain(self) -> str:
         """The decision in words: status, each rule, the parameters and sources."""

@@ -269,3 +269,26 @@ class Report:
         if not self.violations:
             return "no findings"
         return "\n".join(str(v) for v in self.violations)
+
+
+def renamed_to_findings() -> property:
+    """A deprecated ``report`` attribute that reads the ``findings`` one.
+
+    Every result type spells its findings ``findings`` (a :class:`Report`);
+    the types that said ``report`` before 0.3 keep it for a release, with a
+    :class:`DeprecationWarning`.
+    """
+
+    def report(self: Any) -> Report:
+        import warnings
+
+        warnings.warn(
+            f"{type(self).__name__}.report is deprecated; use .findings",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        findings: Report = self.findings
+        return findings
+
+    report.__doc__ = "Deprecated: the same as ``findings``."
+    return property(report)

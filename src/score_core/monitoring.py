@@ -586,8 +586,47 @@ def changes(
     known = default_indicators() if indicators is None else indicators
     items = list(measurements)
     check_measurements(items, indicators=known).raise_for_violations()
-    firsts: dict[tuple[str, str], Measurement] = {}
-    lasts: dict[tuple[str, str], Measurement] = {}
+    firsts, lasts = _baselines_and_latest(items, known, module, point)
+    out: list[Change] = []
+    findings: list[RuleViolation] = []
+    for key in sorted(lasts):
+        base = firsts.get(key)
+        if base is None:
+            findings.append(
+                violation(
+                    Code.MONITORING_BASELINE_MISSING,
+                    enterprise=key[0],
+                    indicator=key[1],
+                    path=key,
+                )
+            )
+            continue
+        change = _change(known[key[1]], base, lasts[key])
+        out.append(change)
+        if change.relative is None:
+            findings.append(
+                violation(
+                    Code.MONITORING_BASELINE_ZERO,
+                    enterprise=key[0],
+                    indicator=key[1],
+                    path=key,
+                )
+            )
+    return ChangeSet(changes=tuple(out), findings=Report(violations=tuple(findings)))
+
+
+_Pairs = dict[tuple[str, str], Measurement]
+
+
+def _baselines_and_latest(
+    items: Iterable[Measurement],
+    known: IndicatorSet,
+    module: str | None,
+    point: Point | None,
+) -> tuple[_Pairs, _Pairs]:
+    """Per (enterprise, indicator): the earliest baseline, the latest other."""
+    firsts: _Pairs = {}
+    lasts: _Pairs = {}
     for m in items:
         if module is not None and module not in known[m.indicator].modules:
             continue
@@ -600,54 +639,28 @@ def changes(
             held = lasts.get(key)
             if held is None or m.on >= held.on:
                 lasts[key] = m
-    out: list[Change] = []
-    findings: list[RuleViolation] = []
-    for key in sorted(lasts):
-        latest = lasts[key]
-        base = firsts.get(key)
-        if base is None:
-            findings.append(
-                violation(
-                    Code.MONITORING_BASELINE_MISSING,
-                    enterprise=key[0],
-                    indicator=key[1],
-                    path=key,
-                )
-            )
-            continue
-        indicator = known[key[1]]
-        delta = latest.value - base.value
-        relative = None
-        if base.value == 0:
-            findings.append(
-                violation(
-                    Code.MONITORING_BASELINE_ZERO,
-                    enterprise=key[0],
-                    indicator=key[1],
-                    path=key,
-                )
-            )
-        else:
-            relative = delta / base.value
-        split = indicator.by_sex and base.women is not None and latest.women is not None
-        out.append(
-            Change(
-                enterprise=key[0],
-                indicator=key[1],
-                unit=indicator.unit,
-                baseline=base.value,
-                baseline_on=base.on,
-                latest=latest.value,
-                latest_on=latest.on,
-                point=latest.point,
-                absolute=delta,
-                relative=relative,
-                improved=indicator.better(delta),
-                women=_minus(latest.women, base.women) if split else None,
-                men=_minus(latest.men, base.men) if split else None,
-            )
-        )
-    return ChangeSet(changes=tuple(out), findings=Report(violations=tuple(findings)))
+    return firsts, lasts
+
+
+def _change(indicator: Indicator, base: Measurement, latest: Measurement) -> Change:
+    """One enterprise's change from its baseline (no relative change from zero)."""
+    delta = latest.value - base.value
+    split = indicator.by_sex and base.women is not None and latest.women is not None
+    return Change(
+        enterprise=base.enterprise,
+        indicator=indicator.code,
+        unit=indicator.unit,
+        baseline=base.value,
+        baseline_on=base.on,
+        latest=latest.value,
+        latest_on=latest.on,
+        point=latest.point,
+        absolute=delta,
+        relative=None if base.value == 0 else delta / base.value,
+        improved=indicator.better(delta),
+        women=_minus(latest.women, base.women) if split else None,
+        men=_minus(latest.men, base.men) if split else None,
+    )
 
 
 def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:

@@ -22,7 +22,7 @@ explicitly, raises :class:`~score_core.errors.NotInForceError`.
 >>> target.at(date(2015, 7, 1)).value
 Decimal('0.30')
 >>> stale = target.at(date(2019, 1, 1))
->>> stale.value, stale.report.codes
+>>> stale.value, stale.findings.codes
 (Decimal('0.30'), ('parameter.stale',))
 >>> target.at(date(2019, 1, 1), mode=Resolution.STRICT)
 Traceback (most recent call last):
@@ -42,7 +42,7 @@ import attrs
 from score_core._validators import items_of, optional_date, optional_non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import InvalidValueError, NotInForceError
-from score_core.findings import Report
+from score_core.findings import Report, renamed_to_findings
 
 
 __all__ = [
@@ -168,18 +168,19 @@ class Resolved(Generic[T]):
         value: The value used.
         entry: The :class:`Dated` entry that supplied it.
         on: The date asked for.
-        report: Empty, or a ``parameter.stale`` warning in lenient mode.
+        findings: Empty, or a ``parameter.stale`` warning in lenient mode.
     """
 
     value: T
     entry: Dated[T]
     on: date
-    report: Report = attrs.field(factory=Report)
+    findings: Report = attrs.field(factory=Report)
+    report = renamed_to_findings()
 
     @property
     def stale(self) -> bool:
         """True when the value is not in force on the date asked for."""
-        return bool(self.report.violations)
+        return bool(self.findings.violations)
 
 
 def _to_entries(value: Iterable[Dated[Any]]) -> tuple[Dated[Any], ...]:
@@ -308,5 +309,5 @@ class Timeline(Generic[T]):
             value=nearest.value,
             entry=nearest,
             on=on,
-            report=Report(violations=(finding,)),
+            findings=Report(violations=(finding,)),
         )

@@ -41,7 +41,7 @@ from score_core._validators import (
     owner,
     typed,
 )
-from score_core.catalogue import ModuleCode
+from score_core.catalogue import ModuleCode, ModuleGroup
 from score_core.codes import Code, violation
 from score_core.enterprises import Enterprise
 from score_core.errors import (
@@ -418,21 +418,19 @@ class FundingPolicy:
         entries = self.periods.entries
         for index in range(1, len(entries)):
             before, after = entries[index - 1], entries[index]
-            for group in ("module1", "later_modules"):
-                old: GroupRules = getattr(before.value, group)
-                new: GroupRules = getattr(after.value, group)
+            for group in ModuleGroup:
+                old: GroupRules = getattr(before.value, group.value)
+                new: GroupRules = getattr(after.value, group.value)
                 if new.donor_share > old.donor_share and not new.raises_donor_share:
                     out.append(
                         violation(
                             Code.FUNDING_DONOR_SHARE_RISES,
                             policy=self.name,
-                            group="Module 1"
-                            if group == "module1"
-                            else "Modules 2 to 5",
+                            group=group.value,
                             before=str(old.donor_share),
                             after=str(new.donor_share),
                             period=after.period,
-                            path=("periods", "entries", index, "value", group),
+                            path=("periods", "entries", index, "value", group.value),
                         )
                     )
         return Report(violations=tuple(out))
@@ -567,9 +565,9 @@ class Quote:
     findings: Report
 
     @property
-    def group(self) -> str:
-        """``M1`` or ``M2-5``: the module group of coverage targets."""
-        return "M1" if self.module == ModuleCode.M1 else "M2-5"
+    def group(self) -> ModuleGroup:
+        """The module group of coverage targets and funding rules."""
+        return ModuleGroup.of(self.module)
 
     def invoice(self, enterprise: str) -> EnterpriseInvoice:
         """The invoice of one enterprise.
@@ -954,7 +952,7 @@ def _rules_on(
     findings = (
         *policy.check().violations,
         *profile.check_in_force(on, mode=mode).violations,
-        *resolved.report.violations,
+        *resolved.findings.violations,
     )
     return resolved.value.for_module(workshop.module), findings
 
@@ -1046,15 +1044,15 @@ def _against_target(
             violation(
                 Code.PRICING_COVERAGE_BELOW_TARGET,
                 workshop=workshop.id,
-                coverage=f"{coverage:.1%}",
-                target=f"{target:.0%}",
+                coverage=str(coverage),
+                target=str(target),
                 module=workshop.module,
                 profile=profile.name,
                 path=("coverage",),
             ),
         )
     )
-    return target, (*targets.report.violations, *below)
+    return target, (*targets.findings.violations, *below)
 
 
 def _unfunded_and_examples(
@@ -1249,13 +1247,13 @@ class PortfolioRow:
 
     Attributes:
         year: The quotes' year.
-        group: ``M1`` or ``M2-5``.
+        group: The module group.
         payer: The payer.
         amount: The sum.
     """
 
     year: int
-    group: str
+    group: ModuleGroup
     payer: Payer
     amount: Money
 
@@ -1281,7 +1279,7 @@ class Portfolio:
         self,
         *,
         year: int | None = None,
-        group: str | None = None,
+        group: ModuleGroup | None = None,
         payer: Payer | None = None,
     ) -> Money:
         """The sum of the rows that match."""
@@ -1296,7 +1294,9 @@ class Portfolio:
             self.currency,
         )
 
-    def coverage(self, *, year: int | None = None, group: str | None = None) -> Decimal:
+    def coverage(
+        self, *, year: int | None = None, group: ModuleGroup | None = None
+    ) -> Decimal:
         """The share of the full cost paid by others than the donor (and paid)."""
         whole = self.total(year=year, group=group)
         missing = Money.total(
@@ -1329,8 +1329,8 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
     if not items:
         raise InvalidValueError("portfolio needs at least one quote")
     currency = items[0].currency
-    sums: dict[tuple[int, str, Payer], Money] = {}
-    targets: dict[tuple[int, str], tuple[date, Decimal | None]] = {}
+    sums: dict[tuple[int, ModuleGroup, Payer], Money] = {}
+    targets: dict[tuple[int, ModuleGroup], tuple[date, Decimal | None]] = {}
     for q in items:
         if q.currency != currency:
             raise CurrencyMismatchError(
@@ -1376,9 +1376,9 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
                 violation(
                     Code.PRICING_PORTFOLIO_BELOW_TARGET,
                     year=year,
-                    group=group,
-                    coverage=f"{coverage:.1%}",
-                    target=f"{target:.0%}",
+                    group=group.value,
+                    coverage=str(coverage),
+                    target=str(target),
                     path=("rows",),
                 )
             )

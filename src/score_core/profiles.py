@@ -609,31 +609,30 @@ class Profile:
                 f"valid_to ({end}); carrying forward never shortens a profile",
                 field="until",
             )
-        since = "" if end is None else f" past {end}"
         # An open-ended profile stays open: only its dated parameters move.
         changes: dict[str, Any] = {"valid_to": None if end is None else until}
-        provenance: dict[str, Provenance] = {
+        if self.coverage_targets is not None:
+            changes["coverage_targets"] = _targets_until(self.coverage_targets, until)
+        derived = self.derive(
+            name=name,
+            title=f"{self.title} (carried forward: {name})" if title is None else title,
+            **changes,
+        )
+        provenance = self._carried_provenance(until, why)
+        return attrs.evolve(derived, provenance={**derived.provenance, **provenance})
+
+    def _carried_provenance(
+        self, until: date | None, why: str
+    ) -> dict[str, Provenance]:
+        """``valid_to`` as the user's choice, and every sourced value carried."""
+        since = "" if self.valid_to is None else f" past {self.valid_to}"
+        provenance = {
             "valid_to": Provenance(
                 basis=Basis.USER,
                 note=f"{why}: {self.name} (valid {self.validity}) applied "
                 f"{describe_period(None, until)}.",
             )
         }
-        if self.coverage_targets is not None:
-            last = self.coverage_targets.last
-            if until is not None and last.start is not None and until < last.start:
-                raise InvalidValueError(
-                    f"carry_forward: until ({until}) is before the last coverage "
-                    f"target's start ({last.start})",
-                    field="until",
-                )
-            changes["coverage_targets"] = Timeline(
-                entries=(
-                    *self.coverage_targets.entries[:-1],
-                    attrs.evolve(last, end=until),
-                ),
-                allow_gaps=self.coverage_targets.allow_gaps,
-            )
         for parameter, value in self.provenance.items():
             if parameter != "valid_to" and value.basis is Basis.SOURCE:
                 provenance[parameter] = attrs.evolve(
@@ -641,12 +640,7 @@ class Profile:
                     basis=Basis.CARRIED,
                     note=f"{value.note} ({why}, from {self.name}{since})".strip(),
                 )
-        derived = self.derive(
-            name=name,
-            title=f"{self.title} (carried forward: {name})" if title is None else title,
-            **changes,
-        )
-        return attrs.evolve(derived, provenance={**derived.provenance, **provenance})
+        return provenance
 
 
 _IDENTITY = frozenset({"name", "title", "parent", "provenance"})
@@ -743,6 +737,23 @@ def default_profile() -> Profile:
 def profile_names() -> tuple[str, ...]:
     """The names of all registered profiles, sorted."""
     return _PROFILES.names()
+
+
+def _targets_until(
+    targets: Timeline[CoverageTarget], until: date | None
+) -> Timeline[CoverageTarget]:
+    """The coverage targets with the last one extended to ``until``."""
+    last = targets.last
+    if until is not None and last.start is not None and until < last.start:
+        raise InvalidValueError(
+            f"carry_forward: until ({until}) is before the last coverage "
+            f"target's start ({last.start})",
+            field="until",
+        )
+    return Timeline(
+        entries=(*targets.entries[:-1], attrs.evolve(last, end=until)),
+        allow_gaps=targets.allow_gaps,
+    )
 
 
 # -- parameters in words ----------------------------------------------------------

@@ -45,7 +45,7 @@ from score_core.codes import Code, violation
 from score_core.eligibility import BASELINE_MODULES, check_eligibility
 from score_core.enterprises import Enterprise
 from score_core.errors import InvalidValueError, UnknownNameError
-from score_core.findings import Report, RuleViolation
+from score_core.findings import Report, RuleViolation, renamed_to_findings
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
 from score_core.people import Gender, Participant, Role, Trainer, check_trainer
@@ -275,10 +275,6 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
     return out
 
 
-def _expected(count: int, exact: bool) -> str:
-    return f"{'exactly' if exact else 'at least'} {count}"
-
-
 def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
     out: list[RuleViolation] = []
     rule = profile.delegation
@@ -300,15 +296,13 @@ def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
         else:
             seen_firms[firm] = i
         managers, workers = d.count(Role.MANAGER), d.count(Role.WORKER)
-        missing = [
-            name for name, n in (("manager", managers), ("worker", workers)) if n == 0
-        ]
-        if missing:
+        if not (managers and workers):
             out.append(
                 violation(
                     Code.WORKSHOP_DELEGATION_NOT_JOINT,
                     enterprise=firm,
-                    missing=" and no ".join(missing),
+                    managers=managers,
+                    workers=workers,
                     path=(*where, "participants"),
                 )
             )
@@ -324,7 +318,8 @@ def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
                         enterprise=firm,
                         count=n,
                         profile=profile.name,
-                        expected=_expected(wanted, rule.exact),
+                        expected=wanted,
+                        exact=rule.exact,
                         path=(*where, "participants"),
                     )
                 )
@@ -335,7 +330,7 @@ def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
                 violation(
                     Code.WORKSHOP_DELEGATION_ONE_SEX,
                     enterprise=firm,
-                    sex="female" if only is Gender.FEMALE else "male",
+                    sex=only.value,
                     path=(*where, "participants"),
                 )
             )
@@ -477,7 +472,7 @@ class Enrolment:
         enterprise: The enterprise's id.
         placement: Where the enterprise now stands.
         promoted: Waiting enterprises that took a freed place (withdrawal).
-        report: Empty, or the warning that nothing changed.
+        findings: Empty, or the warning that nothing changed.
     """
 
     workshop: Workshop = attrs.field(validator=attrs.validators.instance_of(Workshop))
@@ -488,9 +483,10 @@ class Enrolment:
     promoted: tuple[str, ...] = attrs.field(
         default=(), converter=_to_ids, validator=items_of(str)
     )
-    report: Report = attrs.field(
+    findings: Report = attrs.field(
         factory=Report, validator=attrs.validators.instance_of(Report)
     )
+    report = renamed_to_findings()
 
 
 def _unchanged(
@@ -506,7 +502,7 @@ def _unchanged(
         workshop=workshop,
         enterprise=enterprise,
         placement=Placement.UNCHANGED,
-        report=Report(violations=(finding,)),
+        findings=Report(violations=(finding,)),
     )
 
 
@@ -527,14 +523,14 @@ def enrol(
     >>> first.placement.value, len(first.workshop.delegations)
     ('enrolled', 1)
     >>> again = enrol(first.workshop, firm)
-    >>> again.placement.value, again.report.codes
+    >>> again.placement.value, again.findings.codes
     ('unchanged', ('workshop.enrolment.already',))
     """
     used = default_profile() if profile is None else profile
     firm = delegation.enterprise.id
     for place, group in (
-        ("enrolled in", workshop.delegations),
-        ("waiting for", workshop.waitlist),
+        (Placement.ENROLLED.value, workshop.delegations),
+        (Placement.WAITLISTED.value, workshop.waitlist),
     ):
         if any(d.enterprise.id == firm for d in group):
             return _unchanged(

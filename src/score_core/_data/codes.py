@@ -282,7 +282,7 @@ CODES: tuple[CodeInfo, ...] = (
         Code.WORKSHOP_DELEGATION_MANAGERS,
         ERROR,
         template="enterprise {enterprise} sends {count} managers; profile {profile} asks for "
-        "{expected}",
+        "{exact:true=exactly|false=at least} {expected}",
         summary="Each enterprise sends the profile's number of managers (classic: 2).",
         source="PROC",
     ),
@@ -290,15 +290,15 @@ CODES: tuple[CodeInfo, ...] = (
         Code.WORKSHOP_DELEGATION_WORKERS,
         ERROR,
         template="enterprise {enterprise} sends {count} workers; profile {profile} asks for "
-        "{expected}",
+        "{exact:true=exactly|false=at least} {expected}",
         summary="Each enterprise sends the profile's number of workers (classic: 2).",
         source="PROC",
     ),
     _row(
         Code.WORKSHOP_DELEGATION_NOT_JOINT,
         ERROR,
-        template="enterprise {enterprise} sends no {missing}: managers and workers of each "
-        "enterprise are trained together",
+        template="enterprise {enterprise} sends {managers} managers and {workers} workers: "
+        "managers and workers of each enterprise are trained together",
         summary="SCORE training is joint: managers and workers of the same enterprise.",
         source="SEED; HOME",
     ),
@@ -356,7 +356,9 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.WORKSHOP_ENROLMENT_ALREADY,
         WARNING,
-        template="enterprise {enterprise} is already {place} workshop {workshop}; nothing changed",
+        template="enterprise {enterprise} is already "
+        "{place:enrolled=enrolled in|waitlisted=waiting for} workshop {workshop}; "
+        "nothing changed",
         summary="Enrolling an enterprise twice leaves the workshop as it is.",
         source=None,
     ),
@@ -505,7 +507,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.FUNDING_DONOR_SHARE_RISES,
         ERROR,
-        template="policy {policy}: the donor's share for {group} rises from {before} to {after} "
+        template="policy {policy}: the donor's share for "
+        "{group:module1=Module 1|later_modules=the later modules} rises from {before} to {after} "
         "(period {period}) without an override",
         summary="A phase-down lowers the donor's share over time; a rise must be declared "
         "(raises_donor_share).",
@@ -531,7 +534,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PRICING_COVERAGE_BELOW_TARGET,
         WARNING,
-        template="workshop {workshop}: non-donor coverage {coverage} is below the {target} target "
+        template="workshop {workshop}: non-donor coverage {coverage:.1%} is below the {target:.0%} "
+        "target "
         "of profile {profile} for module {module}",
         summary="Cost coverage: the share of the full training cost paid by non-ILO sources.",
         source="MTE-II p.35",
@@ -563,7 +567,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PRICING_PORTFOLIO_BELOW_TARGET,
         WARNING,
-        template="{year}, {group}: coverage {coverage} is below the {target} target",
+        template="{year}, {group:module1=Module 1|later_modules=the later modules}: coverage "
+        "{coverage:.1%} is below the {target:.0%} target",
         summary="An institution's coverage over a year and module group, against the target.",
         source="MTE-II p.35",
     ),
