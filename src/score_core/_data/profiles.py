@@ -84,6 +84,21 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
 
 
 def _builtin_profiles() -> tuple[Profile, ...]:
+    china, global_ = _china(), _global()
+    return (
+        china,
+        _china_mem(china),
+        global_,
+        _india(global_),
+        _indonesia(global_),
+        _peru(global_),
+        _ghana(global_),
+        *_phase_two_targets(global_),
+    )
+
+
+def _china() -> Profile:
+    """SCORE China Phase II: the default profile."""
     shared = dict(_SHARED_PROVENANCE)
     core_days = {
         code.value: 2
@@ -95,7 +110,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ModuleCode.M5,
         )
     }
-    china = Profile(
+    return Profile(
         name="cn-phase-2",
         title="SCORE China Phase II",
         country="CN",
@@ -150,7 +165,12 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("China's public holidays and make-up working days."),
         },
     )
-    global_ = Profile(
+
+
+def _global() -> Profile:
+    """The global defaults every country profile derives from."""
+    shared = dict(_SHARED_PROVENANCE)
+    return Profile(
         name="global",
         title="SCORE global defaults",
         currency="USD",
@@ -176,7 +196,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Monday to Friday; choose a country calendar."),
         },
     )
-    india = global_.derive(
+
+
+def _india(global_: Profile) -> Profile:
+    return global_.derive(
         name="in-aioe",
         title="SCORE India (FICCI/AIOE National Coordination Centre)",
         country="IN",
@@ -204,7 +227,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ),
         },
     )
-    indonesia = global_.derive(
+
+
+def _indonesia(global_: Profile) -> Profile:
+    return global_.derive(
         name="id-phase-3",
         title="SCORE Indonesia Phase III",
         country="ID",
@@ -230,7 +256,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Indonesia's public holidays."),
         },
     )
-    peru = global_.derive(
+
+
+def _peru(global_: Profile) -> Profile:
+    return global_.derive(
         name="pe-phase-2",
         title="SCORE Peru Phase II",
         country="PE",
@@ -251,7 +280,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Peru's public holidays."),
         },
     )
-    ghana = global_.derive(
+
+
+def _ghana(global_: Profile) -> Profile:
+    return global_.derive(
         name="gh-phase-2",
         title="SCORE Ghana Phase II",
         country="GH",
@@ -287,16 +319,6 @@ def _builtin_profiles() -> tuple[Profile, ...]:
                 "50% for Module 1 and 60% for Modules 2-5 (0% and 72% reached).",
             ),
         },
-    )
-    return (
-        china,
-        _china_mem(china),
-        global_,
-        india,
-        indonesia,
-        peru,
-        ghana,
-        *_phase_two_targets(global_),
     )
 
 
