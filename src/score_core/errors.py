@@ -54,7 +54,15 @@ class ScoreError(Exception):
     code: str = "score_error"
 
 
-class InvalidValueError(ScoreError, ValueError):
+class _FieldError(ScoreError):
+    """An error about one field of a value: its message and the field's name."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidValueError(_FieldError, ValueError):
     """A value, or a combination of values, that cannot exist.
 
     Raised when a value object is built. The message names the class, the
@@ -67,10 +75,6 @@ class InvalidValueError(ScoreError, ValueError):
 
     code = "invalid_value"
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
 
 class TransitionError(InvalidValueError):
     """An impossible step in an enterprise's journey.
@@ -81,7 +85,7 @@ class TransitionError(InvalidValueError):
     code = "transition"
 
 
-class InvalidTypeError(ScoreError, TypeError):
+class InvalidTypeError(_FieldError, TypeError):
     """A value of the wrong type, such as a float where money is expected.
 
     Args:
@@ -90,10 +94,6 @@ class InvalidTypeError(ScoreError, TypeError):
     """
 
     code = "invalid_type"
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class ConfigurationError(ScoreError, ValueError):
