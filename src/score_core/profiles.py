@@ -29,10 +29,11 @@ Derive a profile of your own; what you change is marked as yours:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -83,6 +84,8 @@ __all__ = [
 ]
 
 DEFAULT_PROFILE = "cn-phase-2"
+
+T = TypeVar("T")
 
 
 def _check_maximum(inst: Band, _attr: object, value: int) -> None:
@@ -422,6 +425,47 @@ class Profile:
                 f"{', '.join(PARAMETERS)}"
             )
         return self.provenance.get(parameter, _UNSTATED)
+
+    def text_of(self, parameter: str) -> str:
+        """A parameter's value in words, as explanations quote it.
+
+        Kept on the profile once said (a screening or a workshop check asks
+        for the same words again and again); the profile itself never
+        changes, so its words never go stale.
+
+        >>> from score_core import get_profile
+        >>> get_profile("cn-phase-2").text_of("employees")
+        '50 to 500'
+
+        Raises:
+            UnknownNameError: for a name that is not a profile parameter.
+        """
+        return self.remember(("text_of", parameter), lambda: self._text(parameter))
+
+    def _text(self, parameter: str) -> str:
+        self.source_of(parameter)  # an unknown name raises here
+        return value_text(getattr(self, parameter))
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make()`` derives from this profile, made once and kept on it.
+
+        For rules that ask a profile the same question many times (the words
+        of its parameters, a screening's context): the profile never
+        changes, so what is derived from it never goes stale, and it goes
+        when the profile goes. ``key`` names the question; ``make`` must
+        depend on this profile (and on what ``key`` holds) alone.
+        """
+        said = self._memo
+        if key not in said:
+            said[key] = make()
+        value: T = said[key]
+        return value
+
+    # Not a field: the private memo of :meth:`remember`, made on first use
+    # (attrs turns a cached_property of a slotted class into a slot).
+    @functools.cached_property
+    def _memo(self) -> dict[Hashable, Any]:
+        return {}
 
     def parameters(self) -> Iterator[tuple[str, Any, Provenance]]:
         """Each parameter's name, value and provenance, in declaration order."""
