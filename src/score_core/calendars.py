@@ -86,6 +86,9 @@ class WorkCalendar(Protocol):
         ...  # pragma: no cover - protocol
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_days(value: Iterable[date]) -> frozenset[date]:
     return frozenset(value)
 

@@ -139,6 +139,9 @@ class UsedParameter:
     provenance: Provenance
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_violations(value: Iterable[RuleViolation]) -> tuple[RuleViolation, ...]:
     return tuple(value)
 

@@ -147,6 +147,9 @@ class AllocationMode(enum.StrEnum):
 MAX_DIGITS = 24
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_amount(value: object) -> Decimal:
     if type(value) is Decimal:  # the common case: no copy, no type tests
         amount = value

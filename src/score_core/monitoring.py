@@ -101,6 +101,9 @@ def _indicator_code(_inst: object, _attr: attrs.Attribute[Any], value: str) -> N
         )
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_codes(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 

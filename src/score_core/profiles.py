@@ -217,6 +217,9 @@ def _citation(provenance: Provenance) -> str:
     return f"{provenance.basis.value}, no source"
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
