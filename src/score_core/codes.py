@@ -97,6 +97,7 @@ class Code(enum.StrEnum):
     VISIT_GAP = "visit.gap"
     VISIT_INTAKE_LATE = "visit.intake.late"
     VISIT_OUTSIDE_WINDOW = "visit.outside_window"
+    VISIT_YEAR_AFTER_EARLY = "visit.year_after.early"
     VISIT_OVERDUE = "visit.overdue"
     VISIT_RESCHEDULE_DONE = "visit.reschedule.done"
     VISIT_RESCHEDULE_CANCELLED = "visit.reschedule.cancelled"

@@ -458,6 +458,15 @@ CODES: tuple[CodeInfo, ...] = (
         source="MTE-II p.15",
     ),
     _row(
+        Code.VISIT_YEAR_AFTER_EARLY,
+        ERROR,
+        template="{visit} of enterprise {enterprise} on {day} is not after the follow-up "
+        "window's end {end}",
+        summary="The visit a year after the module falls after the follow-up window "
+        "(evaluators asked for a year-after visit).",
+        source="MTE-II p.15",
+    ),
+    _row(
         Code.VISIT_OVERDUE,
         WARNING,
         template="{visit} of enterprise {enterprise} was planned for {day} and is not recorded "
