@@ -1991,12 +1991,13 @@ def visit_outcomes(
     )
 
 
-def _visit(number: int, on: date, parts: tuple[Any, ...]) -> Visit:
+def _visit(number: int, on: date, parts: tuple[Any, ...], later: bool = False) -> Visit:
     status, nominal, eit, kpi, notes, earlier = parts
     done = status is VisitStatus.DONE
+    kind = VisitKind.YEAR_AFTER if later else VisitKind.FOLLOW_UP
     return Visit(
         number=number,
-        kind=VisitKind.INTAKE if number == 0 else VisitKind.FOLLOW_UP,
+        kind=VisitKind.INTAKE if number == 0 else kind,
         on=on,
         nominal=on - timedelta(1) if nominal else None,
         status=status,
@@ -2023,7 +2024,7 @@ _VISIT_PARTS = st.tuples(
 @functools.cache
 def visits() -> st.SearchStrategy[Visit]:
     """:class:`~score_core.Visit` values of any kind and status."""
-    return st.builds(_visit, st.integers(0, 6), _DATES_2013_2030, _VISIT_PARTS)
+    return st.builds(_visit, st.integers(0, 6), _DATES_2013_2030, _VISIT_PARTS, _BOOLS)
 
 
 def _scaled(top: int, thousandths: int) -> int:
@@ -2050,6 +2051,9 @@ def _visit_cycles(draw: st.DrawFn, max_follow_ups: int) -> VisitCycle:
     for i, spot in enumerate(spots):
         day = last + timedelta(1 + spot + i * step)
         planned.append(_visit(i + 1, day, draw(_VISIT_PARTS)))
+    if draw(_BOOLS):
+        day = window_end + timedelta(1 + draw(_YEAR_AFTER_DAYS))
+        planned.append(_visit(count + 1, day, draw(_VISIT_PARTS), later=True))
     enterprise = draw(_IDENTIFIERS)
     module = draw(_MODULE_CODES)
     return VisitCycle(
@@ -2067,6 +2071,8 @@ def _visit_cycles(draw: st.DrawFn, max_follow_ups: int) -> VisitCycle:
 
 
 _CLASSROOM_LENGTHS = st.integers(1, 3)
+#: Days from the window's end to a year-after visit (0: the day after it).
+_YEAR_AFTER_DAYS = _edges(0, 400)
 _WINDOW_MONTHS = _edges(1, 6)
 _VISIT_GAPS = _edges(0, 21)
 _INTAKE_LEADS = st.integers(1, 30)
@@ -2078,7 +2084,8 @@ def visit_cycles(*, max_follow_ups: int = 5) -> st.SearchStrategy[VisitCycle]:
     """:class:`~score_core.VisitCycle` values whose dates keep every rule.
 
     Visits are in order, the intake before the classroom days, follow-ups in
-    the window and at least ``min_gap_days`` apart, with random statuses
+    the window and at least ``min_gap_days`` apart, a year-after visit (in
+    some) past the window, with random statuses
     (done visits held on their day), so that :func:`~score_core.visits.check_cycle`
     finds nothing without a calendar. Built by construction, not planning.
 

@@ -476,7 +476,7 @@ def _when_rule(cycle: VisitCycle, visit: Visit, about: dict[str, Any]) -> Found:
 def _after_rule(
     cycle: VisitCycle, visit: Visit, before: Visit, about: dict[str, Any]
 ) -> Found:
-    """After the visit before it, and a follow-up's gap after a follow-up."""
+    """After the visit before it; between two follow-ups, the profile's gap."""
     day = visit.held_on
     if day <= before.held_on:
         return [
@@ -489,7 +489,8 @@ def _after_rule(
             )
         ]
     days = (day - before.held_on).days
-    if before.kind is VisitKind.FOLLOW_UP and days < cycle.min_gap_days:
+    follow_ups = visit.kind is before.kind is VisitKind.FOLLOW_UP
+    if follow_ups and days < cycle.min_gap_days:
         return [
             violation(
                 Code.VISIT_GAP,
@@ -872,7 +873,7 @@ def _cycles(
                 late = None if late is None else roll(calendar, late, ask.convention)
             aims = tuple(add_working_days(calendar, aim, stagger) for aim in aims)
             late = None if late is None else add_working_days(calendar, late, stagger)
-        placed, moves = _place(ask, follow, aims, eid, k)
+        placed, moves = _place(ask, follow, aims, eid, (k, len(visits)))
         visits += placed
         found += moves
         if late is not None:
@@ -1041,10 +1042,13 @@ def _place(
     follow: _FollowUps,
     aims: tuple[date, ...],
     enterprise: str,
-    k: int,
+    at: tuple[int, int],
 ) -> tuple[list[Visit], Found]:
-    """One enterprise's follow-ups: nominal, rolled, then kept in gap and window."""
-    calendar = ask.calendar
+    """One enterprise's follow-ups: nominal, rolled, then kept in gap and window.
+
+    ``at``: the cycle's index in the plan and the first follow-up's in the cycle.
+    """
+    calendar, (k, first) = ask.calendar, at
     visits: list[Visit] = []
     found: Found = []
     lower = follow.last + _DAY
@@ -1055,7 +1059,7 @@ def _place(
         day = target if target >= lower else roll(calendar, lower)
         day = min(day, latest)
         label = f"follow-up visit {number}"
-        path: tuple[PathItem, ...] = ("cycles", k, "visits", number)
+        path: tuple[PathItem, ...] = ("cycles", k, "visits", first + number - 1)
         if target != nominal:
             found.append(_rolled(calendar, label, enterprise, nominal, target, path))
         if day != target:
