@@ -205,10 +205,12 @@ PUBLIC: tuple[_Row, ...] = (
         "Participant", "people", strategy="participants", kind="participant", top=True
     ),
     _Row("Role", "people", top=True),
+    _Row("SupervisedDelivery", "people", strategy="supervised_deliveries"),
     _Row("Trainer", "people", strategy="trainers", kind="trainer", top=True),
     _Row("TrainerLevel", "people", top=True),
     _Row("check_improvement_team", "people"),
     _Row("check_trainer", "people", top=True),
+    _Row("check_trainer_path", "people"),
     _Row("Allocation", "pricing"),
     _Row("BreakEven", "pricing", strategy="break_evens"),
     _Row("CostLine", "pricing", strategy="cost_lines"),

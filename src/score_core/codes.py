@@ -50,6 +50,12 @@ class Code(enum.StrEnum):
     TRAINER_CANDIDATE_UNSUPERVISED = "trainer.candidate.unsupervised"
     TRAINER_ENTRY_MODULE_MISSING = "trainer.entry_module.missing"
     TRAINER_ENTRY_MODULE_ORDER = "trainer.entry_module.order"
+    TRAINER_PATH_DELIVERY_UNRECORDED = "trainer.path.delivery_unrecorded"
+    TRAINER_PATH_RECOMMENDATION_UNRECORDED = "trainer.path.recommendation_unrecorded"
+    TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION = (
+        "trainer.path.delivery_after_certification"
+    )
+    TRAINER_PATH_NOT_EXPERT = "trainer.path.not_expert"
     EIT_NO_MANAGER = "eit.no_manager"
     EIT_NO_WORKER = "eit.no_worker"
     EIT_TOO_SMALL = "eit.too_small"

@@ -92,6 +92,7 @@ from score_core.people import (
     ImprovementTeam,
     Participant,
     Role,
+    SupervisedDelivery,
     Trainer,
     TrainerLevel,
 )
@@ -228,6 +229,7 @@ __all__ = [
     "sources",
     "state_changes",
     "statistics_rows",
+    "supervised_deliveries",
     "timelines",
     "trainers",
     "training_modules",
@@ -714,13 +716,36 @@ def _certification(
     certified_on: date,
     valid_days: int | None,
     supervisor: str | None,
+    delivery: tuple[int, SupervisedDelivery] | None,
+    recommender: str | None,
 ) -> Certification:
+    candidate = level is TrainerLevel.CANDIDATE
+    delivered = None
+    if delivery is not None and not candidate:
+        before, drawn = delivery
+        delivered = attrs.evolve(drawn, on=certified_on - timedelta(before))
     return Certification(
         module=module,
         level=level,
         certified_on=certified_on,
         expires_on=None if valid_days is None else certified_on + timedelta(valid_days),
-        supervisor_id=supervisor if level is TrainerLevel.CANDIDATE else None,
+        supervisor_id=supervisor if candidate else None,
+        supervised_delivery=delivered,
+        recommended_by=None if candidate else recommender,
+    )
+
+
+_EXPERT_IDS = st.text(_UPPER_DIGITS, min_size=1, max_size=6)
+
+
+@functools.cache
+def supervised_deliveries() -> st.SearchStrategy[SupervisedDelivery]:
+    """:class:`~score_core.people.SupervisedDelivery` values."""
+    return st.builds(
+        SupervisedDelivery,
+        on=_DATES,
+        supervisor_id=_EXPERT_IDS,
+        workshop_id=st.none() | _SHORT_IDS,
     )
 
 
@@ -732,7 +757,9 @@ def certifications(
 ) -> st.SearchStrategy[Certification]:
     """:class:`~score_core.Certification` values.
 
-    The expiry is never before the start; only candidates name a supervisor.
+    The expiry is never before the start; only candidates name a supervisor;
+    a certified or expert trainer's record may show the supervised training
+    of enterprises (on or before the certification) and who recommended it.
 
     Args:
         module: Strategy for the module code; the shipped codes by default.
@@ -746,7 +773,10 @@ def certifications(
         level=st.sampled_from(TrainerLevel) if level is None else level,
         certified_on=_DATES,
         valid_days=st.none() | st.integers(min_value=0, max_value=3 * 366),
-        supervisor=st.none() | st.text(_UPPER_DIGITS, min_size=1, max_size=6),
+        supervisor=st.none() | _EXPERT_IDS,
+        delivery=st.none()
+        | st.tuples(st.integers(min_value=0, max_value=366), supervised_deliveries()),
+        recommender=st.none() | _EXPERT_IDS,
     )
 
 

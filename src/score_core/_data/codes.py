@@ -96,6 +96,42 @@ CODES: tuple[CodeInfo, ...] = (
         source="TOT",
     ),
     _row(
+        Code.TRAINER_PATH_DELIVERY_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show the supervised training of "
+        "enterprises that led to certification in module {module}",
+        summary="A certification records the one training of enterprises the candidate "
+        "delivered under an expert trainer; imported records may lack it (the record "
+        "does not show the path, which is not to say it was skipped).",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_RECOMMENDATION_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show which expert trainer "
+        "recommended certification in module {module}",
+        summary="A certification records the expert trainer who recommended it; imported "
+        "records may lack it.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION,
+        ERROR,
+        template="trainer {trainer}'s supervised training of enterprises in module "
+        "{module} on {delivered_on} comes after the certification on {certified_on}",
+        summary="The supervised training of enterprises comes before certification.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_NOT_EXPERT,
+        ERROR,
+        template="{expert} ({role} of trainer {trainer}'s certification in module "
+        "{module}) is not an expert trainer for the module on {on}: {level}",
+        summary="An expert trainer for the module supervises the training of enterprises "
+        "and recommends certification.",
+        source="TOT",
+    ),
+    _row(
         Code.EIT_NO_MANAGER,
         ERROR,
         template="the improvement team of enterprise {enterprise} has no manager",
