@@ -38,6 +38,7 @@ DOMAIN = {
     "journey",
     "workshops",
     "visits",
+    "season",
     "pricing",
     "monitoring",
 }

@@ -128,6 +128,7 @@ from score_core.profiles import (
     get_profile,
     profile_names,
 )
+from score_core.season import Assignment, Season, SeasonRole
 from score_core.sources import Source, get_source, source_keys
 from score_core.visits import (
     CycleProgress,
@@ -160,12 +161,14 @@ from score_core.workshops import workshop_statistics as _workshop_statistics
 
 
 __all__ = [
+    "SEASON_FAULTS",
     "STRATEGIES",
     "WORKSHOP_FAULTS",
     "enrolments",
     "work_calendars",
     "aggregate_sets",
     "aggregates",
+    "assignments",
     "attendance_marks",
     "attendance_sheets",
     "bands",
@@ -218,6 +221,7 @@ __all__ = [
     "quotes",
     "reports",
     "reschedulings",
+    "seasons",
     "resolved_values",
     "result_rows",
     "results_reports",
@@ -1227,6 +1231,10 @@ def profiles(
         min_reschedule_notice_days=st.integers(0, 14),
         max_reschedules_per_visit=st.integers(0, 5),
         eit_min_members=st.integers(2, 12),
+        max_trainer_visits_per_day=st.integers(1, 3),
+        max_trainer_visits_per_week=st.integers(1, 10),
+        paired_visit_modules=st.frozensets(module_codes(), max_size=2),
+        max_package_months=st.integers(1, 12),
         coverage_targets=st.none() | timelines(),
         calendar=_OPTIONAL_COUNTRIES,
     )
@@ -2219,6 +2227,240 @@ def reschedulings() -> st.SearchStrategy[Rescheduled]:
         st.integers(0, 30),
         st.sampled_from(Scope),
     )
+
+
+# -- seasons ---------------------------------------------------------------------------
+@st.composite
+def _assignment(draw: st.DrawFn, numbers: list[int] | None) -> Assignment:
+    return Assignment(
+        person=draw(_SHORT_IDS),
+        plan=draw(_SHORT_IDS),
+        enterprise=None if numbers is None else draw(_IDENTIFIERS),
+        visits=() if numbers is None else tuple(numbers),
+        role=draw(_SEASON_ROLES),
+    )
+
+
+_SEASON_ROLES = st.sampled_from(SeasonRole)
+
+
+@functools.cache
+def assignments() -> st.SearchStrategy[Assignment]:
+    """:class:`~score_core.season.Assignment` values: classroom days or visits."""
+    numbers = st.none() | st.lists(st.integers(0, 6), max_size=4, unique=True)
+    return numbers.flatmap(_assignment)
+
+
+#: The faults :func:`seasons` can inject.
+SEASON_FAULTS: tuple[str, ...] = (Code.SEASON_DOUBLE_BOOKED,)
+
+_Trip = tuple[date, str]
+
+
+class _Book:
+    """Who is booked when, as :func:`~score_core.season.check_season` counts it.
+
+    Each unit (a plan's classroom days, a cycle's visits, one visit) goes to
+    the first person, from a drawn place in the pool, whom it leaves within
+    the rules; else to a new person. Valid by construction, no filtering.
+    """
+
+    def __init__(self, profile: Profile, prefix: str) -> None:
+        self.profile = profile
+        self.prefix = prefix
+        self.people: list[str] = []
+        self.rooms: dict[str, set[date]] = {}
+        self.days: dict[str, dict[date, set[str]]] = {}
+        self.weeks: dict[str, dict[tuple[int, int], set[_Trip]]] = {}
+
+    def _new(self) -> str:
+        person = f"{self.prefix}{len(self.people) + 1}"
+        self.people.append(person)
+        self.rooms[person], self.days[person], self.weeks[person] = set(), {}, {}
+        return person
+
+    def _fits(self, person: str, rooms: list[date], trips: list[_Trip]) -> bool:
+        busy = self.rooms[person] | set(self.days[person])
+        if any(d in busy for d in rooms) or any(
+            d in self.rooms[person] for d, _ in trips
+        ):
+            return False
+        days = {d: set(p) for d, p in self.days[person].items()}
+        weeks = {w: set(t) for w, t in self.weeks[person].items()}
+        for day, place in trips:
+            days.setdefault(day, set()).add(place)
+            weeks.setdefault(day.isocalendar()[:2], set()).add((day, place))
+        limit_day = self.profile.max_trainer_visits_per_day
+        limit_week = self.profile.max_trainer_visits_per_week
+        return all(len(p) <= limit_day for p in days.values()) and all(
+            len(t) <= limit_week for t in weeks.values()
+        )
+
+    def take(
+        self, pick: int, rooms: list[date], trips: list[_Trip], *, fresh: bool = False
+    ) -> str | None:
+        """The person the unit goes to (None when not even a new one fits)."""
+        count = len(self.people)
+        order = [] if fresh else [self.people[(pick + i) % count] for i in range(count)]
+        chosen = next((p for p in order if self._fits(p, rooms, trips)), None)
+        if chosen is None:
+            chosen = self._new()
+            if not self._fits(chosen, rooms, trips):
+                return None  # the new person stays, unbooked and harmless
+        self.rooms[chosen].update(rooms)
+        for day, place in trips:
+            self.days[chosen].setdefault(day, set()).add(place)
+            self.weeks[chosen].setdefault(day.isocalendar()[:2], set()).add(
+                (day, place)
+            )
+        return chosen
+
+
+def _cover_cycle(
+    books: tuple[_Book, ...],
+    plan: ModulePlan,
+    cycle: VisitCycle,
+    pick: int,
+    fresh: bool,
+) -> list[Assignment]:
+    """Assignments for a cycle's visits: one person for all, or one a visit."""
+    jobs: list[Assignment] = []
+    for book, role in zip(books, SeasonRole, strict=False):
+        trips = [(v.held_on, cycle.enterprise) for v in cycle.visits if v.active]
+        person = book.take(pick, [], trips, fresh=fresh)
+        if person is not None:
+            jobs.append(
+                Assignment(
+                    person=person, plan=plan.id, enterprise=cycle.enterprise, role=role
+                )
+            )
+            continue
+        for visit in (v for v in cycle.visits if v.active):
+            one = book.take(pick, [], [(visit.held_on, cycle.enterprise)], fresh=fresh)
+            assert one is not None  # a single visit fits a new person
+            jobs.append(
+                Assignment(
+                    person=one,
+                    plan=plan.id,
+                    enterprise=cycle.enterprise,
+                    visits=(visit.number,),
+                    role=role,
+                )
+            )
+    return jobs
+
+
+class _SeasonRecipe:
+    def __init__(
+        self,
+        plans: st.SearchStrategy[list[ModulePlan]],
+        profile: Profile,
+        fault: str | None,
+    ) -> None:
+        self.plans = plans
+        self.profile = profile
+        self.fault = fault
+
+    def __repr__(self) -> str:
+        return f"<seasons of profile {self.profile.name}, fault {self.fault}>"
+
+
+def _season_trainer(person: str) -> Trainer:
+    return Trainer(
+        id=person,
+        name=f"Trainer {person}",
+        certifications=tuple(_certified(code) for code in _CORE),
+    )
+
+
+def _twin(plan: ModulePlan, plan_id: str) -> ModulePlan:
+    """The plan again, for other enterprises, on the same days."""
+    cycles = [
+        attrs.evolve(
+            c, id=f"{plan_id}.{c.enterprise}-x", enterprise=f"{c.enterprise}-x"
+        )
+        for c in plan.cycles
+    ]
+    return attrs.evolve(plan, id=plan_id, cycles=cycles)
+
+
+def _books(
+    profile: Profile, plan: ModulePlan, trainers: _Book, inspectors: _Book
+) -> tuple[_Book, ...]:
+    """The trainers, and the inspectors too for a module visited in pairs."""
+    if plan.module in profile.paired_visit_modules:
+        return (trainers, inspectors)
+    return (trainers,)
+
+
+@st.composite
+def _seasons(draw: st.DrawFn, recipe: _SeasonRecipe) -> Season:
+    profile = recipe.profile
+    plans = [attrs.evolve(p, id=f"P{i + 1}") for i, p in enumerate(draw(recipe.plans))]
+    trainers, inspectors = _Book(profile, "T"), _Book(profile, "I")
+    jobs: list[Assignment] = []
+    for plan in plans:
+        books = _books(profile, plan, trainers, inspectors)
+        person = trainers.take(draw(_PICKS), list(plan.classroom), [])
+        assert person is not None  # classroom days fit a new person
+        jobs.append(Assignment(person=person, plan=plan.id))
+        for cycle in plan.cycles:
+            jobs += _cover_cycle(books, plan, cycle, draw(_PICKS), fresh=False)
+    if recipe.fault == Code.SEASON_DOUBLE_BOOKED:
+        twin = _twin(plans[0], f"P{len(plans) + 1}")
+        plans.append(twin)
+        jobs.append(Assignment(person=jobs[0].person, plan=twin.id))
+        books = _books(profile, twin, trainers, inspectors)
+        for cycle in twin.cycles:
+            jobs += _cover_cycle(books, twin, cycle, 0, fresh=True)
+    return Season(
+        id=draw(_SHORT_IDS),
+        plans=plans,
+        trainers=[_season_trainer(p) for p in trainers.people],
+        assignments=jobs,
+    )
+
+
+@_built_once
+def seasons(
+    *,
+    profile: Profile | None = None,
+    max_plans: int = 3,
+    fault: str | None = None,
+) -> st.SearchStrategy[Season]:
+    """Seasons with no finding under ``profile``, or with one injected fault.
+
+    One to ``max_plans`` plans of Module 1 (from :func:`module_plans`, of
+    one to three enterprises each), trainers certified in the core modules,
+    and assignments: each plan's classroom days and each cycle's visits go
+    to the first trainer they leave within the profile's limits, from a
+    drawn place in the roster (a new trainer when none fits), so that
+    trainers are shared across plans; a visit of a paired module gets a
+    safety inspector too. :func:`~score_core.season.check_season` finds
+    nothing in them.
+
+    Args:
+        profile: The profile of the plans and the limits; the default
+            profile by default.
+        max_plans: The most plans.
+        fault: A code of :data:`SEASON_FAULTS` to inject:
+            ``season.trainer.double_booked`` adds a twin of the first plan
+            (other enterprises, the same days) whose classroom days go to the
+            first plan's trainer, and nothing else breaks.
+
+    Raises:
+        InvalidArgument: for an unknown fault or a bad argument.
+    """
+    used = get_profile() if profile is None else profile
+    if not isinstance(used, Profile):
+        raise InvalidArgument(f"profile={profile!r} must be a Profile or None")
+    _check_int("max_plans", max_plans, 1)
+    if fault is not None and fault not in SEASON_FAULTS:
+        raise InvalidArgument(f"fault must be one of {', '.join(SEASON_FAULTS)}")
+    plans = st.lists(
+        module_plans(profile=used, max_enterprises=3), min_size=1, max_size=max_plans
+    )
+    return _seasons(_SeasonRecipe(plans, used, fault))
 
 
 # -- pricing -------------------------------------------------------------------------

@@ -548,6 +548,66 @@ CODES: tuple[CodeInfo, ...] = (
         source=None,
     ),
     _row(
+        Code.SEASON_ASSIGNMENT_UNKNOWN,
+        ERROR,
+        template="{person}'s assignment names {what} {name}, which the season does not have",
+        summary="An assignment names a plan, an enterprise of the plan, a visit of its "
+        "cycle and a trainer of the season's roster (an inspector needs none).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_CLASSROOM_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to the classroom days of plan {plan} (module "
+        "{module})",
+        summary="Every plan's classroom days have a trainer in the season.",
+        source="TOT",
+    ),
+    _row(
+        Code.SEASON_VISIT_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to {visit} of enterprise {enterprise} (plan "
+        "{plan}) on {day}",
+        summary="Every planned (or done) visit has a trainer in the season.",
+        source="MTE-II p.15",
+    ),
+    _row(
+        Code.SEASON_DOUBLE_BOOKED,
+        ERROR,
+        template="{person} is booked for {what} of plan {plan} ({where}) and for {other} "
+        "of plan {other_plan} on {day}",
+        summary="Nobody is in two places on one day: a classroom day leaves no room for "
+        "another classroom or a visit.",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_DAY_LIMIT,
+        ERROR,
+        template="{person} makes {count} visits on {day}; profile {profile} allows "
+        "{limit} a day",
+        summary="A person makes at most the profile's visits a day (default 1: a visit "
+        "is a consultant day; the sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_WEEK_LIMIT,
+        WARNING,
+        template="{person} makes {count} visits in week {week}; profile {profile} allows "
+        "{limit} a week",
+        summary="A person makes at most the profile's visits an ISO week (default 4; the "
+        "sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_VISIT_UNPAIRED,
+        ERROR,
+        template="{visit} of enterprise {enterprise} (module {module}) has no {missing}; "
+        "profile {profile} has a trainer visit with a safety inspector",
+        summary="Where the profile pairs a module's visits (China's pilots with safety "
+        "inspectors, for OSH), each has a trainer and an inspector.",
+        source="BJ-SAWS",
+    ),
+    _row(
         Code.FUNDING_DONOR_SHARE_RISES,
         ERROR,
         template="policy {policy}: the donor's share for {group} rises from {before} to {after} "
