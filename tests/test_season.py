@@ -1,5 +1,6 @@
 """A season: many plans, the same trainers (double bookings, limits, pairs)."""
 
+import json
 from datetime import date
 
 import attrs
@@ -479,3 +480,68 @@ def test_strategies_refuse_bad_arguments():
     with pytest.raises(InvalidArgument):
         sst.seasons(profile="cn")
     assert "seasons of profile cn-phase-2, fault None" in repr(sst.seasons())
+
+
+# -- the command line ---------------------------------------------------------------
+class TestCommandLine:
+    def write(self, tmp_path, season):
+        from score_core.serialization import dump_document
+
+        path = tmp_path / "season.json"
+        path.write_text(json.dumps(dump_document(season)), encoding="utf-8")
+        return str(path)
+
+    def test_a_season_with_a_double_booking(self, tmp_path, capsys):
+        from score_core._cli import main
+
+        season = Season(
+            id="2026-spring",
+            plans=(P1, P2),
+            trainers=(LI, WANG),
+            assignments=(
+                Assignment(person="T1", plan="P1"),
+                Assignment(person="T1", plan="P1", enterprise="A"),
+                Assignment(person="T1", plan="P2"),
+                Assignment(person="T9", plan="P1", enterprise="B"),
+                Assignment(person="T9", plan="P2", enterprise="C"),
+                Assignment(person="T9", plan="P2", enterprise="D"),
+            ),
+        )
+        path = self.write(tmp_path, season)
+        assert main(["season", path]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith(
+            "season 2026-spring: 2 plans, 16 visits, 2 trainers, 6 assignments\n"
+        )
+        assert "season.trainer.double_booked" in out
+        assert "$.plans[0].cycles[0].visits[1]" in out
+        assert main(["season", path, "--json", "--profile", "cn"]) == 1
+        document = json.loads(capsys.readouterr().out)
+        assert document["kind"] == "report"
+        codes = {v["code"] for v in document["data"]["violations"]}
+        assert codes == {"season.trainer.double_booked", "season.trainer.day_limit"}
+        assert {v["params"].get("profile") for v in document["data"]["violations"]} >= {
+            "cn-mem"
+        }
+
+    def test_a_season_without_errors_and_bad_input(self, tmp_path, capsys):
+        from score_core._cli import main
+
+        path = self.write(
+            tmp_path,
+            Season(id="s", plans=(P1,), assignments=()),
+        )
+        assert main(["season", path]) == 0
+        assert "season.classroom.unassigned" in capsys.readouterr().out
+        assert main(["season", path, "--json"]) == 0
+        capsys.readouterr()
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"id": "s", "plans": [], "assignments": [{"person": 1}]}')
+        assert main(["season", str(bad)]) == 2
+        assert "season" in capsys.readouterr().err
+
+    def test_help_with_an_example(self, capsys):
+        from score_core._cli import main
+
+        assert main(["season", "--help"]) == 0
+        assert "example: score-core season " in capsys.readouterr().out
