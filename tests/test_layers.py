@@ -39,6 +39,7 @@ DOMAIN = {
     "workshops",
     "visits",
     "season",
+    "packages",
     "pricing",
     "monitoring",
 }

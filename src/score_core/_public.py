@@ -241,6 +241,13 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("fee_for", "pricing", top=True),
     _Row("portfolio", "pricing", top=True),
     _Row("quote", "pricing", top=True),
+    _Row(
+        "PackagePlan",
+        "packages",
+        strategy="package_plans",
+        kind="package_plan",
+    ),
+    _Row("plan_package", "packages"),
     _Row("Band", "profiles", strategy="bands"),
     _Row("Basis", "profiles"),
     _Row("CoverageTarget", "profiles", strategy="coverage_targets"),

@@ -98,6 +98,8 @@ class Code(enum.StrEnum):
     PLAN_INTAKE_NO_ROOM = "plan.intake.no_room"
     PLAN_VISIT_ROLLED = "plan.visit.rolled"
     PLAN_VISIT_MOVED = "plan.visit.moved"
+    PLAN_PACKAGE_ORDER = "plan.package.order"
+    PLAN_PACKAGE_LONG = "plan.package.long"
     VISIT_DAY_NOT_WORKING = "visit.day.not_working"
     VISIT_ORDER = "visit.order"
     VISIT_GAP = "visit.gap"

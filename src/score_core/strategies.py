@@ -85,6 +85,7 @@ from score_core.monitoring import (
     results_report,
 )
 from score_core.monitoring import changes as _changes
+from score_core.packages import PackagePlan, plan_package
 from score_core.parameters import Dated, Resolution, Resolved, Timeline
 from score_core.people import (
     Certification,
@@ -210,6 +211,7 @@ __all__ = [
     "module_plans",
     "monies",
     "names",
+    "package_plans",
     "participants",
     "paths",
     "payments",
@@ -2226,6 +2228,49 @@ def reschedulings() -> st.SearchStrategy[Rescheduled]:
         st.integers(-10, 20),
         st.integers(0, 30),
         st.sampled_from(Scope),
+    )
+
+
+def _package_plan(
+    profile: Profile, ids: list[str], later: list[str], earliest: date, stagger: int
+) -> PackagePlan:
+    firms = [Enterprise(id=i, name=i, headcount=profile.employees.minimum) for i in ids]
+    return plan_package(
+        firms,
+        modules=[ModuleCode.M1, *later],
+        calendar=weekday_calendar(),
+        earliest=earliest,
+        profile=profile,
+        stagger=stagger,
+    )
+
+
+@_built_once
+def package_plans(
+    *, profile: Profile | None = None, max_modules: int = 3
+) -> st.SearchStrategy[PackagePlan]:
+    """:class:`~score_core.packages.PackagePlan` values (by ``plan_package``).
+
+    Made by :func:`~score_core.packages.plan_package`: Module 1, then up to
+    ``max_modules - 1`` of Modules 2 to 5, for one to three enterprises, on
+    the weekday calendar.
+
+    Args:
+        profile: The profile (a built-in one by default).
+        max_modules: The most modules in a package.
+    """
+    _check_int("max_modules", max_modules, 1)
+    plans = st.builds(
+        _package_plan,
+        st.sampled_from(_builtin_profiles()) if profile is None else st.just(profile),
+        st.lists(_IDENTIFIERS, min_size=1, max_size=3, unique=True),
+        st.lists(st.sampled_from(_CORE[1:]), max_size=max_modules - 1, unique=True),
+        _DATES_2013_2030,
+        st.integers(0, 2),
+    )
+    shown = "built-in" if profile is None else profile.name
+    return _shown_as(
+        f"package_plans(profile={shown}, max_modules={max_modules})", plans
     )
 
 

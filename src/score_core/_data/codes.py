@@ -453,6 +453,23 @@ CODES: tuple[CodeInfo, ...] = (
         source=None,
     ),
     _row(
+        Code.PLAN_PACKAGE_ORDER,
+        ERROR,
+        template="module {module} comes before its prerequisite {prerequisite} in the "
+        "package",
+        summary="A package plans a module after its prerequisites (Module 1 first).",
+        source="PROC",
+    ),
+    _row(
+        Code.PLAN_PACKAGE_LONG,
+        WARNING,
+        template="the package of {modules} modules runs from {first} to {last}, more than "
+        "the {months} months of profile {profile}",
+        summary="Multi-module packages take six to nine months (a donor-funded batch in "
+        "Ghana: 9 months).",
+        source="GH-GIZ",
+    ),
+    _row(
         Code.VISIT_DAY_NOT_WORKING,
         ERROR,
         template="{visit} of enterprise {enterprise} falls on {day}, not a working day in "
