@@ -65,7 +65,7 @@ from score_core.errors import InvalidValueError
 from score_core.findings import PathItem, Report, RuleViolation
 from score_core.people import Trainer, check_trainer
 from score_core.profiles import Profile, default_profile, get_profile
-from score_core.visits import ModulePlan, Visit
+from score_core.visits import ModulePlan, Visit, VisitCycle
 
 
 __all__ = [
@@ -260,10 +260,30 @@ def _all_slots(season: Season) -> dict[Path, _Slot]:
     return slots
 
 
+@attrs.frozen
+class _Planned:
+    """A plan, its index in the season, and its cycles by enterprise."""
+
+    index: int
+    plan: ModulePlan
+    cycles: dict[str, tuple[int, VisitCycle]]
+
+
+def _index(season: Season) -> dict[str, _Planned]:
+    """Each plan by id, its cycles by enterprise (the first, if one repeats)."""
+    found: dict[str, _Planned] = {}
+    for i, plan in enumerate(season.plans):
+        cycles: dict[str, tuple[int, VisitCycle]] = {}
+        for k, cycle in enumerate(plan.cycles):
+            cycles.setdefault(cycle.enterprise, (k, cycle))
+        found[plan.id] = _Planned(i, plan, cycles)
+    return found
+
+
 def _slots(season: Season) -> tuple[dict[Path, _Slot], Found]:
     """The slots with their people, and the assignments naming what is not there."""
     slots = _all_slots(season)
-    plans = {p.id: (i, p) for i, p in enumerate(season.plans)}
+    plans = _index(season)
     roster = {t.id for t in season.trainers}
     found: Found = []
     for j, job in enumerate(season.assignments):
@@ -280,14 +300,14 @@ def _slots(season: Season) -> tuple[dict[Path, _Slot], Found]:
                 )
             )
             continue
-        for path in _paths_of(job, *plans[job.plan]):
+        for path in _paths_of(job, plans[job.plan]):
             if path in slots:  # missed and cancelled visits are not booked
                 slots[path].people.setdefault(job.person, job.role)
     return slots, found
 
 
 def _missing(
-    job: Assignment, plans: dict[str, tuple[int, ModulePlan]], roster: set[str]
+    job: Assignment, plans: dict[str, _Planned], roster: set[str]
 ) -> tuple[str, str] | None:
     """What an assignment names that the season does not have, if anything."""
     if job.role is SeasonRole.TRAINER and job.person not in roster:
@@ -296,21 +316,19 @@ def _missing(
         return "plan", job.plan
     if job.enterprise is None:
         return None
-    plan = plans[job.plan][1]
-    cycles = {c.enterprise: c for c in plan.cycles}
+    cycles = plans[job.plan].cycles
     if job.enterprise not in cycles:
         return "enterprise", job.enterprise
-    numbers = {v.number for v in cycles[job.enterprise].visits}
+    numbers = {v.number for v in cycles[job.enterprise][1].visits}
     absent = [n for n in job.visits if n not in numbers]
     return ("visit", str(absent[0])) if absent else None
 
 
-def _paths_of(job: Assignment, i: int, plan: ModulePlan) -> list[Path]:
+def _paths_of(job: Assignment, planned: _Planned) -> list[Path]:
+    i, plan = planned.index, planned.plan
     if job.enterprise is None:
         return [("plans", i, "classroom", d) for d in range(len(plan.classroom))]
-    k, cycle = next(
-        (k, c) for k, c in enumerate(plan.cycles) if c.enterprise == job.enterprise
-    )
+    k, cycle = planned.cycles[job.enterprise]
     return [
         ("plans", i, "cycles", k, "visits", n)
         for n, visit in enumerate(cycle.visits)
