@@ -21,6 +21,7 @@ from score_core import (
     weekday_calendar,
 )
 from score_core import strategies as sst
+from score_core.errors import NoWorkingDayError
 from score_core.packages import plan_package
 from score_core.visits import VisitKind, check_cycle
 
@@ -175,6 +176,27 @@ class TestWorkedExamples:
         )
         with pytest.raises(InvalidValueError, match="in order"):
             attrs.evolve(package, modules=("M2",))
+
+
+def test_at_the_end_of_pythons_dates():
+    # Nine months from June 9999 is past 9999-12-31: no package runs longer.
+    package = plan_package(
+        FIRMS[:1],
+        modules=["M1", "M2"],
+        earliest=date(9999, 6, 1),
+        calendar=WEEKDAYS,
+        profile=GLOBAL,
+    )
+    assert package.last_day.year == 9999
+    assert package.findings.codes == ()
+    with pytest.raises(NoWorkingDayError, match="beyond 9999-12-31"):
+        plan_package(
+            FIRMS[:1],
+            modules=["M1", "M2", "M3"],
+            earliest=date(9999, 6, 1),
+            calendar=WEEKDAYS,
+            profile=GLOBAL,
+        )
 
 
 class TestProperties:

@@ -338,7 +338,10 @@ class TestRules:
 
     def test_two_classrooms_on_one_day(self):
         twin = attrs.evolve(
-            P1, id="P1b", cycles=[attrs.evolve(c, id="x." + c.id) for c in P1.cycles]
+            P1,
+            id="P1b",
+            location="Chengdu",
+            cycles=[attrs.evolve(c, id="x." + c.id) for c in P1.cycles],
         )
         season = self.season(
             Assignment(person="T1", plan="P1"),
@@ -351,7 +354,7 @@ class TestRules:
             ("plans", 1, "classroom", 1),
         ]
         assert booked[0].message == (
-            "T1 is booked for classroom day 1 of plan P1b (P1b) and for classroom "
+            "T1 is booked for classroom day 1 of plan P1b (Chengdu) and for classroom "
             "day 1 of plan P1 on 2026-03-09"
         )
 

@@ -37,7 +37,7 @@ from score_core.errors import InvalidValueError, PlanningError
 from score_core.findings import Report, RuleViolation
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, default_profile
-from score_core.visits import ModulePlan, VisitKind, plan_module
+from score_core.visits import ModulePlan, VisitKind, _within_dates, plan_module
 from score_core.workshops import Workshop
 
 
@@ -108,6 +108,7 @@ def _last_day(plan: ModulePlan) -> date:
     return max((*follow_ups, plan.classroom[-1]))
 
 
+@_within_dates
 def plan_package(
     subject: Enterprise | Workshop | Iterable[Enterprise],
     *,
@@ -151,6 +152,8 @@ def plan_package(
             ``("plans", k)``).
         InvalidValueError: for no module, a module twice, or a workshop
             whose module is not the first.
+        NoWorkingDayError: as :func:`~score_core.plan_module` raises it, and
+            when the package would need days past 9999-12-31.
     """
     used = default_profile() if profile is None else profile
     codes = _modules(subject, modules)
@@ -239,7 +242,11 @@ def _length(profile: Profile, plans: list[ModulePlan]) -> list[RuleViolation]:
     """A warning when the package ends past the profile's months from its start."""
     first, last = _first_day(plans[0]), _last_day(plans[-1])
     limit = profile.max_package_months
-    if last <= first + relativedelta(months=limit):
+    try:
+        end = first + relativedelta(months=limit)
+    except ValueError:  # past 9999-12-31: no package can run longer
+        return []
+    if last <= end:
         return []
     return [
         violation(

@@ -412,7 +412,7 @@ def _booked_twice(person: str, day: date, slot: _Slot, anchor: _Slot) -> RuleVio
         day=day.isoformat(),
         what=slot.what,
         plan=slot.plan.id,
-        where=slot.place,
+        where=slot.place if slot.visit else (slot.plan.location or slot.plan.id),
         other=anchor.what,
         other_plan=anchor.plan.id,
         path=slot.path,

@@ -594,7 +594,8 @@ CODES: tuple[CodeInfo, ...] = (
         template="{person} is booked for {what} of plan {plan} ({where}) and for {other} "
         "of plan {other_plan} on {day}",
         summary="Nobody is in two places on one day: a classroom day leaves no room for "
-        "another classroom or a visit.",
+        "another classroom or a visit (where: the enterprise visited, or the "
+        "classroom's location).",
         source=None,
     ),
     _row(
