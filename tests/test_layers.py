@@ -38,6 +38,8 @@ DOMAIN = {
     "journey",
     "workshops",
     "visits",
+    "season",
+    "packages",
     "pricing",
     "monitoring",
 }

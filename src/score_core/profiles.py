@@ -228,6 +228,10 @@ def _to_sectors(value: Iterable[str] | None) -> frozenset[str] | None:
     return None if value is None else frozenset(value)
 
 
+def _to_modules(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 def _to_days(value: Mapping[str, int]) -> Mapping[str, int]:
     return freeze(value)
 
@@ -342,6 +346,15 @@ class Profile:
             classroom day for the delegation to have attended.
         attendance_min_workers: Workers of a delegation present every
             classroom day for the delegation to have attended.
+        max_trainer_visits_per_day: Most visits one person (a trainer, or an
+            inspector of a pair) makes on one day, in a season's check.
+        max_trainer_visits_per_week: Most visits one person makes in one ISO
+            week (Monday to Sunday), in a season's check.
+        paired_visit_modules: Modules whose visits a trainer makes with a
+            safety inspector (China's pilots with SAWS, for OSH); none by
+            default.
+        max_package_months: Most months a multi-module package takes, from
+            its first day to its last follow-up visit.
         coverage_targets: Cost-coverage targets over time, or None.
         calendar: Name of the working calendar (a country code such as ``CN``
             for public holidays), or None for Monday to Friday.
@@ -391,6 +404,12 @@ class Profile:
     eit_min_members: int = attrs.field(default=2, validator=int_at_least(2))
     attendance_min_managers: int = attrs.field(default=1, validator=int_at_least(1))
     attendance_min_workers: int = attrs.field(default=1, validator=int_at_least(1))
+    max_trainer_visits_per_day: int = attrs.field(default=1, validator=int_at_least(1))
+    max_trainer_visits_per_week: int = attrs.field(default=4, validator=int_at_least(1))
+    paired_visit_modules: frozenset[str] = attrs.field(
+        factory=frozenset, converter=_to_modules, validator=_check_strings
+    )
+    max_package_months: int = attrs.field(default=9, validator=int_at_least(1))
     coverage_targets: Timeline[CoverageTarget] | None = attrs.field(
         default=None, validator=_check_coverage
     )
@@ -716,6 +735,10 @@ PARAMETERS: tuple[str, ...] = (
     "eit_min_members",
     "attendance_min_managers",
     "attendance_min_workers",
+    "max_trainer_visits_per_day",
+    "max_trainer_visits_per_week",
+    "paired_visit_modules",
+    "max_package_months",
     "coverage_targets",
     "calendar",
 )

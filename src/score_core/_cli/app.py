@@ -56,6 +56,7 @@ from score_core.pricing import (
 )
 from score_core.profiles import Profile, get_profile, profile_names
 from score_core.schema import json_schema
+from score_core.season import Season, check_season
 from score_core.serialization import (
     SCHEMA_VERSION,
     document_kinds,
@@ -578,6 +579,44 @@ def _add_validate(sub: Any) -> None:
     validate.set_defaults(handler=_validate)
 
 
+def _season(args: argparse.Namespace) -> int:
+    (season,) = _load_one(Season, args.file)
+    profile = None if args.profile is None else get_profile(args.profile)
+    report = check_season(season, profile=profile)
+    if args.json:
+        print(to_json(dump_document(report), indent=2))
+        return EXIT_OK if report.ok else EXIT_FINDINGS
+    visits = sum(v.active for p in season.plans for c in p.cycles for v in c.visits)
+    print(
+        f"season {season.id}: {len(season.plans)} plans, {visits} visits, "
+        f"{len(season.trainers)} trainers, {len(season.assignments)} assignments"
+    )
+    print(report_table(report))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _add_season(sub: Any) -> None:
+    season = sub.add_parser(
+        "season",
+        help="check a season's plans against its trainers: double bookings, limits",
+        description="Check a season (JSON: a bare object or a document of kind "
+        "season: module plans, trainers and who is assigned to what): nobody in two "
+        "places on one day, visits per day and per week within the profile's "
+        "limits, each trainer certified for the module on the day, paired visits "
+        "where the profile asks for them. Without --profile, the profile the plans "
+        "name. Exit status 0 when the report has no error, 1 otherwise, 2 for bad "
+        "input.",
+        epilog="example: score-core season spring-2026.json --profile cn",
+    )
+    _file(season)
+    season.add_argument(
+        "--profile",
+        help="profile name or country code (default: the profile the plans name)",
+    )
+    _json_out(season)
+    season.set_defaults(handler=_season)
+
+
 _SUBCOMMANDS = (
     _add_demo,
     _add_modules,
@@ -587,6 +626,7 @@ _SUBCOMMANDS = (
     _add_plan,
     _add_quote,
     _add_results,
+    _add_season,
     _add_schema,
     _add_validate,
 )

@@ -96,6 +96,42 @@ CODES: tuple[CodeInfo, ...] = (
         source="TOT",
     ),
     _row(
+        Code.TRAINER_PATH_DELIVERY_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show the supervised training of "
+        "enterprises that led to certification in module {module}",
+        summary="A certification records the one training of enterprises the candidate "
+        "delivered under an expert trainer; imported records may lack it (the record "
+        "does not show the path, which is not to say it was skipped).",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_RECOMMENDATION_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show which expert trainer "
+        "recommended certification in module {module}",
+        summary="A certification records the expert trainer who recommended it; imported "
+        "records may lack it.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION,
+        ERROR,
+        template="trainer {trainer}'s supervised training of enterprises in module "
+        "{module} on {delivered_on} comes after the certification on {certified_on}",
+        summary="The supervised training of enterprises comes before certification.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_NOT_EXPERT,
+        ERROR,
+        template="{expert} ({role} of trainer {trainer}'s certification in module "
+        "{module}) is not an expert trainer for the module on {on}: {level}",
+        summary="An expert trainer for the module supervises the training of enterprises "
+        "and recommends certification.",
+        source="TOT",
+    ),
+    _row(
         Code.EIT_NO_MANAGER,
         ERROR,
         template="the improvement team of enterprise {enterprise} has no manager",
@@ -419,6 +455,23 @@ CODES: tuple[CodeInfo, ...] = (
         source=None,
     ),
     _row(
+        Code.PLAN_PACKAGE_ORDER,
+        ERROR,
+        template="module {module} comes before its prerequisite {prerequisite} in the "
+        "package",
+        summary="A package plans a module after its prerequisites (Module 1 first).",
+        source="PROC",
+    ),
+    _row(
+        Code.PLAN_PACKAGE_LONG,
+        WARNING,
+        template="the package of {modules} modules runs from {first} to {last}, more than "
+        "the {months} months of profile {profile}",
+        summary="Multi-module packages take six to nine months (a donor-funded batch in "
+        "Ghana: 9 months).",
+        source="GH-GIZ",
+    ),
+    _row(
         Code.VISIT_DAY_NOT_WORKING,
         ERROR,
         template="{visit} of enterprise {enterprise} falls on {day}, not a working day in "
@@ -457,6 +510,15 @@ CODES: tuple[CodeInfo, ...] = (
         "{end}",
         summary="Follow-up visits fall after the last classroom day, within the profile's "
         "window (classic: under three months).",
+        source="MTE-II p.15",
+    ),
+    _row(
+        Code.VISIT_YEAR_AFTER_EARLY,
+        ERROR,
+        template="{visit} of enterprise {enterprise} on {day} is not after the follow-up "
+        "window's end {end}",
+        summary="The visit a year after the module falls after the follow-up window "
+        "(evaluators asked for a year-after visit).",
         source="MTE-II p.15",
     ),
     _row(
@@ -503,6 +565,67 @@ CODES: tuple[CodeInfo, ...] = (
         "{profile} allows {limit}",
         summary="A visit is moved at most the profile's number of times.",
         source=None,
+    ),
+    _row(
+        Code.SEASON_ASSIGNMENT_UNKNOWN,
+        ERROR,
+        template="{person}'s assignment names {what} {name}, which the season does not have",
+        summary="An assignment names a plan, an enterprise of the plan, a visit of its "
+        "cycle and a trainer of the season's roster (an inspector needs none).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_CLASSROOM_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to the classroom days of plan {plan} (module "
+        "{module})",
+        summary="Every plan's classroom days have a trainer in the season.",
+        source="TOT",
+    ),
+    _row(
+        Code.SEASON_VISIT_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to {visit} of enterprise {enterprise} (plan "
+        "{plan}) on {day}",
+        summary="Every planned (or done) visit has a trainer in the season.",
+        source="MTE-II p.15",
+    ),
+    _row(
+        Code.SEASON_DOUBLE_BOOKED,
+        ERROR,
+        template="{person} is booked for {what} of plan {plan} ({where}) and for {other} "
+        "of plan {other_plan} on {day}",
+        summary="Nobody is in two places on one day: a classroom day leaves no room for "
+        "another classroom or a visit (where: the enterprise visited, or the "
+        "classroom's location).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_DAY_LIMIT,
+        ERROR,
+        template="{person} makes {count} visits on {day}; profile {profile} allows "
+        "{limit} a day",
+        summary="A person makes at most the profile's visits a day (default 1: a visit "
+        "is a consultant day; the sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_WEEK_LIMIT,
+        WARNING,
+        template="{person} makes {count} visits in week {week}; profile {profile} allows "
+        "{limit} a week",
+        summary="A person makes at most the profile's visits an ISO week (default 4; the "
+        "sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_VISIT_UNPAIRED,
+        ERROR,
+        template="{visit} of enterprise {enterprise} (module {module}) has no {missing}; "
+        "profile {profile} has a trainer visit with a safety inspector",
+        summary="Where the profile pairs a module's visits (China's pilots with safety "
+        "inspectors, for OSH), each has a trainer and an inspector.",
+        source="BJ-SAWS",
     ),
     _row(
         Code.FUNDING_DONOR_SHARE_RISES,

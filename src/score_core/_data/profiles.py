@@ -76,6 +76,24 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
         "No source sets an attendance rule; one manager and one worker present "
         "every day keep the training joint."
     ),
+    "max_trainer_visits_per_day": _default(
+        "No source sets a trainer's workload; a visit is a full consultant day "
+        "(visit_days), so one visit a day."
+    ),
+    "max_trainer_visits_per_week": _default(
+        "No source sets a trainer's workload; four visit days a week leave one for "
+        "travel and for reporting the KPI data collected (MTE-II p.15)."
+    ),
+    "paired_visit_modules": _default(
+        "Visits by one trainer. In China's pilots with the State Administration of "
+        "Work Safety, from May 2015, a consultant and a safety inspector visit in "
+        "pairs, the first round Module 1 and OSH (BJ-SAWS): a pilot practice, not "
+        "every province's; derive a profile with {'M5'} to check it."
+    ),
+    "max_package_months": _default(
+        "No source limits a multi-module package; a donor-funded batch in Ghana ran "
+        "over 9 months (GH-GIZ), where a module takes 2-3 months (MTE-II p.15)."
+    ),
     "eit_min_members": _default(
         "No source sets a team size (one Chinese example has 10 members); a team "
         "of managers AND workers has at least 2."
