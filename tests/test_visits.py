@@ -707,7 +707,7 @@ class TestYearAfter:
             cycle, 4, cycle.window_end, on=date(2026, 3, 1), calendar=WEEKDAYS
         )
         assert not moved.applied
-        assert moved.report.codes == ("visit.year_after.early",)
+        assert moved.findings.codes == ("visit.year_after.early",)
         twice = (*cycle.visits[:-1], early, attrs.evolve(early, number=5))
         with pytest.raises(InvalidValueError, match="at most one year-after"):
             attrs.evolve(cycle, visits=twice)
@@ -1181,7 +1181,7 @@ class TestReschedule:
             assert not result.applied, expected
             assert result.cycle is subject
             assert result.moved == (number,)
-            assert _findings(result.report) == [
+            assert _findings(result.findings) == [
                 (code, params, ("visits", index)) for code, params, index in expected
             ]
 
@@ -1191,7 +1191,7 @@ class TestReschedule:
             cycle, 1, date(2026, 4, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
         assert not result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "visit.gap",
                 {
@@ -1214,7 +1214,7 @@ class TestReschedule:
             cycle, 2, date(2026, 5, 1), on=date(2026, 3, 20), calendar=CHINA_2026
         )
         assert not result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "visit.day.not_working",
                 {
@@ -1242,7 +1242,7 @@ class TestReschedule:
         result = reschedule(
             cycle, 1, date(2026, 4, 2), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
-        assert result.report.codes == ("visit.reschedule.short_notice",)
+        assert result.findings.codes == ("visit.reschedule.short_notice",)
 
     def test_notice_boundaries(self):
         cycle = self.cycle()  # visit 1 on Wednesday 1 April 2026
@@ -1251,7 +1251,7 @@ class TestReschedule:
             cycle, 1, date(2026, 3, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
         assert today.applied
-        assert today.report == Report()
+        assert today.findings == Report()
         # Exactly the profile's notice (2 days) is enough; the visit's own day
         # is too short.
         assert reschedule(
@@ -1260,7 +1260,7 @@ class TestReschedule:
         same_day = reschedule(
             cycle, 1, date(2026, 4, 2), on=date(2026, 4, 1), calendar=WEEKDAYS
         )
-        assert _findings(same_day.report) == [
+        assert _findings(same_day.findings) == [
             (
                 "visit.reschedule.short_notice",
                 {
@@ -1278,7 +1278,7 @@ class TestReschedule:
 
     def test_results_are_checked_values(self):
         with pytest.raises(InvalidTypeError, match="applied"):
-            Rescheduled(cycle=self.cycle(), applied=None, moved=(), report=Report())
+            Rescheduled(cycle=self.cycle(), applied=None, moved=(), findings=Report())
 
     def test_the_limit_and_a_missed_visit(self):
         cycle = self.cycle()
@@ -1293,7 +1293,7 @@ class TestReschedule:
             ).cycle
         assert cycle.visit(1).previous == (date(2026, 4, 1), date(2026, 4, 2))
         limited = reschedule(cycle, 1, date(2026, 4, 6), on=today, calendar=WEEKDAYS)
-        assert _findings(limited.report) == [
+        assert _findings(limited.findings) == [
             (
                 "visit.reschedule.limit",
                 {
@@ -1321,7 +1321,7 @@ class TestReschedule:
             on=today,
             calendar=WEEKDAYS,
             profile=other,
-        ).report.codes == ("visit.reschedule.limit",)
+        ).findings.codes == ("visit.reschedule.limit",)
 
     def test_a_year_the_calendar_does_not_cover(self):
         only_2026 = FixedCalendar(name="c", years={2026}, confirmed=set())
@@ -1329,7 +1329,7 @@ class TestReschedule:
             self.cycle(), 1, date(2026, 4, 2), on=date(2026, 3, 1), calendar=only_2026
         )
         assert result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "calendar.year.unconfirmed",
                 {"calendar": "c", "year": 2026},
@@ -1375,7 +1375,7 @@ class TestReschedule:
                 assert result.cycle.visit(number).previous[-1] == cycle.visit(number).on
         else:
             assert result.cycle is cycle
-            assert result.report.errors
+            assert result.findings.errors
 
 
 def test_strategies_refuse_impossible_arguments_when_built():

@@ -61,7 +61,13 @@ from score_core.errors import (
     TransitionError,
     UnknownNameError,
 )
-from score_core.findings import PathItem, Report, RuleViolation, Severity
+from score_core.findings import (
+    PathItem,
+    Report,
+    RuleViolation,
+    Severity,
+    renamed_to_findings,
+)
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, default_profile, get_profile
 from score_core.workshops import Workshop, _days_off
@@ -829,7 +835,7 @@ def _window(
         range(first_day.year, window_end.year + 1),
         path=("classroom",),
         strict=ask.strict,
-    )
+    ).violations
     follow, short = _follow_ups(ask, classroom, window_end)
     return follow, found + short
 
@@ -886,7 +892,9 @@ def _cycles(
     for year, path in later_years.items():
         # The years of the window are checked; a year-after visit's year, here.
         if year > follow.end.year:
-            found += check_years(calendar, (year,), path=path, strict=ask.strict)
+            found += check_years(
+                calendar, (year,), path=path, strict=ask.strict
+            ).violations
     return cycles, found
 
 
@@ -1146,13 +1154,14 @@ class Rescheduled:
             the move was refused.
         applied: Whether the move was made.
         moved: The numbers of the visits moved (or that would have been).
-        report: Why a move was refused (errors), and warnings.
+        findings: Why a move was refused (errors), and warnings.
     """
 
     cycle: VisitCycle = attrs.field(validator=typed(VisitCycle))
     applied: bool = attrs.field(validator=typed(bool))
     moved: tuple[int, ...] = attrs.field(validator=[typed(tuple), items_of(int)])
-    report: Report = attrs.field(validator=typed(Report))
+    findings: Report = attrs.field(validator=typed(Report))
+    report = renamed_to_findings()
 
 
 def reschedule(
@@ -1197,17 +1206,17 @@ def reschedule(
     refused = _refuse_status(cycle, index, visit)
     if refused is not None:
         report = Report(violations=(refused,))
-        return Rescheduled(cycle=cycle, applied=False, moved=(number,), report=report)
+        return Rescheduled(cycle=cycle, applied=False, moved=(number,), findings=report)
     if to == visit.on and visit.status is VisitStatus.PLANNED:
         # Nothing moves, so nothing counts against the limit.
-        return Rescheduled(cycle=cycle, applied=True, moved=(), report=Report())
+        return Rescheduled(cycle=cycle, applied=True, moved=(), findings=Report())
     moves = _moves(cycle, index, to, calendar, scope)
     moved, problems = _moved(cycle, moves, on, calendar, profile)
     report = Report(violations=(*problems, *_knock_on(moved, moves, calendar)))
     numbers = tuple(cycle.visits[i].number for i in sorted(moves))
     if not report.ok:
-        return Rescheduled(cycle=cycle, applied=False, moved=numbers, report=report)
-    return Rescheduled(cycle=moved, applied=True, moved=numbers, report=report)
+        return Rescheduled(cycle=cycle, applied=False, moved=numbers, findings=report)
+    return Rescheduled(cycle=moved, applied=True, moved=numbers, findings=report)
 
 
 def _moves(
@@ -1332,7 +1341,7 @@ def _move_problems(
                 **common,
             )
         )
-    out += check_years(calendar, (day.year,), path=path)
+    out += check_years(calendar, (day.year,), path=path).violations
     if calendar.covers(day.year) and not calendar.is_working_day(day):
         out.append(
             violation(

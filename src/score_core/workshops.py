@@ -396,7 +396,9 @@ def _days(
         )
     if calendar is None:
         return out
-    out += check_years(calendar, (d.year for d in workshop.days), path=("days",))
+    out += check_years(
+        calendar, (d.year for d in workshop.days), path=("days",)
+    ).violations
     return out + _days_off(calendar, workshop.days, "days")
 
 

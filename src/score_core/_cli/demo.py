@@ -321,7 +321,7 @@ def _plan_section() -> list[str]:
         f"  {cycle.enterprise}'s intake visit is done; its follow-ups move two working "
         f"days later: {', '.join(days)}",
         "  Moving the done intake visit is refused:",
-        report_table(refused.report, indent="  "),
+        report_table(refused.findings, indent="  "),
     ]
 
 
