@@ -13,6 +13,7 @@ from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,
+    fit,
     plan_text,
     profile_text,
     quote_text,
@@ -473,4 +474,4 @@ def demo_text(today: date = DEMO_TODAY) -> str:
         out.append(f"{number}. {head}")
         out.extend(body)
         out.append("")
-    return "\n".join(out)
+    return fit("\n".join(out))
