@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 
 if TYPE_CHECKING:
@@ -183,6 +183,10 @@ class PayloadError(ScoreError, ValueError):
     Args:
         errors: One line per problem, each starting with its JSON path.
         shown: How many problems the message lists (None: all).
+
+    Attributes:
+        errors: Every problem.
+        shown: How many problems the message lists.
     """
 
     code = "payload"
@@ -191,7 +195,15 @@ class PayloadError(ScoreError, ValueError):
         self, errors: Sequence[str], *, shown: int | None = SHOWN_PROBLEMS
     ) -> None:
         self.errors: tuple[str, ...] = tuple(errors)
+        self.shown = shown
         super().__init__(self.describe(shown=shown))
+
+    def __str__(self) -> str:
+        return self.describe(shown=self.shown)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems (not from its message), as it was.
+        return (type(self), (self.errors,), self.__dict__)
 
     def describe(self, *, shown: int | None = SHOWN_PROBLEMS) -> str:
         """The count of problems, the first ``shown`` (None: all), the rest's count.
