@@ -11,7 +11,7 @@ do. Each figure is drawn from an example the docs or the demo already show:
 - ``phase-down-coverage.png``: the three-year portfolio of the how-to *Price a
   module and check a phase-down plan*, who pays each year's cost and the
   coverage against the profile's target;
-- ``results-by-sex.png``: the results of ``score-core demo`` (section 9):
+- ``results-by-sex.png``: the results section of ``score-core demo``:
   each enterprise's change from its own baseline, accidents among women and
   among men.
 
@@ -309,7 +309,7 @@ FIGURES: dict[str, tuple[Callable[[], tuple[Figure, str]], str]] = {
     ),
     "results-by-sex.png": (
         results_figure,
-        "The results of `score-core demo` (section 9), drawn from its measurements "
+        "The results of `score-core demo`, drawn from its measurements "
         "on every build: changes from each enterprise's own baseline, and "
         "accidents among women and among men.",
     ),
