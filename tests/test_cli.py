@@ -844,8 +844,9 @@ def test_a_file_of_the_wrong_kind_says_what_it_looks_like(tmp_path, capsys):
     assert err[4] == "  ... and 47 more (--max-errors 0 lists them all)"
     assert main(["check", kpis, "--max-errors", "0"]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 51
-    assert main(["check", kpis, "--max-errors", "-1"]) == 2
-    assert "is not a count" in capsys.readouterr().err
+    for bad in ("-1", "many"):
+        assert main(["check", kpis, "--max-errors", bad]) == 2
+        assert f"{bad!r} is not a count" in capsys.readouterr().err
     # validate caps its listing the same way, on standard output.
     assert main(["validate", kpis, "--kind", "enterprise", "--max-errors", "5"]) == 1
     out = capsys.readouterr().out.splitlines()
@@ -870,6 +871,29 @@ def test_the_listing_stays_short_however_large_the_file(tmp_path, capsys):
         assert f"{n:,} problems in payload" in err
         sizes.append(len(err.splitlines()))
     assert sizes[0] == sizes[1]
+
+
+def test_a_stream_whose_reader_left_drops_the_rest(monkeypatch):
+    import io
+
+    from score_core._cli.app import _Leaving
+
+    class Gone(io.StringIO):
+        """Text kept until the reader leaves, at the first flush."""
+
+        def flush(self):
+            raise BrokenPipeError
+
+    stream = _Leaving(Gone())
+    assert stream.write("kept") == 4
+    stream.flush()  # the reader left: no error, and no descriptor to redirect
+    assert stream.write("dropped") == 7
+    stream.flush()
+    assert stream.getvalue() == "kept"  # the stream's own methods pass through
+    # Through the command: the last flush finds the reader gone.
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert main(["schema"]) == 0
+    assert "workshop" in sys.stdout.getvalue()
 
 
 def _closed_pipe():
