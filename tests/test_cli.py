@@ -920,9 +920,7 @@ def test_exit_status_when_the_reader_of_standard_output_is_gone(tmp_path):
     cases = [
         (["quote", str(one)], 2),  # bad input (the case)
         (["schema", "quote"], 0),  # a long output
-        (["demo"], 0),
         (["check", str(firms), "--no-baseline"], 1),  # findings
-        (["validate", str(one)], 1),
     ]
     for argv, status in cases:
         out = _closed_pipe()

@@ -747,6 +747,7 @@ def test_kinds_like_examples():
     # Items of different kinds, or not objects: no list kind.
     assert serialization.kinds_like([firm, money]) == ()
     assert serialization.kinds_like([firm, 1]) == ()
+    assert serialization.kinds_like([{"colour": "blue"}, firm, firm]) == ()
     for nothing in ([], {}, 1, None, {"colour": "blue"}):
         assert serialization.kinds_like(nothing) == ()
     assert serialization.kinds_like(dump_document(Money.of("1", "CNY"))) == ()

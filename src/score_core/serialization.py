@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
+import itertools
 import json
 import re
 import typing
@@ -906,14 +907,13 @@ def kinds_like(payload: object) -> tuple[str, ...]:
         return _object_kinds(data)
     if type(data) is not list or not data:
         return ()
-    common: set[str] | None = None
-    for item in data:
-        fits = _object_kinds(item) if type(item) is dict else ()
-        common = set(fits) if common is None else common & set(fits)
+    first = _object_kinds(data[0]) if type(data[0]) is dict else ()
+    common = set(first)
+    for item in itertools.islice(data, 1, None):
         if not common:
-            return ()
-    first = _object_kinds(data[0])
-    return tuple(f"{k}[]" for k in first if k in (common or ()) and f"{k}[]" in _KINDS)
+            break
+        common &= set(_object_kinds(item) if type(item) is dict else ())
+    return tuple(f"{k}[]" for k in first if k in common and f"{k}[]" in _KINDS)
 
 
 def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
