@@ -59,4 +59,4 @@ mutation: $(STAMP)
 	$(VENV)/bin/mutmut results
 
 clean:
-	rm -rf $(VENV) docs/_build .coverage .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) docs/_build docs/_figures/*.png docs/_figures/*.md .coverage .hypothesis .mypy_cache .ruff_cache

@@ -24,7 +24,11 @@ from score_core import (
     to_json,
 )
 from score_core import strategies as sst
-from score_core.errors import InvalidValueError, UnsupportedSchemaVersionError
+from score_core.errors import (
+    SHOWN_PROBLEMS,
+    InvalidValueError,
+    UnsupportedSchemaVersionError,
+)
 from score_core.findings import RuleViolation
 from score_core.profiles import CoverageTarget
 from score_core.serialization import (
@@ -517,8 +521,14 @@ class TestDocuments:
 
     def test_missing_envelope_keys(self):
         with pytest.raises(PayloadError) as info:
+            load_document({"schema": "score_core"})
+        assert len(info.value.errors) == 3
+        with pytest.raises(PayloadError) as info:
             load_document({})
-        assert len(info.value.errors) == 4
+        assert info.value.errors == (
+            "$: expected a document, an object with schema, schema_version, kind "
+            "and data; got an object with none of these keys",
+        )
         with pytest.raises(PayloadError):
             load_document([])
 
@@ -671,3 +681,158 @@ class TestVersionOne:
         }
         with pytest.raises(PayloadError):
             load_document(json.dumps(document))
+
+
+# -- the shape of a payload: which kind it looks like --------------------------------
+SINGLE_KINDS = {
+    kind: cls
+    for kind, cls in document_kinds().items()
+    if not kind.endswith("[]") and attrs.has(typing.get_origin(cls) or cls)
+}
+KIND_VALUES = {kind: st.from_type(cls) for kind, cls in SINGLE_KINDS.items()}
+
+
+def _fields(cls):
+    return {f.name for f in attrs.fields(typing.get_origin(cls) or cls) if f.init}
+
+
+@pytest.mark.parametrize("kind", sorted(SINGLE_KINDS))
+@settings(max_examples=5)
+@given(data=st.data())
+def test_a_value_is_shaped_like_its_own_kind(kind, data):
+    value = data.draw(KIND_VALUES[kind])
+    plain = to_dict(value)
+    like = serialization.kinds_like(plain)
+    assert like[0] == kind or set(plain) == _fields(SINGLE_KINDS[like[0]])
+    assert kind in like
+    # Each kind it is shaped like reads every one of its keys.
+    assert all(set(plain) <= _fields(SINGLE_KINDS[other]) for other in like)
+    assert serialization.kinds_like(json.dumps(plain)) == like
+    if f"{kind}[]" in document_kinds():
+        assert f"{kind}[]" in serialization.kinds_like([plain, plain])
+
+
+@settings(max_examples=60)
+@given(
+    data=st.data(),
+    kinds=st.tuples(
+        st.sampled_from(sorted(SINGLE_KINDS)), st.sampled_from(sorted(SINGLE_KINDS))
+    ),
+)
+def test_a_value_of_another_kind_is_one_problem_naming_its_kind(data, kinds):
+    mine, expected = kinds
+    plain = to_dict(data.draw(KIND_VALUES[mine]))
+    cls = SINGLE_KINDS[expected]
+    if mine == expected or set(plain) <= _fields(cls):
+        return  # the keys are the expected kind's: its own checks apply
+    with pytest.raises(PayloadError) as info:
+        from_dict(cls, plain)
+    (problem,) = info.value.errors
+    assert problem.startswith(f"$: expected {expected}, got an object shaped like ")
+    assert mine in problem
+    unknown = len(set(plain) - _fields(cls))
+    assert problem.endswith(
+        f": {unknown} of its {len(plain)} keys are not fields of {expected}"
+    )
+
+
+def test_kinds_like_examples():
+    money = {"amount": "1.00", "currency": "CNY"}
+    assert serialization.kinds_like(money) == ("money",)
+    assert serialization.kinds_like([money, money]) == ()  # no money[] kind
+    firm = {"id": "E1", "name": "n"}
+    assert serialization.kinds_like([firm, {**firm, "headcount": 5}]) == (
+        "enterprise[]",
+    )
+    # Items of different kinds, or not objects: no list kind.
+    assert serialization.kinds_like([firm, money]) == ()
+    assert serialization.kinds_like([firm, 1]) == ()
+    assert serialization.kinds_like([{"colour": "blue"}, firm, firm]) == ()
+    for nothing in ([], {}, 1, None, {"colour": "blue"}):
+        assert serialization.kinds_like(nothing) == ()
+    assert serialization.kinds_like(dump_document(Money.of("1", "CNY"))) == ()
+    with pytest.raises(PayloadError):
+        serialization.kinds_like("{")
+
+
+def test_a_kind_registered_later_is_recognised(monkeypatch):
+    @attrs.frozen(kw_only=True)
+    class Thermometer:
+        celsius_reading: int
+
+    assert serialization.kinds_like({"celsius_reading": 1}) == ()
+    # Registered for this test only: every registered kind has a golden file.
+    monkeypatch.setitem(serialization._KINDS, "test_thermometer", Thermometer)
+    assert serialization.kinds_like({"celsius_reading": 1}) == ("test_thermometer",)
+
+
+def test_a_list_of_the_wrong_kind_is_one_problem_an_item():
+    firm = {"id": "E1", "name": "n", "headcount": 5}
+    with pytest.raises(PayloadError) as info:
+        from_dict(tuple[Money, ...], [firm] * 1000)
+    assert len(info.value.errors) == 1000
+    assert info.value.errors[999].startswith(
+        "$[999]: expected money, got an object shaped like enterprise"
+    )
+    # The message lists a few; the cause keeps no stack frames per item.
+    assert len(str(info.value).splitlines()) == 2 + SHOWN_PROBLEMS
+    items = info.value.__cause__.exceptions
+    assert all(item.__traceback__ is None for item in items)
+
+
+def test_a_mapping_of_bad_values_keeps_no_stack_frames():
+    with pytest.raises(PayloadError) as info:
+        from_dict(dict[str, Money], {"a": 1, "b": 2})
+    assert len(info.value.errors) == 2
+    assert all(e.__traceback__ is None for e in info.value.__cause__.exceptions)
+
+
+def test_an_object_with_a_misspelt_key_is_not_another_kind():
+    with pytest.raises(PayloadError) as info:
+        from_dict(Money, {"amount": "1.00", "curency": "CNY"})
+    assert info.value.errors == (
+        "$.currency: required key missing",
+        "$: unknown key 'curency'",
+    )
+
+
+class TestBareData:
+    def test_bare_data_of_a_kind(self):
+        money = Money.of("1", "CNY")
+        text = to_json(money)
+        assert load_document(text, kind="money", bare=True) == money
+        # A document is still read as a document.
+        assert load_document(dump_document(money), kind="money", bare=True) == money
+        with pytest.raises(PayloadError, match="expected 'money', got 'report'"):
+            load_document(dump_document(Report()), kind="money", bare=True)
+
+    def test_a_list_is_read_as_the_list_kind(self):
+        firms = [{"id": "E1", "name": "n"}, {"id": "E2", "name": "m"}]
+        for kind in ("enterprise", "enterprise[]"):
+            loaded = load_document(firms, kind=kind, bare=True)
+            assert [f.id for f in loaded] == ["E1", "E2"]
+        # A kind without a list kind reads a list as its own data: refused.
+        with pytest.raises(PayloadError, match="expected an object, got a list"):
+            load_document([], kind="money", bare=True)
+
+    def test_bare_needs_a_known_kind(self):
+        with pytest.raises(InvalidValueError, match="needs its kind"):
+            load_document({}, bare=True)
+        with pytest.raises(InvalidValueError, match="unknown document kind 'nope'"):
+            load_document({}, kind="nope", bare=True)
+
+    def test_without_bare_data_is_named_not_listed(self):
+        profile = to_dict(score_core.get_profile("cn-phase-2"))
+        with pytest.raises(PayloadError) as info:
+            load_document(profile)
+        assert info.value.errors == (
+            "$: expected a document, an object with schema, schema_version, kind "
+            "and data; got an object shaped like profile (data without its "
+            "envelope)",
+        )
+        with pytest.raises(PayloadError) as info:
+            load_document([profile])
+        assert info.value.errors == (
+            "$: expected a document object, got a list shaped like profile[] (data "
+            "without its envelope)",
+        )

@@ -31,7 +31,9 @@ when the model changes (see :func:`dump_document` and :func:`load_document`).
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
+import itertools
 import json
 import re
 import typing
@@ -40,7 +42,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType, NoneType, UnionType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeGuard, TypeVar, cast
 
 import attrs
 import cattrs
@@ -80,6 +82,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "kind_of",
+    "kinds_like",
     "load_document",
     "load_many",
     "register_kind",
@@ -267,6 +270,9 @@ def _collection_factory(
             try:
                 items.append(handler(item, item_type))
             except Exception as exc:  # collected with its index
+                # Without its traceback: a file of a million bad items would
+                # otherwise keep a million sets of stack frames alive.
+                exc.__traceback__ = None
                 exc.add_note(
                     IterableValidationNote(
                         f"Structuring {tp} @ index {index}", index, item_type
@@ -294,6 +300,7 @@ def _mapping_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type]
             try:
                 result[key_handler(key, key_type)] = value_handler(item, value_type)
             except Exception as exc:  # collected with its key
+                exc.__traceback__ = None
                 exc.add_note(IterableValidationNote(f"key {key!r}", key, value_type))
                 errors.append(exc)
         if errors:
@@ -334,13 +341,78 @@ def _attrs_structure_factory(
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
+    names, _ = _fields(cls)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise _expect("an object", value)
+        if not value.keys() <= names:
+            _refuse_another_kind(cls, value, names)
         return inner(value, cls)
 
     return structure
+
+
+# -- shapes: which kind an object of unknown keys looks like ----------------------
+def _fields(cls: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys an attrs class reads, and those it requires (as its schema says)."""
+    names: list[str] = []
+    required: list[str] = []
+    for field in attrs.fields(_origin(cls) or cls):
+        if field.init:
+            names.append(field.name)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+    return frozenset(names), frozenset(required)
+
+
+_Shape = tuple[str, frozenset[str], frozenset[str]]
+_Registry = tuple[tuple[str, Any], ...]
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_shapes(registry: _Registry) -> tuple[_Shape, ...]:
+    """Each document kind of an attrs class: its fields and required fields."""
+    return tuple(
+        (kind, *_fields(cls)) for kind, cls in sorted(registry) if _is_attrs(cls)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _fitting(keys: frozenset[str], registry: _Registry) -> tuple[str, ...]:
+    """The kinds of ``registry`` that read every one of ``keys``, closest first."""
+    found = [
+        (not required <= keys, len(names - keys), kind)
+        for kind, names, required in _kind_shapes(registry)
+        if keys <= names
+    ]
+    return tuple(kind for *_, kind in sorted(found))
+
+
+def _object_kinds(value: dict[str, Any]) -> tuple[str, ...]:
+    if not value:
+        return ()
+    _builtin_kinds()
+    # The registry as it is now is part of the key: a kind registered later
+    # is recognised.
+    return _fitting(frozenset(value), tuple(_KINDS.items()))
+
+
+def _refuse_another_kind(
+    cls: Any, value: dict[str, Any], names: frozenset[str]
+) -> None:
+    """One problem for an object of another kind, instead of one per key.
+
+    Called only for an object with a key ``cls`` does not read.
+    """
+    like = [kind for kind in _object_kinds(value) if _KINDS[kind] != cls]
+    if like:
+        expected = _KIND_OF.get(cls) or (_origin(cls) or cls).__name__
+        unknown = len(value.keys() - names)
+        raise _LoadError(
+            f"expected {expected}, got an object shaped like {' or '.join(like[:3])}"
+            f": {unknown} of its {len(value)} keys are not fields of {expected}"
+        )
 
 
 def _is_attrs(cls: Any) -> bool:
@@ -767,25 +839,81 @@ def load_document(
     *,
     kind: str | None = None,
     migrations: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]] | None = None,
+    bare: bool = False,
 ) -> Any:
     """Load a value from a versioned envelope, migrating older versions.
+
+    With ``bare=True`` and a ``kind``, the kind's data without its envelope
+    (what :func:`to_json` writes) is read too, as the current version; a
+    list is read as the list kind (``enterprise[]`` for ``enterprise``) when
+    there is one:
+
+    >>> load_document('{"amount": "5", "currency": "USD"}', kind="money", bare=True)
+    Money(amount=Decimal('5'), currency='USD')
 
     Args:
         document: The envelope, as a dict or as JSON text.
         kind: The kind expected; None accepts any registered kind.
         migrations: Upgrade steps (version ``n`` to ``n + 1``); the library's
             own steps by default.
+        bare: Also read data without an envelope (needs ``kind``).
 
     Raises:
         UnsupportedSchemaVersionError: for a version newer than this library.
         PayloadError: for a malformed envelope or data.
+        InvalidValueError: for ``bare=True`` without a kind or with a kind
+            that is not registered.
     """
     if isinstance(document, str | bytes):
         document = _loads(document)
+    if bare:
+        kind = _known_kind(kind)
+        if not _is_envelope(document):
+            many = f"{kind}[]"
+            if type(document) is list and many in _KINDS:
+                kind = many
+            return from_dict(_KINDS[kind], document)
     steps = _migrations.MIGRATIONS if migrations is None else migrations
     envelope = _check_envelope(document, kind)
     data = _migrations.migrate(envelope, steps)["data"]
     return from_dict(_KINDS[envelope["kind"]], data)
+
+
+def kinds_like(payload: object) -> tuple[str, ...]:
+    """The document kinds whose shape a payload has, closest first: a guess from keys.
+
+    An object is shaped like a kind when its type reads every key the object
+    has (as its JSON Schema says); kinds whose required keys are all there
+    come first, then those with the fewest fields the object lacks. A list
+    of objects is shaped like ``kind[]`` when every item is shaped like
+    ``kind``. Values are not looked at: this names what a file of the wrong
+    kind seems to be, for messages; loading is what checks it.
+
+    >>> kinds_like('{"amount": "12.50", "currency": "CNY"}')
+    ('money',)
+    >>> kinds_like([{"id": "E1", "name": "n", "headcount": 12}])
+    ('enterprise[]',)
+    >>> kinds_like({"colour": "blue"})
+    ()
+
+    Args:
+        payload: JSON text, or data as :func:`json.loads` returns it.
+
+    Raises:
+        PayloadError: for text that is not JSON.
+    """
+    data = _loads(payload) if isinstance(payload, str | bytes) else payload
+    if type(data) is dict:
+        return _object_kinds(data)
+    if type(data) is not list or not data:
+        return ()
+    first = _object_kinds(data[0]) if type(data[0]) is dict else ()
+    common = set(first)
+    for item in itertools.islice(data, 1, None):
+        if not common:
+            break
+        common &= set(_object_kinds(item) if type(item) is dict else ())
+    return tuple(f"{k}[]" for k in first if k in common and f"{k}[]" in _KINDS)
 
 
 def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
@@ -808,7 +936,7 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
     """
     _builtin_kinds()
     data = _loads(payload) if isinstance(payload, str | bytes) else payload
-    if type(data) is dict and "schema" in data:
+    if _is_envelope(data):
         single = _KIND_OF.get(cls)
         kinds = None if single is None else (single, f"{single}[]")
         found = data.get("kind")
@@ -826,11 +954,42 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
     return (from_dict(cls, data),)
 
 
+def _is_envelope(data: object) -> TypeGuard[dict[str, Any]]:
+    return type(data) is dict and "schema" in data
+
+
+def _known_kind(kind: str | None) -> str:
+    _builtin_kinds()
+    if kind is None:
+        raise InvalidValueError("reading bare data needs its kind")
+    if kind not in _KINDS:
+        raise InvalidValueError(f"unknown document kind {kind!r}")
+    return kind
+
+
+_ENVELOPE_KEYS = frozenset({"schema", "schema_version", "kind", "data"})
+
+
+def _bare(data: object) -> str:
+    like = kinds_like(data)
+    if not like:
+        return ""
+    return f" shaped like {' or '.join(like[:3])} (data without its envelope)"
+
+
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     _builtin_kinds()
     if type(document) is not dict:
+        got = _describe(document) + _bare(document)
+        raise PayloadError([f"$: expected a document object, got {got}"])
+    if not document.keys() & _ENVELOPE_KEYS:
+        # Bare data, or another file: one problem, not one per key.
+        got = _bare(document) or " with none of these keys"
         raise PayloadError(
-            [f"$: expected a document object, got {_describe(document)}"]
+            [
+                "$: expected a document, an object with schema, schema_version, "
+                f"kind and data; got an object{got}"
+            ]
         )
     problems: list[str] = []
     unknown = sorted(set(document) - {"schema", "schema_version", "kind", "data"})

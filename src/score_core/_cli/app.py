@@ -22,6 +22,7 @@ from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,
+    fit,
     plan_text,
     profile_text,
     profiles_table,
@@ -32,7 +33,13 @@ from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
 from score_core.enterprises import Enterprise
-from score_core.errors import NotInForceError, PayloadError, PlanningError, ScoreError
+from score_core.errors import (
+    SHOWN_PROBLEMS,
+    NotInForceError,
+    PayloadError,
+    PlanningError,
+    ScoreError,
+)
 from score_core.findings import Report
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
@@ -54,13 +61,14 @@ from score_core.pricing import (
     example_funding_policy,
     quote,
 )
-from score_core.profiles import Profile, get_profile, profile_names
+from score_core.profiles import get_profile, profile_names
 from score_core.schema import json_schema
 from score_core.season import Season, check_season
 from score_core.serialization import (
     SCHEMA_VERSION,
     document_kinds,
     dump_document,
+    kinds_like,
     load_document,
     load_many,
     to_json,
@@ -89,7 +97,7 @@ def _modules(args: argparse.Namespace) -> int:
         default_catalogue() if args.catalogue is None else get_catalogue(args.catalogue)
     )
     if args.json:
-        print(to_json(catalogue, indent=2))
+        print(to_json(dump_document(catalogue), indent=2))
     else:
         print(f"catalogue {catalogue.name}: {len(catalogue)} modules")
         print(catalogue_table(catalogue))
@@ -100,17 +108,42 @@ def _profiles(args: argparse.Namespace) -> int:
     if args.name is None:
         profiles = [get_profile(name) for name in profile_names()]
         if args.json:
-            print(to_json(tuple(profiles), as_type=tuple[Profile, ...], indent=2))
+            print(to_json(dump_document(tuple(profiles), kind="profile[]"), indent=2))
         else:
             print(profiles_table(profiles))
         return EXIT_OK
     profile = get_profile(args.name)
-    print(to_json(profile, indent=2) if args.json else profile_text(profile))
+    print(
+        to_json(dump_document(profile), indent=2)
+        if args.json
+        else profile_text(profile)
+    )
     return EXIT_OK
 
 
 class _InputError(Exception):
-    """A file that cannot be read or parsed, named in the message."""
+    """A file that cannot be read or parsed, named in the message.
+
+    A payload's problems are listed when the message is shown, up to the
+    subcommand's ``--max-errors``.
+    """
+
+    def __init__(self, message: str, problems: PayloadError | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    def render(self, shown: int) -> str:
+        if self.problems is None:
+            return str(self)
+        return f"{self}: {_listing(self.problems, shown)}"
+
+
+def _listing(error: PayloadError, shown: int) -> str:
+    """The problems of a payload, the first ``shown`` of them (0: all)."""
+    text = error.describe(shown=shown or None)
+    if shown and len(error.errors) > shown:
+        text += " (--max-errors 0 lists them all)"
+    return text
 
 
 def _read(path: str) -> bytes:
@@ -124,8 +157,7 @@ def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     try:
         return load_many(cls, _read(path))
     except PayloadError as exc:
-        problems = "\n".join(f"  {e}" for e in exc.errors)
-        raise _InputError(f"{path}: {len(exc.errors)} problem(s)\n{problems}") from None
+        raise _InputError(path, exc) from None
 
 
 def _mode(args: argparse.Namespace) -> Resolution:
@@ -168,7 +200,7 @@ def _check(args: argparse.Namespace) -> int:
         print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
     else:
         print(eligibility_table(enterprises, results))
-        print(screening.summary)
+        print(fit(str(screening.summary)))
     return (
         EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
     )
@@ -193,12 +225,15 @@ def _workshop(args: argparse.Namespace) -> int:
     else:
         stats = workshop_statistics(workshop)
         print(
-            f"workshop {workshop.id}: module {workshop.module}, "
-            f"{len(workshop.delegations)} enterprises, {stats.total()} participants "
-            f"({stats.total(role=Role.MANAGER)} managers, "
-            f"{stats.total(role=Role.WORKER)} workers; "
-            f"{stats.total(gender=Gender.FEMALE)} women, "
-            f"{stats.total(gender=Gender.MALE)} men)"
+            fit(
+                f"workshop {workshop.id}: module {workshop.module}, "
+                f"{len(workshop.delegations)} enterprises, "
+                f"{stats.total()} participants "
+                f"({stats.total(role=Role.MANAGER)} managers, "
+                f"{stats.total(role=Role.WORKER)} workers; "
+                f"{stats.total(gender=Gender.FEMALE)} women, "
+                f"{stats.total(gender=Gender.MALE)} men)"
+            )
         )
         print(report_table(report))
     return EXIT_OK if report.ok else EXIT_FINDINGS
@@ -300,8 +335,10 @@ def _results(args: argparse.Namespace) -> int:
         return EXIT_OK
     found = aggregate(changes(items, indicators=known), min_n=args.min_n)
     print(
-        f"{len(items)} measurements, indicator set {known.name}: changes from each "
-        f"enterprise's own baseline"
+        fit(
+            f"{len(items)} measurements, indicator set {known.name}: changes from "
+            f"each enterprise's own baseline"
+        )
     )
     print(aggregates_table(found, known))
     print(report_table(found.findings))
@@ -321,19 +358,32 @@ def _schema(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     text = _read(args.file)
     try:
-        value = load_document(text, kind=args.kind)
+        value = load_document(text, kind=args.kind, bare=args.kind is not None)
     except PayloadError as exc:
-        print(f"{args.file}: not a valid score_core document")
-        for problem in exc.errors:
-            print(f"  {problem}")
+        print(f"{args.file}: not a valid score_core document: ", end="")
+        print(_listing(exc, args.max_errors))
+        like = () if args.kind else _shaped_like(text)
+        if like:
+            print(f"  to read it as data without an envelope: --kind {like[0]}")
         return EXIT_FINDINGS
-    kind = json.loads(text)["kind"]  # a valid document names its kind
-    name = type(value).__name__
-    print(
-        f"{args.file}: a valid {kind} document ({name}, schema version "
-        f"{SCHEMA_VERSION})"
-    )
+    data = json.loads(text)  # valid: a document names its kind
+    if type(data) is dict and "schema" in data:
+        what = f"a valid {data['kind']} document"
+    else:
+        kind = args.kind
+        if type(data) is list and not kind.endswith("[]"):
+            kind += "[]"
+        what = f"valid {kind} data without an envelope"
+    name = f"{len(value)} values" if isinstance(value, tuple) else type(value).__name__
+    print(f"{args.file}: {what} ({name}, schema version {SCHEMA_VERSION})")
     return EXIT_OK
+
+
+def _shaped_like(text: bytes) -> tuple[str, ...]:
+    try:
+        return kinds_like(text)
+    except PayloadError:  # not JSON: the problems said so
+        return ()
 
 
 def _moment(text: str) -> datetime:
@@ -355,8 +405,26 @@ def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     return items
 
 
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count such as 20")
+    return count
+
+
 def _file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="a JSON file, or - for standard input")
+    parser.add_argument(
+        "--max-errors",
+        type=_count,
+        default=SHOWN_PROBLEMS,
+        metavar="N",
+        help=f"list at most N problems of a bad file, and count the rest "
+        f"(default: {SHOWN_PROBLEMS}; 0 lists them all)",
+    )
 
 
 def _profile(parser: argparse.ArgumentParser) -> None:
@@ -665,9 +733,69 @@ def _safe_output() -> Iterator[None]:
             stream.reconfigure(errors=errors)
 
 
+class _Leaving:
+    """A stream whose reader may go away (``score-core demo | head``).
+
+    From then on what is written is dropped instead of raising
+    BrokenPipeError, so the command ends as it would have, with its own exit
+    status. As the Python documentation advises (the signal module's note on
+    SIGPIPE), the stream's descriptor is pointed at os.devnull, so that
+    flushing it when Python exits does not fail either.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._leave()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._leave()
+
+    def _leave(self) -> None:
+        self._gone = True
+        try:
+            descriptor = self._stream.fileno()
+        except (AttributeError, OSError, ValueError):  # no descriptor: nothing to do
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, descriptor)
+        os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _readers_may_leave() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Leaving(sys.stdout), _Leaving(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    with _safe_output():
+    """Run the command line; returns the exit status.
+
+    When the reader of its output goes away (``score-core quote w.json |
+    head -4``), the rest of the output is dropped and the status is still
+    the command's own: 2 for bad input, 1 for findings.
+    """
+    with _safe_output(), _readers_may_leave():
         return _main(argv)
 
 
@@ -686,11 +814,10 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    except (ScoreError, _InputError) as exc:
+    except _InputError as exc:
+        shown = getattr(args, "max_errors", SHOWN_PROBLEMS)
+        print(f"score-core {args.command}: {exc.render(shown)}", file=sys.stderr)
+        return EXIT_USAGE
+    except ScoreError as exc:
         print(f"score-core {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader went away (``score-core schema | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK

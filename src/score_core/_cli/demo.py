@@ -13,6 +13,7 @@ from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,
+    fit,
     plan_text,
     profile_text,
     quote_text,
@@ -361,9 +362,13 @@ def _quote_section() -> list[str]:
     ]
 
 
-def _results_section() -> list[str]:
-    # Defect rate (percent) and accidents (injured workers, by sex) at the
-    # baseline (2 March 2015) and at the third follow-up visit (15 June).
+def results_measurements() -> list[Measurement]:
+    """The demo's KPIs for the five Chongqing enterprises of the workshop.
+
+    Defect rate (percent) and accidents (injured workers, by sex) at the
+    baseline (2 March 2015) and at the third follow-up visit (15 June). The
+    docs' results figure is drawn from them too.
+    """
     data = (
         ("CQ-001", "4.0", "2.5", (1, 3), (0, 1)),
         ("CQ-005", "6.2", "5.0", (0, 2), (0, 2)),
@@ -402,7 +407,11 @@ def _results_section() -> list[str]:
                     men=Decimal(men),
                 )
             )
-    found = aggregate(changes(items))
+    return items
+
+
+def _results_section() -> list[str]:
+    found = aggregate(changes(results_measurements()))
     return [
         "Results: two KPIs at the baseline and the third follow-up visit, five "
         "enterprises",
@@ -473,4 +482,4 @@ def demo_text(today: date = DEMO_TODAY) -> str:
         out.append(f"{number}. {head}")
         out.extend(body)
         out.append("")
-    return "\n".join(out)
+    return fit("\n".join(out))
