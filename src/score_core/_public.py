@@ -232,6 +232,7 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("Payment", "pricing", strategy="payments"),
     _Row("Portfolio", "pricing", strategy="portfolios", kind="portfolio"),
     _Row("PortfolioRow", "pricing", strategy="portfolio_rows"),
+    _Row("PortfolioTarget", "pricing", strategy="portfolio_targets"),
     _Row("Quote", "pricing", strategy="quotes", kind="quote", many=True, top=True),
     _Row("RECOVERING", "pricing"),
     _Row("ShareRule", "pricing", strategy="share_rules"),

@@ -109,6 +109,7 @@ from score_core.pricing import (
     Payment,
     Portfolio,
     PortfolioRow,
+    PortfolioTarget,
     Quote,
     ShareRule,
     break_even,
@@ -210,6 +211,7 @@ __all__ = [
     "paths",
     "payments",
     "portfolio_rows",
+    "portfolio_targets",
     "portfolios",
     "presences",
     "profiles",
@@ -2638,6 +2640,17 @@ def portfolios() -> st.SearchStrategy[Portfolio]:
 def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
     """:class:`.PortfolioRow` values taken from generated portfolios."""
     return st.builds(lambda p, k: _pick(p.rows, k), portfolios(), _PICKS)
+
+
+def _target_of(book: Portfolio, pick: int) -> PortfolioTarget:
+    assert book.targets is not None  # portfolio() records them
+    return _pick(book.targets, pick)
+
+
+@functools.cache
+def portfolio_targets() -> st.SearchStrategy[PortfolioTarget]:
+    """:class:`.PortfolioTarget` values taken from generated portfolios."""
+    return st.builds(_target_of, portfolios(), _PICKS)
 
 
 def _break_even(
