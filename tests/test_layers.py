@@ -50,6 +50,7 @@ EDGES = {
     "serialization",
     "_migrations",
     "schema",
+    "streaming",
     "strategies",
     "_hypothesis_plugin",
 }

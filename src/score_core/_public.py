@@ -275,6 +275,9 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("get_source", "sources"),
     _Row("register_source", "sources"),
     _Row("source_keys", "sources"),
+    _Row("LineError", "streaming", strategy="line_errors"),
+    _Row("iter_jsonl", "streaming"),
+    _Row("screen_jsonl", "streaming"),
     _Row("CycleProgress", "visits", strategy="cycle_progresses"),
     _Row(
         "ModulePlan",

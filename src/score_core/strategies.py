@@ -129,6 +129,7 @@ from score_core.profiles import (
     profile_names,
 )
 from score_core.sources import Source, get_source, source_keys
+from score_core.streaming import LineError
 from score_core.visits import (
     CycleProgress,
     ModulePlan,
@@ -228,6 +229,7 @@ __all__ = [
     "severities",
     "share_rules",
     "sources",
+    "line_errors",
     "state_changes",
     "statistics_rows",
     "timelines",
@@ -2928,6 +2930,19 @@ def enrolments() -> st.SearchStrategy[Enrolment]:
     return st.one_of(
         st.builds(enrol, workshops(), delegations()),
         st.builds(_withdraw_first, workshops()),
+    )
+
+
+# -- streaming -------------------------------------------------------------------------
+@functools.cache
+def line_errors() -> st.SearchStrategy[LineError]:
+    """:class:`~score_core.streaming.LineError` values: a line and its problems."""
+    problems = st.builds("$.{}: {}".format, _IDENTIFIERS, _NAMES)
+    return st.builds(
+        LineError,
+        line=st.integers(1, 10**9),
+        errors=st.lists(problems, min_size=1, max_size=3),
+        source=_OPTIONAL_NAMES,
     )
 
 
