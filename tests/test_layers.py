@@ -52,6 +52,7 @@ EDGES = {
     "schema",
     "streaming",
     "strategies",
+    "tables",
     "_hypothesis_plugin",
 }
 LAYER = {

@@ -278,6 +278,10 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("LineError", "streaming", strategy="line_errors"),
     _Row("iter_jsonl", "streaming"),
     _Row("screen_jsonl", "streaming"),
+    _Row("Cell", "tables"),
+    _Row("Numbers", "tables"),
+    _Row("columns", "tables"),
+    _Row("rows", "tables"),
     _Row("CycleProgress", "visits", strategy="cycle_progresses"),
     _Row(
         "ModulePlan",
