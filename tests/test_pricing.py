@@ -967,8 +967,8 @@ class TestPortfolio:
         book = portfolio([early, late])
         assert book.targets is not None
         assert [(t.year, t.group, t.on) for t in book.targets] == [
-            (2015, "M1", ON),
-            (2026, "M1", date(2026, 3, 1)),
+            (2015, ModuleGroup.MODULE1, ON),
+            (2026, ModuleGroup.MODULE1, date(2026, 3, 1)),
         ]
 
     def test_what_cannot_be_added(self):

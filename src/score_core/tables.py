@@ -159,7 +159,7 @@ def _portfolio(book: Portfolio, cells: _Cells) -> Iterator[_Row]:
 def _portfolio_row(row: PortfolioRow, cells: _Cells) -> Iterator[_Row]:
     yield {
         "year": row.year,
-        "group": row.group,
+        "group": row.group.value,
         "payer": row.payer.value,
         "amount": cells.money(row.amount),
         "currency": row.amount.currency,
