@@ -327,6 +327,16 @@ class TestAddingPartitions:
             changes(many) + changes(many)
         with pytest.raises(TypeError):
             changes(first) + 1
+        with pytest.raises(TypeError):
+            1 + changes(first)
+        # A zero baseline is the change's own finding, not a missing baseline.
+        zero = [
+            m("E7", "waste", "0", "percent"),
+            m("E7", "waste", "1", "percent", point=Point.VISIT, on=LATER),
+        ]
+        added = changes(zero) + changes(many)
+        assert added == changes([*zero, *many])
+        assert added.findings.codes[-1] == "monitoring.baseline.zero"
 
     def test_medians_refuse_to_add_and_say_what_to_add(self):
         items = [

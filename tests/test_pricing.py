@@ -977,6 +977,8 @@ class TestPortfolio:
         )
         with pytest.raises(TypeError):
             book + 1
+        with pytest.raises(TypeError):
+            1 + book
         usd = attrs.evolve(book, currency="USD")
         with pytest.raises(
             CurrencyMismatchError,

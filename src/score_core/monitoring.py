@@ -602,7 +602,7 @@ class ChangeSet:
             return NotImplemented
         shared = sorted(self._keys() & other._keys())
         if shared:
-            named = ", ".join(f"{e} {i}" for e, i in shared[:3])
+            named = ", ".join(" ".join(key) for key in shared[:3])
             more = f" and {len(shared) - 3} more" if len(shared) > 3 else ""
             raise InvalidValueError(
                 f"cannot add change sets that both hold {named}{more}: partition "
@@ -626,12 +626,14 @@ class ChangeSet:
             return self
         return NotImplemented
 
-    def _keys(self) -> set[tuple[str, str]]:
+    def _keys(self) -> set[tuple[str, ...]]:
         """The enterprises and indicators with a change or a missing baseline."""
-        keys = {(c.enterprise, c.indicator) for c in self.changes}
-        for v in self.findings.violations:
-            if v.code == Code.MONITORING_BASELINE_MISSING and len(v.path) == 2:
-                keys.add((str(v.path[0]), str(v.path[1])))
+        keys: set[tuple[str, ...]] = {(c.enterprise, c.indicator) for c in self.changes}
+        keys.update(
+            tuple(str(p) for p in v.path)  # (enterprise, indicator)
+            for v in self.findings.violations
+            if v.code == Code.MONITORING_BASELINE_MISSING
+        )
         return keys
 
 
