@@ -16,6 +16,7 @@ from score_core import (
     ModulePlan,
     Quote,
     from_json,
+    load_document,
     to_json,
 )
 from score_core._cli import main
@@ -139,6 +140,17 @@ class TestCheckReadsJsonLines:
         assert row["codes"].split(";")[0] == "eligibility.headcount.below_min"
         assert main(["check", str(path), "--summary"]) == 1
         assert capsys.readouterr().out.startswith("1 screened: eligible 0")
+        assert main(["check", str(path), "--summary", "--json"]) == 1
+        summary = load_document(capsys.readouterr().out, kind="screening_summary")
+        assert summary.total == 1
+        assert main(["check", str(path), "--summary", "--csv"]) == 1
+        table = _csv(capsys.readouterr().out)
+        assert [r["key"] for r in table if r["count"] == "1"] == [
+            "ineligible",
+            "eligibility.headcount.below_min",
+            "eligibility.country.missing",
+            "eligibility.record.missing",
+        ]
 
     def test_records_as_json_lines(self, tmp_path, capsys):
         record = EnterpriseRecord(enterprise_id="E1", baseline_on=date(2015, 3, 2))

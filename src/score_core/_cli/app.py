@@ -36,6 +36,7 @@ from score_core.eligibility import (
     BASELINE_MODULES,
     EligibilityResult,
     Screening,
+    ScreeningSummary,
     Status,
     screen,
 )
@@ -319,7 +320,7 @@ def _check(args: argparse.Namespace) -> int:
             baseline_modules=() if args.no_baseline else BASELINE_MODULES,
         )
         if args.summary:
-            print(screening.run())
+            _print_summary(args, screening.run())
         elif args.csv:
             _write_csv(EligibilityResult, screening)
         elif lines is None:
@@ -331,6 +332,15 @@ def _check(args: argparse.Namespace) -> int:
     if status == EXIT_OK and summary.by_status[Status.ELIGIBLE] != summary.total:
         status = EXIT_FINDINGS
     return status
+
+
+def _print_summary(args: argparse.Namespace, summary: ScreeningSummary) -> None:
+    if args.json:
+        print(to_json(dump_document(summary), indent=2))
+    elif args.csv:
+        _write_csv(ScreeningSummary, summary)
+    else:
+        print(summary)
 
 
 def _check_whole(
@@ -657,7 +667,10 @@ def _add_check(sub: Any) -> None:
         help="screen prospects: leave out the baseline-before-Module-1 rule",
     )
     check.add_argument(
-        "--summary", action="store_true", help="print the counts only (fastest)"
+        "--summary",
+        action="store_true",
+        help="print the counts only, the fastest (with --json: a screening_summary "
+        "document; with --csv: a row per status and per code)",
     )
     check.add_argument(
         "--stop-on-error",
