@@ -47,6 +47,7 @@ from score_core.catalogue import (
     Delivery,
     ModuleCode,
     ModuleFormat,
+    ModuleGroup,
     ModuleKind,
     TrainingModule,
     catalogue_names,
@@ -2644,15 +2645,21 @@ def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
     return st.builds(lambda p, k: _pick(p.rows, k), portfolios(), _PICKS)
 
 
-def _target_of(book: Portfolio, pick: int) -> PortfolioTarget:
-    assert book.targets is not None  # portfolio() records them
-    return _pick(book.targets, pick)
+def _portfolio_target(
+    on: date, group: ModuleGroup, target: Decimal | None
+) -> PortfolioTarget:
+    return PortfolioTarget(year=on.year, group=group, on=on, target=target)
 
 
 @functools.cache
 def portfolio_targets() -> st.SearchStrategy[PortfolioTarget]:
-    """:class:`.PortfolioTarget` values taken from generated portfolios."""
-    return st.builds(_target_of, portfolios(), _PICKS)
+    """:class:`.PortfolioTarget` values: a date's year and group, and a share."""
+    return st.builds(
+        _portfolio_target,
+        _DATES_2013_2030,
+        st.sampled_from(ModuleGroup),
+        _optional(_SHARES),
+    )
 
 
 def _break_even(
