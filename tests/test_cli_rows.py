@@ -189,17 +189,15 @@ class TestCsvOut:
         captured = capsys.readouterr()
         table = _csv(captured.out)
         assert tuple(table[0]) == columns(Quote)
-        by_firm: dict[str, Decimal] = {}
+        paid: dict[str, Decimal] = {}
         for row in table:
-            by_firm[row["enterprise"]] = by_firm.get(
-                row["enterprise"], Decimal(0)
-            ) + Decimal(row["amount"])
-        assert all(
-            total == Decimal(row["full_cost"])
-            for row in table
-            for firm, total in by_firm.items()
-            if row["enterprise"] == firm
-        )
+            paid[row["enterprise"]] = paid.get(row["enterprise"], 0) + Decimal(
+                row["amount"]
+            )
+        # Each enterprise's payments sum to its full cost.
+        for row in table:
+            assert paid[row["enterprise"]] == Decimal(row["full_cost"])
+        assert len(paid) == 5
         assert "pricing.example_figures" in captured.err  # findings aside
         assert main(["quote", _shop(tmp_path), "--csv", "--json"]) == 2
 
