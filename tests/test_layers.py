@@ -52,7 +52,9 @@ EDGES = {
     "serialization",
     "_migrations",
     "schema",
+    "streaming",
     "strategies",
+    "tables",
     "_hypothesis_plugin",
 }
 LAYER = {

@@ -71,6 +71,7 @@ __all__ = [
     "Payment",
     "Portfolio",
     "PortfolioRow",
+    "PortfolioTarget",
     "Quote",
     "NOT_COVERAGE",
     "RECOVERING",
@@ -1259,8 +1260,37 @@ class PortfolioRow:
 
 
 @attrs.frozen(kw_only=True)
+class PortfolioTarget:
+    """The coverage target a year and module group of a portfolio is held to.
+
+    Attributes:
+        year: The quotes' year.
+        group: Module 1 or the later modules.
+        on: The date of the latest quote of that year and group, whose target
+            applies.
+        target: That quote's target, or None when it had none.
+    """
+
+    year: int
+    group: ModuleGroup
+    on: date
+    target: Decimal | None
+
+
+def _to_targets(
+    value: Iterable[PortfolioTarget] | None,
+) -> tuple[PortfolioTarget, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen(kw_only=True)
 class Portfolio:
     """Many quotes summed by year, module group and payer.
+
+    Portfolios add: ``portfolio(a) + portfolio(b) == portfolio([*a, *b])``,
+    and ``sum()`` of the portfolios of partitions of the quotes is the
+    portfolio of them all (sums, counts, targets and findings alike), so
+    quotes priced apart combine exactly.
 
     Attributes:
         currency: ISO 4217 code.
@@ -1268,12 +1298,50 @@ class Portfolio:
         quotes: How many quotes were summed.
         findings: Years and groups below the coverage target their quotes
             were checked against.
+        targets: The target each year and group is held to, sorted; None for
+            a portfolio read from a version-1 payload, which did not record
+            them (it cannot be added to).
     """
 
     currency: str
     rows: tuple[PortfolioRow, ...]
     quotes: int
     findings: Report
+    targets: tuple[PortfolioTarget, ...] | None = attrs.field(
+        default=None, converter=_to_targets
+    )
+
+    def __add__(self, other: object) -> Portfolio:
+        """The portfolio of both portfolios' quotes together.
+
+        Raises:
+            CurrencyMismatchError: for portfolios in different currencies.
+            InvalidValueError: for a portfolio without its targets (read
+                from a version-1 payload).
+        """
+        if not isinstance(other, Portfolio):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"a portfolio in {other.currency} cannot be added to one in "
+                f"{self.currency}"
+            )
+        book = _Book(self.currency)
+        for part in (self, other):
+            if part.targets is None:
+                raise InvalidValueError(
+                    "this portfolio was read from a version-1 payload, which does "
+                    "not record the coverage targets it was checked against: "
+                    "sum its quotes again to add it"
+                )
+            book.add_part(part, part.targets)
+        return book.finish()
+
+    def __radd__(self, other: object) -> Portfolio:
+        # sum() starts from 0.
+        if other == 0:
+            return self
+        return NotImplemented
 
     def total(
         self,
@@ -1310,6 +1378,103 @@ class Portfolio:
         return tuple(sorted({r.year for r in self.rows}))
 
 
+class _Book:
+    """Sums, targets and date warnings of quotes or portfolios being combined."""
+
+    def __init__(self, currency: str) -> None:
+        self.currency = currency
+        self.count = 0
+        self.sums: dict[tuple[int, ModuleGroup, Payer], Money] = {}
+        self.targets: dict[tuple[int, ModuleGroup], tuple[date, Decimal | None]] = {}
+        self.dated: dict[tuple[str, ParamValue, ParamValue], RuleViolation] = {}
+
+    def _sum(self, key: tuple[int, ModuleGroup, Payer], amount: Money) -> None:
+        self.sums[key] = self.sums.get(key, Money.zero(self.currency)) + amount
+
+    def _target(
+        self, year: int, group: ModuleGroup, on: date, target: Decimal | None
+    ) -> None:
+        # The latest date's target; on a tie, the later one given.
+        seen = self.targets.get((year, group))
+        if seen is None or on >= seen[0]:
+            self.targets[(year, group)] = (on, target)
+
+    def _dated(self, finding: RuleViolation) -> None:
+        # Once per code, parameter and profile: the earliest date's (ISO
+        # dates sort as strings); on a tie, the first one given.
+        which = (
+            finding.code,
+            finding.params.get("parameter"),
+            finding.params.get("profile"),
+        )
+        seen = self.dated.get(which)
+        if seen is None or str(finding.params["on"]) < str(seen.params["on"]):
+            self.dated[which] = attrs.evolve(finding, path=("quotes",))
+
+    def add_quote(self, q: Quote) -> None:
+        """Count one quote."""
+        if q.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"quote {q.workshop} is in {q.currency}; the portfolio is in "
+                f"{self.currency}"
+            )
+        self.count += 1
+        for payer, amount in q.by_payer.items():
+            self._sum((q.on.year, q.group, payer), amount)
+        self._target(q.on.year, q.group, q.on, q.target)
+        for finding in q.findings.violations:
+            if finding.code in _DATE_CODES:
+                self._dated(finding)
+
+    def add_part(self, part: Portfolio, targets: Iterable[PortfolioTarget]) -> None:
+        """Count a portfolio's quotes, through its sums."""
+        self.count += part.quotes
+        for row in part.rows:
+            self._sum((row.year, row.group, row.payer), row.amount)
+        for t in targets:
+            self._target(t.year, t.group, t.on, t.target)
+        for finding in part.findings.violations:
+            if finding.code in _DATE_CODES:
+                self._dated(finding)
+
+    def finish(self) -> Portfolio:
+        """The portfolio: rows sorted, date warnings, then years below target."""
+        order = list(Payer)
+        rows = tuple(
+            PortfolioRow(year=y, group=g, payer=p, amount=a)
+            for (y, g, p), a in sorted(
+                self.sums.items(),
+                key=lambda kv: (kv[0][0], kv[0][1], order.index(kv[0][2])),
+            )
+        )
+        targets = tuple(
+            PortfolioTarget(year=y, group=g, on=on, target=target)
+            for (y, g), (on, target) in sorted(self.targets.items())
+        )
+        result = Portfolio(
+            currency=self.currency,
+            rows=rows,
+            quotes=self.count,
+            findings=Report(),
+            targets=targets,
+        )
+        out = [self.dated[which] for which in sorted(self.dated, key=str)]
+        for t in targets:
+            coverage = result.coverage(year=t.year, group=t.group)
+            if t.target is not None and coverage < t.target:
+                out.append(
+                    violation(
+                        Code.PRICING_PORTFOLIO_BELOW_TARGET,
+                        year=t.year,
+                        group=t.group.value,
+                        coverage=str(coverage),
+                        target=str(t.target),
+                        path=("rows",),
+                    )
+                )
+        return attrs.evolve(result, findings=Report(violations=tuple(out)))
+
+
 def portfolio(quotes: Iterable[Quote]) -> Portfolio:
     """Sum quotes into an institution's year-by-year picture.
 
@@ -1319,67 +1484,19 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
     sources (``profile.not_in_force``, ``parameter.stale``) are carried up,
     once per parameter and profile (the earliest date's), so that a
     dashboard of the portfolio shows them too; the result does not depend
-    on the order of the quotes.
+    on the order of the quotes. Portfolios of parts of the quotes add up to
+    the portfolio of them all (see :class:`Portfolio`).
 
     Raises:
         CurrencyMismatchError: for quotes in more than one currency.
         InvalidValueError: for no quotes.
     """
-    items = list(quotes)
-    if not items:
+    items = iter(quotes)
+    first = next(items, None)
+    if first is None:
         raise InvalidValueError("portfolio needs at least one quote")
-    currency = items[0].currency
-    sums: dict[tuple[int, ModuleGroup, Payer], Money] = {}
-    targets: dict[tuple[int, ModuleGroup], tuple[date, Decimal | None]] = {}
+    book = _Book(first.currency)
+    book.add_quote(first)
     for q in items:
-        if q.currency != currency:
-            raise CurrencyMismatchError(
-                f"quote {q.workshop} is in {q.currency}; the portfolio is in {currency}"
-            )
-        for payer, amount in q.by_payer.items():
-            key = (q.on.year, q.group, payer)
-            sums[key] = sums.get(key, Money.zero(currency)) + amount
-        seen = targets.get((q.on.year, q.group))
-        if seen is None or q.on >= seen[0]:
-            targets[(q.on.year, q.group)] = (q.on, q.target)
-    rows = tuple(
-        PortfolioRow(year=y, group=g, payer=p, amount=a)
-        for (y, g, p), a in sorted(
-            sums.items(),
-            key=lambda kv: (kv[0][0], kv[0][1], list(Payer).index(kv[0][2])),
-        )
-    )
-    result = Portfolio(
-        currency=currency, rows=rows, quotes=len(items), findings=Report()
-    )
-    out: list[RuleViolation] = []
-    dated: dict[tuple[str, ParamValue, ParamValue], RuleViolation] = {}
-    for q in items:
-        for finding in q.findings.violations:
-            if finding.code in _DATE_CODES:
-                which = (
-                    finding.code,
-                    finding.params.get("parameter"),
-                    finding.params.get("profile"),
-                )
-                seen_before = dated.get(which)
-                # The earliest date's (ISO dates sort as strings).
-                if seen_before is None or str(finding.params["on"]) < str(
-                    seen_before.params["on"]
-                ):
-                    dated[which] = attrs.evolve(finding, path=("quotes",))
-    out += [dated[which] for which in sorted(dated, key=str)]
-    for (year, group), (_, target) in sorted(targets.items()):
-        coverage = result.coverage(year=year, group=group)
-        if target is not None and coverage < target:
-            out.append(
-                violation(
-                    Code.PRICING_PORTFOLIO_BELOW_TARGET,
-                    year=year,
-                    group=group.value,
-                    coverage=str(coverage),
-                    target=str(target),
-                    path=("rows",),
-                )
-            )
-    return attrs.evolve(result, findings=Report(violations=tuple(out)))
+        book.add_quote(q)
+    return book.finish()

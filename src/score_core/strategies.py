@@ -47,6 +47,7 @@ from score_core.catalogue import (
     Delivery,
     ModuleCode,
     ModuleFormat,
+    ModuleGroup,
     ModuleKind,
     TrainingModule,
     catalogue_names,
@@ -108,9 +109,11 @@ from score_core.pricing import (
     FundingPolicy,
     FundingRules,
     GroupRules,
+    Payer,
     Payment,
     Portfolio,
     PortfolioRow,
+    PortfolioTarget,
     Quote,
     ShareRule,
     break_even,
@@ -131,6 +134,7 @@ from score_core.profiles import (
 )
 from score_core.season import Assignment, Season, SeasonRole
 from score_core.sources import Source, get_source, source_keys
+from score_core.streaming import LineError
 from score_core.visits import (
     CycleProgress,
     ModulePlan,
@@ -216,6 +220,7 @@ __all__ = [
     "paths",
     "payments",
     "portfolio_rows",
+    "portfolio_targets",
     "portfolios",
     "presences",
     "profiles",
@@ -233,6 +238,7 @@ __all__ = [
     "severities",
     "share_rules",
     "sources",
+    "line_errors",
     "state_changes",
     "statistics_rows",
     "supervised_deliveries",
@@ -2958,10 +2964,45 @@ def portfolios() -> st.SearchStrategy[Portfolio]:
     return st.lists(quotes(), min_size=1, max_size=2).map(portfolio)
 
 
+def _portfolio_row(
+    year: int, group: ModuleGroup, payer: Payer, thousandths: int
+) -> PortfolioRow:
+    return PortfolioRow(
+        year=year, group=group, payer=payer, amount=_money("CNY", thousandths)
+    )
+
+
 @functools.cache
 def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
-    """:class:`.PortfolioRow` values taken from generated portfolios."""
-    return st.builds(lambda p, k: _pick(p.rows, k), portfolios(), _PICKS)
+    """:class:`.PortfolioRow` values: a year, a group, a payer and a sum in CNY.
+
+    Built directly (a portfolio's rows are sums of quotes' payments, zero
+    or more), so that drawing one does not price workshops.
+    """
+    return st.builds(
+        _portfolio_row,
+        st.integers(2013, 2030),
+        st.sampled_from(ModuleGroup),
+        st.sampled_from(Payer),
+        _thousandths(1_000_000),
+    )
+
+
+def _portfolio_target(
+    on: date, group: ModuleGroup, target: Decimal | None
+) -> PortfolioTarget:
+    return PortfolioTarget(year=on.year, group=group, on=on, target=target)
+
+
+@functools.cache
+def portfolio_targets() -> st.SearchStrategy[PortfolioTarget]:
+    """:class:`.PortfolioTarget` values: a date's year and group, and a share."""
+    return st.builds(
+        _portfolio_target,
+        _DATES_2013_2030,
+        st.sampled_from(ModuleGroup),
+        _optional(_SHARES),
+    )
 
 
 def _break_even(
@@ -3239,6 +3280,19 @@ def enrolments() -> st.SearchStrategy[Enrolment]:
     return st.one_of(
         st.builds(enrol, workshops(), delegations()),
         st.builds(_withdraw_first, workshops()),
+    )
+
+
+# -- streaming -------------------------------------------------------------------------
+@functools.cache
+def line_errors() -> st.SearchStrategy[LineError]:
+    """:class:`~score_core.streaming.LineError` values: a line and its problems."""
+    problems = st.builds("$.{}: {}".format, _IDENTIFIERS, _NAMES)
+    return st.builds(
+        LineError,
+        line=st.integers(1, 10**9),
+        errors=st.lists(problems, min_size=1, max_size=3),
+        source=_OPTIONAL_NAMES,
     )
 
 

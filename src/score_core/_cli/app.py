@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from score_core._cli.demo import demo_text
 from score_core._cli.render import (
@@ -31,7 +33,14 @@ from score_core._cli.render import (
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
-from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
+from score_core.eligibility import (
+    BASELINE_MODULES,
+    EligibilityResult,
+    Screening,
+    ScreeningSummary,
+    Status,
+    screen,
+)
 from score_core.enterprises import Enterprise
 from score_core.errors import (
     SHOWN_PROBLEMS,
@@ -44,6 +53,7 @@ from score_core.findings import Report
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.monitoring import (
+    AggregateSet,
     IndicatorSet,
     Measurement,
     aggregate,
@@ -57,6 +67,7 @@ from score_core.people import Gender, Role
 from score_core.pricing import (
     CostModel,
     FundingPolicy,
+    Quote,
     example_cost_model,
     example_funding_policy,
     quote,
@@ -73,7 +84,9 @@ from score_core.serialization import (
     load_many,
     to_json,
 )
-from score_core.visits import plan_module
+from score_core.streaming import LineError, iter_jsonl
+from score_core.tables import columns, rows
+from score_core.visits import ModulePlan, plan_module
 from score_core.workshops import Workshop, check_workshop, workshop_statistics
 
 
@@ -154,8 +167,12 @@ def _read(path: str) -> bytes:
 
 
 def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    return _parse(cls, path, _read(path))
+
+
+def _parse(cls: type, path: str, data: bytes) -> tuple:  # type: ignore[type-arg]
     try:
-        return load_many(cls, _read(path))
+        return load_many(cls, data)
     except PayloadError as exc:
         raise _InputError(path, exc) from None
 
@@ -183,27 +200,205 @@ def _day(text: str) -> date:
         ) from None
 
 
+#: Files read as JSON Lines whatever their first lines look like.
+_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@contextlib.contextmanager
+def _opened(path: str) -> Iterator[IO[bytes]]:
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with stream:
+        yield stream
+
+
+def _next_line(stream: Iterator[bytes], head: list[bytes]) -> bytes | None:
+    """The next line that is not blank, kept in ``head`` with the blank ones."""
+    for line in stream:
+        head.append(line)
+        if line.strip():
+            return line
+    return None
+
+
+def _lines_or_text(
+    path: str, stream: IO[bytes]
+) -> tuple[Iterator[bytes] | None, bytes]:
+    """JSON Lines, read as they come, or one JSON text, read whole.
+
+    A ``.jsonl`` (or ``.ndjson``) file is JSON Lines. Any other input is too
+    when its first line is a JSON value by itself and a second line follows;
+    otherwise (a JSON text over many lines, or one line) it is read whole,
+    as it always was.
+    """
+    lines = iter(stream)
+    if path.lower().endswith(_LINES_SUFFIXES):
+        return lines, b""
+    head: list[bytes] = []
+    first = _next_line(lines, head)
+    second = None if first is None else _next_line(lines, head)
+    if first is not None and second is not None:
+        try:
+            json.loads(first)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return itertools.chain(head, lines), b""
+    return None, b"".join(head) + stream.read()
+
+
+class _BadLines:
+    """Reports bad lines on standard error as they come, the first few in full."""
+
+    SHOWN = 20
+    PROBLEMS = 10
+
+    def __init__(self, command: str, *, stop: bool) -> None:
+        self.command = command
+        self.stop = stop
+        self.count = 0
+
+    def keep(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The values, with each bad line reported (or raised, to stop)."""
+        for item in items:
+            if not isinstance(item, LineError):
+                yield item
+                continue
+            self.count += 1
+            errors = item.errors
+            shown = "\n".join(f"  {e}" for e in errors[: self.PROBLEMS])
+            if len(errors) > self.PROBLEMS:
+                shown += f"\n  ... and {len(errors) - self.PROBLEMS} more"
+            if self.stop:
+                raise _InputError(f"{item.where}: {len(errors)} problem(s)\n{shown}")
+            if self.count <= self.SHOWN:
+                print(
+                    f"score-core {self.command}: {item.where} skipped, "
+                    f"{len(errors)} problem(s)\n{shown}",
+                    file=sys.stderr,
+                )
+
+    def close(self) -> int:
+        """Say how many lines were skipped; the exit status they call for."""
+        if not self.count:
+            return EXIT_OK
+        more = f" (the first {self.SHOWN} shown)" if self.count > self.SHOWN else ""
+        print(
+            f"score-core {self.command}: {self.count} bad line(s) skipped{more}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _jsonl(cls: type, path: str, lines: Iterator[bytes], bad: _BadLines) -> Any:
+    source = "standard input" if path == "-" else path
+    return bad.keep(iter_jsonl(cls, lines, on_error="yield", source=source))
+
+
+def _write_csv(cls: type, values: object) -> None:
+    writer = csv.DictWriter(sys.stdout, columns(cls), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(values))
+
+
+def _findings_aside(report: Report) -> None:
+    """Findings beside CSV output: on standard error, so the CSV stays a table."""
+    if report.violations:
+        print(report_table(report), file=sys.stderr)
+
+
+def _one_output(args: argparse.Namespace) -> None:
+    if args.json and args.csv:
+        raise _InputError("give --json or --csv, not both")
+
+
+def _check_records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
+    if not args.records:
+        return {}
+    # JSON or JSON Lines, held in memory by id; a bad record stops the command.
+    with _opened(args.records) as stream:
+        lines, text = _lines_or_text(args.records, stream)
+        if lines is None:
+            found = _parse(EnterpriseRecord, args.records, text)
+        else:
+            stop = _BadLines(args.command, stop=True)
+            found = _jsonl(EnterpriseRecord, args.records, lines, stop)
+        return {r.enterprise_id: r for r in found}
+
+
 def _check(args: argparse.Namespace) -> int:
-    enterprises: tuple[Enterprise, ...] = _load(Enterprise, args.file)
-    records = _records(args)
-    screening = screen(
-        enterprises,
-        profile=get_profile(args.profile),
-        module=args.module,
-        records=records,
-        on=args.on,
-        mode=_mode(args),
-        baseline_modules=() if args.no_baseline else BASELINE_MODULES,
-    )
-    results: tuple[EligibilityResult, ...] = tuple(screening)
+    _one_output(args)
+    records = _check_records(args)
+    profile = get_profile(args.profile)
+    bad = _BadLines(args.command, stop=args.stop_on_error)
+    with _opened(args.file) as stream:
+        lines, text = _lines_or_text(args.file, stream)
+        enterprises = (
+            _parse(Enterprise, args.file, text)
+            if lines is None
+            else _jsonl(Enterprise, args.file, lines, bad)
+        )
+        screening = screen(
+            enterprises,
+            profile=profile,
+            module=args.module,
+            records=records,
+            on=args.on,
+            mode=_mode(args),
+            baseline_modules=() if args.no_baseline else BASELINE_MODULES,
+        )
+        if args.summary:
+            _print_summary(args, screening.run())
+        elif args.csv:
+            _write_csv(EligibilityResult, screening)
+        elif lines is None:
+            _check_whole(args, enterprises, screening)
+        else:
+            _check_lines(args, screening)
+    status = bad.close()
+    summary = screening.summary
+    if status == EXIT_OK and summary.by_status[Status.ELIGIBLE] != summary.total:
+        status = EXIT_FINDINGS
+    return status
+
+
+def _print_summary(args: argparse.Namespace, summary: ScreeningSummary) -> None:
+    if args.json:
+        print(to_json(dump_document(summary), indent=2))
+    elif args.csv:
+        _write_csv(ScreeningSummary, summary)
+    else:
+        print(fit(str(summary)))
+
+
+def _check_whole(
+    args: argparse.Namespace,
+    enterprises: tuple[Enterprise, ...],
+    screening: Screening,
+) -> None:
+    results = tuple(screening)
     if args.json:
         print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
     else:
         print(eligibility_table(enterprises, results))
         print(fit(str(screening.summary)))
-    return (
-        EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
-    )
+
+
+def _check_lines(args: argparse.Namespace, screening: Screening) -> None:
+    # JSON Lines in, one result a line out, as each is screened.
+    for result in screening:
+        if args.json:
+            print(to_json(result))
+        else:
+            why = "; ".join(v.message for v in result.violations) or "-"
+            print(fit(f"{result.enterprise_id}  {result.status.value}  {why}"))
+    if not args.json:
+        print(fit(str(screening.summary)))
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -240,6 +435,7 @@ def _workshop(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    _one_output(args)
     profile = get_profile(args.profile)
     subject: Workshop | tuple[Enterprise, ...]
     if args.workshop:
@@ -272,8 +468,9 @@ def _plan(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(report), indent=2))
         else:
-            print("no plan keeps the rules:")
-            print(report_table(report))
+            out = sys.stderr if args.csv else sys.stdout
+            print("no plan keeps the rules:", file=out)
+            print(report_table(report), file=out)
         return EXIT_FINDINGS
     if args.ics:
         stamp = args.stamp or datetime.now(UTC)
@@ -287,6 +484,9 @@ def _plan(args: argparse.Namespace) -> int:
             ) from None
     if args.json:
         print(to_json(dump_document(plan), indent=2))
+    elif args.csv:
+        _write_csv(ModulePlan, plan)
+        _findings_aside(plan.findings)
     else:
         print(plan_text(plan))
         print(report_table(plan.findings))
@@ -294,6 +494,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
+    _one_output(args)
     (shop,) = _load_one(Workshop, args.file)
     model = example_cost_model()
     if args.cost_model:
@@ -311,6 +512,9 @@ def _quote(args: argparse.Namespace) -> int:
     )
     if args.json:
         print(to_json(dump_document(result), indent=2))
+    elif args.csv:
+        _write_csv(Quote, result)
+        _findings_aside(result.findings)
     else:
         print(quote_text(result))
         print(report_table(result.findings))
@@ -318,6 +522,7 @@ def _quote(args: argparse.Namespace) -> int:
 
 
 def _results(args: argparse.Namespace) -> int:
+    _one_output(args)
     items: tuple[Measurement, ...] = _load(Measurement, args.file)
     known = default_indicators()
     if args.indicators:
@@ -327,13 +532,21 @@ def _results(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(problems), indent=2))
         else:
-            print(f"{len(problems.errors)} measurement(s) do not fit their indicator:")
-            print(report_table(problems))
+            out = sys.stderr if args.csv else sys.stdout
+            print(
+                f"{len(problems.errors)} measurement(s) do not fit their indicator:",
+                file=out,
+            )
+            print(report_table(problems), file=out)
         return EXIT_FINDINGS
     if args.json:
         print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
         return EXIT_OK
     found = aggregate(changes(items, indicators=known), min_n=args.min_n)
+    if args.csv:
+        _write_csv(AggregateSet, found)
+        _findings_aside(found.findings)
+        return EXIT_OK
     print(
         fit(
             f"{len(items)} measurements, indicator set {known.name}: changes from "
@@ -437,6 +650,14 @@ def _json_out(
     parser.add_argument("--json", action="store_true", help=what)
 
 
+def _csv_out(parser: argparse.ArgumentParser, rows_are: str) -> None:
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help=f"print CSV with a header: {rows_are} (findings go to standard error)",
+    )
+
+
 def _strict(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--strict", action="store_true", help=what)
     # --lenient was the opt-in before lenient became the default: accepted,
@@ -493,22 +714,43 @@ def _add_check(sub: Any) -> None:
         "check",
         help="check whether enterprises may join a module, with the reasons",
         description="Check one enterprise or a list (JSON: a bare object, a list, "
-        "or a document of kind enterprise or enterprise[]). Exit status 0 when all "
-        "are eligible, 1 otherwise, 2 for bad input.",
-        epilog="example: score-core check firms.json --module M1 --on 2015-07-01",
+        "or a document of kind enterprise or enterprise[]), or a registry in JSON "
+        "Lines (one enterprise a line; a .jsonl file, or any input whose first "
+        "line is a JSON value by itself), read and screened one line at a time. "
+        "A bad line is reported with its number and the rest go on. Exit status "
+        "0 when all are eligible, 1 otherwise, 2 for bad input (bad lines "
+        "included).",
+        epilog="example: score-core check registry.jsonl --no-baseline --summary",
     )
     _file(check)
     _profile(check)
     check.add_argument("--module", default="M1", help="module code (default: M1)")
     check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
     _strict(check, _REFUSE_PROFILE)
-    check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
+    check.add_argument(
+        "--records", help="a JSON or JSON Lines file of enterprise records (journeys)"
+    )
     check.add_argument(
         "--no-baseline",
         action="store_true",
         help="screen prospects: leave out the baseline-before-Module-1 rule",
     )
-    _json_out(check)
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="print the counts only, the fastest (with --json: a screening_summary "
+        "document; with --csv: a row per status and per code)",
+    )
+    check.add_argument(
+        "--stop-on-error",
+        action="store_true",
+        help="stop at the first bad line of JSON Lines (default: report it, go on)",
+    )
+    _json_out(
+        check,
+        "print a JSON document (for JSON Lines: one result a line, as JSON Lines)",
+    )
+    _csv_out(check, "one row per enterprise")
     check.set_defaults(handler=_check)
 
 
@@ -565,6 +807,7 @@ def _add_plan(sub: Any) -> None:
         "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
     )
     _json_out(plan)
+    _csv_out(plan, "one row per visit")
     plan.set_defaults(handler=_plan)
 
 
@@ -593,6 +836,7 @@ def _add_quote(sub: Any) -> None:
         "the nearest, with a warning)",
     )
     _json_out(quote_)
+    _csv_out(quote_, "one row per enterprise and payment")
     quote_.set_defaults(handler=_quote)
 
 
@@ -616,6 +860,7 @@ def _add_results(sub: Any) -> None:
         help="fewest enterprises for a result without a warning (default: 5)",
     )
     _json_out(results)
+    _csv_out(results, "one row per indicator, as the table")
     results.set_defaults(handler=_results)
 
 
