@@ -48,6 +48,7 @@ EDGES = {
     "_cli",  # the command-line side: app, demo, render, docgen
     "ical",
     "serialization",
+    "_fast",  # serialization's msgspec paths (the `fast` extra)
     "_migrations",
     "schema",
     "strategies",
