@@ -422,7 +422,7 @@ class Money:
         weights = _int_weights(ratios)
         if weights is None:
             weights = _scaled(_ratios(ratios))
-        if mode is not AllocationMode.LARGEST_REMAINDER:
+        if type(mode) is not AllocationMode:  # a text mode, or none at all
             try:
                 AllocationMode(mode)
             except ValueError:
