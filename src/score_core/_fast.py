@@ -22,8 +22,8 @@ escaping a colon as ``\u003a`` goes the standard way).
 Dumping. msgspec encodes score_core's attrs values directly, with sorted
 keys, when their classes hold nothing it would write differently (Money is
 written by its currency's minor unit, so values holding Money are turned into
-plain data first, then encoded). ``to_dict`` of the same values is that JSON
-read back by msgspec.
+plain data first, then encoded). ``to_dict`` stays with the converter:
+msgspec builds the same dicts no faster.
 """
 
 from __future__ import annotations
@@ -251,9 +251,6 @@ class Fast:
         self._encoder = msgspec.json.Encoder(
             order="sorted", decimal_format=decimal_text, enc_hook=_mapping
         )
-        self._in_order = msgspec.json.Encoder(
-            order="deterministic", decimal_format=decimal_text, enc_hook=_mapping
-        )
         self._direct: dict[type, frozenset[type] | None] = {}
         self._envelope = msgspec.json.Decoder(_Envelope)
 
@@ -336,12 +333,8 @@ class Fast:
         self._direct[cls] = closure
         return closure
 
-    def _closure(self, obj: Any) -> frozenset[type]:
-        """The classes of ``obj`` (a value, or a tuple or list of values)."""
-        if type(obj) in (tuple, list):
-            classes: set[type] = set(map(type, obj))
-        else:
-            classes = {type(obj)}
+    def _closure(self, classes: set[type]) -> frozenset[type]:
+        """Every class msgspec meets encoding values of ``classes``."""
         found: set[type] = set()
         for cls in classes:
             closure = self._classes(cls)
@@ -350,41 +343,38 @@ class Fast:
             found |= closure
         return frozenset(found)
 
-    def _encodable(self, obj: Any) -> bool:
-        closure = self._closure(obj)
+    def _encodable(self, classes: set[type]) -> bool:
+        """Whether msgspec writes values of ``classes`` as the converter does.
+
+        Not while a class has a subclass: the converter writes a subclass's
+        value by its declared class's fields, msgspec by its own.
+        """
+        closure = self._closure(classes)
         return object not in closure and not any(
             c.__subclasses__() for c in closure if c is not Decimal
         )
 
-    def dump(self, obj: Any, data: Callable[[], Any], indent: int | None) -> str | Any:
+    def dump(
+        self,
+        obj: Any,
+        classes: set[type],
+        data: Callable[[], Any],
+        indent: int | None,
+    ) -> str | Any:
         """JSON text as the standard library writes it, or :data:`MISS`.
 
-        ``data`` gives ``to_dict``'s plain data, for values msgspec cannot
-        encode directly.
+        ``classes`` are those of ``obj`` (or of its items); ``data`` gives
+        ``to_dict``'s plain data, for values msgspec cannot encode directly.
         """
         if indent not in (None, 2):
             return MISS
         try:
-            source = obj if self._encodable(obj) else data()
+            source = obj if self._encodable(classes) else data()
             raw = self._encoder.encode(source)
             if indent is not None:
                 raw = msgspec.json.format(raw, indent=indent)
             return raw.decode("utf-8")
         except Exception:  # the standard library writes it
-            return MISS
-
-    def plain(self, obj: Any) -> Any:
-        """``to_dict``'s plain data for ``obj``, or :data:`MISS`.
-
-        Written as JSON and read back, both in C: lists where the converter
-        makes lists, sets sorted as it sorts them, the same dicts (their keys
-        in sorted order).
-        """
-        if not self._encodable(obj):
-            return MISS
-        try:
-            return msgspec.json.decode(self._in_order.encode(obj))
-        except Exception:  # the converter writes it
             return MISS
 
     def encode_plain(self, data: Any, indent: int | None) -> str | Any:

@@ -473,11 +473,6 @@ def to_dict(obj: Any, *, as_type: Any = None) -> Any:
         as_type: The declared type to unstructure as (needed only for a
             collection whose items are of an abstract type).
     """
-    fast = _fast()
-    if fast is not None and _holds_no_float(obj) and _declared(obj, as_type):
-        data = fast.plain(obj)
-        if data is not fast.MISS:
-            return data
     if as_type is None:
         return converter.unstructure(obj)
     return converter.unstructure(obj, unstructure_as=as_type)
@@ -637,27 +632,28 @@ def _fast() -> Any:
     return FAST
 
 
-def _ours(cls: type) -> bool:
-    return attrs.has(cls) and cls.__module__.startswith("score_core.")
+def _classes(obj: Any) -> set[type]:
+    """The classes of a value, or of the items of a tuple or list."""
+    return set(map(type, obj)) if type(obj) in (tuple, list) else {type(obj)}
 
 
-def _holds_no_float(obj: Any) -> bool:
+def _ours(classes: set[type]) -> bool:
     # A score_core value (or a tuple or list of them) unstructures to strings,
     # integers, booleans, null, lists and objects only; another library's
     # attrs class may hold floats.
-    if type(obj) in (tuple, list):
-        return all(_ours(cls) for cls in set(map(type, obj)))
-    return _ours(type(obj))
+    return all(
+        attrs.has(cls) and cls.__module__.startswith("score_core.") for cls in classes
+    )
 
 
-def _declared(obj: Any, as_type: Any) -> bool:
+def _declared(obj: Any, as_type: Any, classes: set[type]) -> bool:
     """True when ``as_type`` declares the very classes ``obj`` holds."""
     if as_type is None or as_type is type(obj):
         return True
     args = typing.get_args(as_type)
     if type(obj) in (tuple, list) and _origin(as_type) in (tuple, list):
         item = args[0] if args else None
-        return all(cls is item for cls in set(map(type, obj)))
+        return all(cls is item for cls in classes)
     return False
 
 
@@ -675,9 +671,12 @@ def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
         as_type: See :func:`to_dict`.
     """
     fast = _fast()
-    if fast is not None and _holds_no_float(obj):
-        if _declared(obj, as_type):
-            text = fast.dump(obj, lambda: to_dict(obj, as_type=as_type), indent)
+    classes = _classes(obj) if fast is not None else set()
+    if fast is not None and _ours(classes):
+        if _declared(obj, as_type, classes):
+            text = fast.dump(
+                obj, classes, lambda: to_dict(obj, as_type=as_type), indent
+            )
         else:
             text = fast.encode_plain(to_dict(obj, as_type=as_type), indent)
         if text is not fast.MISS:
