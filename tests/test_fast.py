@@ -12,6 +12,7 @@ import contextlib
 import json
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +42,7 @@ from score_core import (
     to_dict,
     to_json,
 )
+from score_core.errors import ScoreError
 from score_core.findings import RuleViolation, Severity
 
 
@@ -63,6 +65,8 @@ def _outcome(load, text):
         value = load(text)
     except PayloadError as exc:
         return type(exc), exc.errors
+    except ScoreError as exc:  # misuse, such as a type no payload has
+        return type(exc), str(exc)
     return "value", value, repr(value)
 
 
@@ -203,6 +207,64 @@ def test_the_fast_path_reads_what_it_can_and_only_that():
     assert from_json(list[int], "[1]") == [1]
 
 
+@attrs.frozen(kw_only=True)
+class _Node:
+    name: str
+    children: tuple["_Node", ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _Private:
+    _secret: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class _Derived:
+    size: int = attrs.field(default=attrs.Factory(lambda self: 1, takes_self=True))
+
+
+@attrs.frozen(kw_only=True)
+class _Schema:
+    schema: str
+
+
+@attrs.frozen(kw_only=True)
+class _OddSet:
+    amounts: frozenset[Money] = frozenset()
+
+
+@attrs.frozen(kw_only=True)
+class _OddKeys:
+    by_number: dict[int, str] = attrs.field(factory=dict)
+
+
+@pytest.mark.parametrize("cls", [_Node, _Private, _Derived])
+def test_classes_the_mirrors_do_not_cover_load_the_standard_way(cls):
+    assert FAST.loader(cls) is None
+    for text in ('{"name": "a", "children": []}', '{"secret": 1}', '{"size": 2}'):
+        _both(lambda t, cls=cls: from_json(cls, t), text)
+
+
+def test_load_many_of_types_without_a_kind():
+    for cls, text in (
+        (_Schema, '{"schema": "a"}'),
+        (date, '"2026-12-02"'),
+        (date, '"2026-12-32"'),
+        (_Node, '{"name": "a"}'),
+        (_Node, '{"name": 1}'),
+    ):
+        _both(lambda t, cls=cls: serialization.load_many(cls, t), text)
+
+
+def test_what_msgspec_would_write_otherwise_is_written_through_plain_data():
+    assert FAST._classes(_OddSet) is None
+    assert FAST._classes(_OddKeys) is None
+    firm = Enterprise(id="E1", name="\ud800")  # no text: msgspec cannot write it
+    with _standard():
+        expected = to_json(firm), to_json(firm, indent=4)
+    assert (to_json(firm), to_json(firm, indent=4)) == expected
+
+
 # Text as JSON can hold it: control characters, quotes, backslashes, line
 # separators, and lone surrogates (which msgspec cannot encode).
 json_text = st.lists(
@@ -261,8 +323,6 @@ class TestDumping:
             assert to_json(both, as_type=as_type) == expected
 
     def test_a_subclass_is_written_as_its_declared_class_would_be(self):
-        import attrs
-
         @attrs.frozen(kw_only=True)
         class Mine(Workshop):
             note: str = "x"

@@ -97,12 +97,9 @@ class _Mirrors:
 
     def plan(self, tp: Any) -> tuple[Any, Build]:
         """The mirror of ``tp`` and the function building the value from it."""
-        try:
-            return self._done[tp]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable annotation
-            raise _UnsupportedError(tp) from None
+        found = self._done.get(tp)
+        if found is not None:
+            return found
         if tp in self._busy:
             raise _UnsupportedError(tp)  # a recursive type
         self._busy.add(tp)
@@ -228,10 +225,6 @@ def _substitute(hint: Any, mapping: dict[Any, Any]) -> Any:
     return hint
 
 
-def _structs_only(value: Any) -> Any:
-    raise TypeError(f"unexpected {type(value).__name__}")
-
-
 class Fast:
     """The msgspec paths of :mod:`score_core.serialization`."""
 
@@ -247,7 +240,7 @@ class Fast:
     ) -> None:
         self._mirrors = _Mirrors(int_min, int_max, decimal_pattern)
         self._loaders: dict[Any, tuple[msgspec.json.Decoder[Any], Build] | None] = {}
-        self._recount = msgspec.json.Encoder(enc_hook=_structs_only)
+        self._recount = msgspec.json.Encoder()
         self._encoder = msgspec.json.Encoder(
             order="sorted", decimal_format=decimal_text, enc_hook=_mapping
         )

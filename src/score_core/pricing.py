@@ -600,13 +600,12 @@ def _participants(delegation: Delegation, profile: Profile) -> int:
 
 def _times(money: Money, factor: Decimal | int) -> Money:
     """``(money * factor).quantize()``, building one Money instead of two."""
-    if type(factor) in (int, Decimal):
-        product = money.amount * factor
-        if product and product.is_finite() and product.adjusted() < MAX_DIGITS:
-            quantum = _quantum(money.currency)[0]
-            return _money_of(
-                product.quantize(quantum, rounding=ROUND_HALF_UP), money.currency
-            )
+    product = money.amount * factor
+    if product and product.is_finite() and product.adjusted() < MAX_DIGITS:
+        quantum = _quantum(money.currency)[0]
+        return _money_of(
+            product.quantize(quantum, rounding=ROUND_HALF_UP), money.currency
+        )
     return (money * factor).quantize()  # zero, or refused there saying why
 
 
