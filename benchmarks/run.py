@@ -1,15 +1,18 @@
 """score_core benchmarks: ratios against a baseline measured in the same run.
 
-Run with ``make bench``. Each figure is the median of several rounds, with
-the garbage collector on (as users run). Ratios, not seconds, are what to
-compare: the machines are shared and noisy.
+Run with ``make bench`` (``python benchmarks/run.py SECTION ...`` runs some of
+the sections json, rules, pydantic, import, strategies). The two sides of
+each comparison alternate round by round, after a warm-up of each; each
+round is timed in CPU time (and wall time), with the garbage collector on
+(as users run), and the ratio printed is the median of the rounds' ratios,
+with their spread and, where issue 17 set one, the target. Ratios, not
+seconds, are what to compare: the machines are shared and noisy.
 
 Loading and dumping are also measured against equivalent pydantic v2 models
-(benchmarks/pydantic_models.py, strict, no extra keys), and against the
-import of attrs and cattrs; strategies by drawing examples against
-``st.builds`` of a plain attrs class with Enterprise's nine fields, the two
-sides alternating round by round (``python benchmarks/run.py strategies``
-runs these alone).
+(benchmarks/pydantic_models.py, strict, no extra keys; pydantic comes with
+the ``bench`` extra), with the ``fast`` extra and on the standard path, and
+against the import of attrs and cattrs; strategies by drawing examples
+against ``st.builds`` of a plain attrs class with Enterprise's nine fields.
 
 Measured so far:
 - loading 10,000 enterprises from JSON text with full validation, against a
