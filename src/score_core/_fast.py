@@ -29,6 +29,7 @@ msgspec builds the same dicts no faster.
 from __future__ import annotations
 
 import enum
+import threading
 import typing
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -239,6 +240,7 @@ class Fast:
         decimal_text: Callable[[Decimal], str],
     ) -> None:
         self._mirrors = _Mirrors(int_min, int_max, decimal_pattern)
+        self._planning = threading.Lock()
         self._loaders: dict[Any, tuple[msgspec.json.Decoder[Any], Build] | None] = {}
         self._recount = msgspec.json.Encoder()
         self._encoder = msgspec.json.Encoder(
@@ -256,15 +258,18 @@ class Fast:
             pass
         except TypeError:
             return None
-        try:
-            mirror, build = self._mirrors.plan(tp)
-            found: tuple[msgspec.json.Decoder[Any], Build] | None = (
-                msgspec.json.Decoder(mirror),
-                build,
-            )
-        except (_UnsupportedError, TypeError, NameError):
-            found = None
-        self._loaders[tp] = found
+        # One thread plans at a time: another's types in progress would look
+        # recursive, and the type would be left to the standard path for good.
+        with self._planning:
+            try:
+                mirror, build = self._mirrors.plan(tp)
+                found: tuple[msgspec.json.Decoder[Any], Build] | None = (
+                    msgspec.json.Decoder(mirror),
+                    build,
+                )
+            except (_UnsupportedError, TypeError, NameError):
+                found = None
+            self._loaders[tp] = found
         return found
 
     def load(self, tp: Any, text: object) -> Any:
