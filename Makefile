@@ -45,7 +45,9 @@ docs: $(STAMP)
 
 test: lint typecheck unit docs
 
+# The benchmarks' baselines (pydantic) are installed here, not for the tests.
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/run.py
 
 fuzz: $(STAMP)

@@ -50,6 +50,7 @@ EDGES = {
     "_cli",  # the command-line side: app, demo, render, docgen
     "ical",
     "serialization",
+    "_fast",  # serialization's msgspec paths (the `fast` extra)
     "_migrations",
     "schema",
     "streaming",

@@ -263,6 +263,20 @@ class TestCosts:
         assert str(caught.value) == message
         assert caught.value.field == field
 
+    def test_a_rule_in_another_currency_is_refused_when_it_is_paid(self):
+        tier = FeeTier(price=Money.of("100", "USD"))
+        usd_fee = policy(GroupRules(fee=FeeRule(tiers=(tier,))))
+        with pytest.raises(CurrencyMismatchError, match=r"^cannot compare CNY and US"):
+            quote(shop(), cost_model=MODEL, policy=usd_fee, on=ON)
+
+    def test_amounts_below_the_minor_unit_are_divided_by_their_proportions(self):
+        odd = attrs.evolve(MODEL, baseline_assessment=Money.of("1000.005", "CNY"))
+        priced = quote(shop(n=3), cost_model=odd, policy=policy(GroupRules()), on=ON)
+        overhead = [c for i in priced.invoices for c in i.costs if c.key == "overhead"]
+        whole = next(line for line in priced.lines if line.key == "overhead")
+        assert Money.total((c.amount for c in overhead), "CNY") == whole.amount
+        assert [c.amount for c in overhead] == list(whole.amount.split(3))
+
     def test_values_are_checked(self):
         with pytest.raises(
             CurrencyMismatchError,

@@ -106,8 +106,10 @@ def optional_int_at_least(minimum: int) -> Validator:
 
     @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            inner(inst, attribute, value)
+        # The common cases decided here, without a second call.
+        if value is None or (type(value) is int and value >= minimum):
+            return
+        inner(inst, attribute, value)
 
     return validate
 
@@ -131,8 +133,9 @@ def optional_non_empty_str(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     """None, or a str with at least one non-space character."""
-    if value is not None:
-        non_empty_str(inst, attribute, value)
+    if value is None or (type(value) is str and value and not value.isspace()):
+        return
+    non_empty_str(inst, attribute, value)
 
 
 @stated(pattern=_COUNTRY_RE.pattern)

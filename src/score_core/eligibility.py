@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
 import attrs
@@ -610,6 +610,30 @@ def check_eligibility(
     """
     ctx = _context(profile, module, on, mode, baseline_modules)
     return _evaluate(enterprise, record, ctx)
+
+
+def _checker(
+    *,
+    profile: Profile | None,
+    module: str,
+    on: date | None,
+    mode: Resolution,
+    baseline_modules: Iterable[str],
+) -> Callable[[Enterprise, EnterpriseRecord | None], tuple[RuleViolation, ...]]:
+    """The findings of :func:`check_eligibility` for many enterprises.
+
+    The context (the profile's catalogue, validity and parameters in words)
+    is resolved once, then each call gives one enterprise's findings, the
+    very findings of its full result.
+    """
+    ctx = _context(profile, module, on, mode, baseline_modules)
+
+    def findings(
+        enterprise: Enterprise, record: EnterpriseRecord | None
+    ) -> tuple[RuleViolation, ...]:
+        return tuple(_run_rules(enterprise, record, ctx, explain=True).findings)
+
+    return findings
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
@@ -50,7 +50,7 @@ from score_core.errors import (
     UnknownNameError,
 )
 from score_core.findings import ParamValue, Report, RuleViolation
-from score_core.money import Money, currency_code
+from score_core.money import MAX_DIGITS, Money, _money_of, _quantum, currency_code
 from score_core.parameters import Resolution, Timeline
 from score_core.profiles import Profile, default_profile
 from score_core.workshops import Delegation, Workshop
@@ -598,7 +598,14 @@ def _participants(delegation: Delegation, profile: Profile) -> int:
 
 
 def _times(money: Money, factor: Decimal | int) -> Money:
-    return (money * factor).quantize()
+    """``(money * factor).quantize()``, building one Money instead of two."""
+    product = money.amount * factor
+    if product and product.is_finite() and product.adjusted() < MAX_DIGITS:
+        quantum = _quantum(money.currency)[0]
+        return _money_of(
+            product.quantize(quantum, rounding=ROUND_HALF_UP), money.currency
+        )
+    return (money * factor).quantize()  # zero, or refused there saying why
 
 
 def _cost_lines(
@@ -644,35 +651,36 @@ def _cost_lines(
         ),
     ]
     visits = profile.follow_up_visits + (1 if profile.intake_visit else 0)
-    own: list[list[CostLine]] = []
-    for delegation in workshop.delegations:
-        eid = delegation.enterprise.id
-        lines = []
-        if workshop.module in model.baseline_modules:
-            lines.append(
-                CostLine(
-                    key="baseline",
-                    basis=f"baseline assessment before {workshop.module}",
-                    amount=model.baseline_assessment,
-                    enterprise=eid,
-                )
-            )
-        lines += [
-            CostLine(
-                key="visits",
-                basis=f"{visits} visits x {profile.visit_days} days x "
-                f"{model.consultant_day_rate}",
-                amount=_times(model.consultant_day_rate, visits * profile.visit_days),
-                enterprise=eid,
+    # Each enterprise's own lines: the same bases and amounts, built once.
+    own_lines = [
+        (
+            "visits",
+            f"{visits} visits x {profile.visit_days} days x "
+            f"{model.consultant_day_rate}",
+            _times(model.consultant_day_rate, visits * profile.visit_days),
+        ),
+        (
+            "visit_travel",
+            f"{visits} visits x {model.visit_travel}",
+            _times(model.visit_travel, visits),
+        ),
+    ]
+    if workshop.module in model.baseline_modules:
+        own_lines.insert(
+            0,
+            (
+                "baseline",
+                f"baseline assessment before {workshop.module}",
+                model.baseline_assessment,
             ),
-            CostLine(
-                key="visit_travel",
-                basis=f"{visits} visits x {model.visit_travel}",
-                amount=_times(model.visit_travel, visits),
-                enterprise=eid,
-            ),
+        )
+    own = [
+        [
+            CostLine(key=key, basis=basis, amount=amount, enterprise=d.enterprise.id)
+            for key, basis, amount in own_lines
         ]
-        own.append(lines)
+        for d in workshop.delegations
+    ]
     return shared, own
 
 
@@ -740,10 +748,14 @@ class _Ledger:
     def pay(
         self, payer: Payer, wanted: Money, rule: str, *, say_limit: bool = True
     ) -> None:
-        amount = min(wanted, self.left)
-        if say_limit and amount < wanted:
-            rule += f"; limited to the {self.left} left"
-        self.left -= amount
+        left = self.left
+        if wanted.currency != left.currency:
+            left._same(wanted, "compare")  # raises, saying why
+        limited = left.amount < wanted.amount
+        amount = left if limited else wanted
+        if say_limit and limited:
+            rule += f"; limited to the {left} left"
+        self.left = left - amount
         self.payments.append(Payment(payer=payer, amount=amount, rule=rule))
 
 
@@ -883,17 +895,8 @@ def quote(
             a target is not in force on ``on``.
     """
     profile = default_profile() if profile is None else profile
-    if joining is not None:
-        workshop = attrs.evolve(workshop, delegations=(*workshop.delegations, joining))
-    if not workshop.delegations:
-        raise InvalidValueError(f"workshop {workshop.id} has no enterprise to quote")
+    workshop = _to_quote(workshop, joining, cost_model, policy, profile)
     currency = cost_model.currency
-    for what, other in (("policy", policy.currency), ("profile", profile.currency)):
-        if other != currency:
-            raise CurrencyMismatchError(
-                f"cost model {cost_model.name} is in {currency}; the {what} is in "
-                f"{other}"
-            )
     rules, found = _rules_on(workshop, policy, profile, on, mode)
     counts = [_participants(d, profile) for d in workshop.delegations]
     weights: list[int] = (
@@ -902,15 +905,12 @@ def quote(
     lines, per_firm = _costs(workshop, cost_model, profile, counts, weights)
     invoices, paid = _invoices(workshop, rules, counts, weights, per_firm, currency)
     total = Money.total((line.amount for line in lines), currency)
-    sums = dict.fromkeys(Payer, Money.zero(currency).amount)
-    for invoice in invoices:
-        for payment in invoice.payments:
-            sums[payment.payer] += payment.amount.amount
-    by_payer = {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
+    by_payer = _by_payer(invoices, currency)
     coverage = _ratio(
         total - Money.total((by_payer[p] for p in NOT_COVERAGE), currency), total
     )
     target, checked = _against_target(workshop, profile, on, mode, coverage)
+    unfunded = _unfunded_and_examples(workshop, by_payer, cost_model, policy)
     return Quote(
         workshop=workshop.id,
         module=workshop.module,
@@ -928,15 +928,40 @@ def quote(
             Money.total((by_payer[p] for p in RECOVERING), currency), total
         ),
         target=target,
-        findings=Report(
-            violations=(
-                *found,
-                *paid,
-                *checked,
-                *_unfunded_and_examples(workshop, by_payer, cost_model, policy),
-            )
-        ),
+        findings=Report(violations=(*found, *paid, *checked, *unfunded)),
     )
+
+
+def _to_quote(
+    workshop: Workshop,
+    joining: Delegation | None,
+    model: CostModel,
+    policy: FundingPolicy,
+    profile: Profile,
+) -> Workshop:
+    """The workshop to price (with ``joining``), once the currencies agree."""
+    if joining is not None:
+        workshop = attrs.evolve(workshop, delegations=(*workshop.delegations, joining))
+    if not workshop.delegations:
+        raise InvalidValueError(f"workshop {workshop.id} has no enterprise to quote")
+    currency = model.currency
+    for what, other in (("policy", policy.currency), ("profile", profile.currency)):
+        if other != currency:
+            raise CurrencyMismatchError(
+                f"cost model {model.name} is in {currency}; the {what} is in {other}"
+            )
+    return workshop
+
+
+def _by_payer(
+    invoices: Sequence[EnterpriseInvoice], currency: str
+) -> dict[Payer, Money]:
+    """What each payer pays in all (every payer listed)."""
+    sums = dict.fromkeys(Payer, Money.zero(currency).amount)
+    for invoice in invoices:
+        for payment in invoice.payments:
+            sums[payment.payer] += payment.amount.amount
+    return {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
 
 
 def _rules_on(
@@ -976,7 +1001,9 @@ def _costs(
     per_firm: list[list[CostLine]] = [[] for _ in counts]
     for line in shared:
         for k, part in enumerate(_allocate(line.amount, weights)):
-            per_firm[k].append(attrs.evolve(line, amount=part, enterprise=ids[k]))
+            per_firm[k].append(
+                CostLine(key=line.key, basis=line.basis, amount=part, enterprise=ids[k])
+            )
     for k, lines in enumerate(own):
         per_firm[k] += lines
     direct_lines = (*shared, *(x for o in own for x in o))
@@ -987,9 +1014,24 @@ def _costs(
         amount=_times(direct, model.overhead),
     )
     by_firm = [Money.total((c.amount for c in lines), currency) for lines in per_firm]
-    for k, part in enumerate(_allocate(overhead.amount, [d.amount for d in by_firm])):
-        per_firm[k].append(attrs.evolve(overhead, amount=part, enterprise=ids[k]))
+    for k, part in enumerate(_allocate(overhead.amount, _weights(by_firm))):
+        per_firm[k].append(
+            CostLine(
+                key="overhead", basis=overhead.basis, amount=part, enterprise=ids[k]
+            )
+        )
     return (*direct_lines, overhead), per_firm
+
+
+def _weights(amounts: Sequence[Money]) -> list[int] | list[Decimal]:
+    """Amounts as allocation weights: whole minor units when they all are.
+
+    The same proportions either way, so the same split; integers are split
+    without fractions.
+    """
+    if all(a.is_exact for a in amounts):
+        return [a.minor_units for a in amounts]
+    return [a.amount for a in amounts]
 
 
 def _invoices(

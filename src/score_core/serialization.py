@@ -678,83 +678,100 @@ def _dumps(data: Any, indent: int | None) -> str:
     return _SURROGATE_RE.sub(_escape_surrogate, text)
 
 
-def _fast_encoder() -> Callable[[Any, int | None], str | None] | None:
-    """The orjson encoder when the ``fast`` extra is installed, else None.
+class _NoFast:
+    """Stands for the ``fast`` extra when msgspec is not installed."""
 
-    It writes the same bytes as :func:`_dumps` for score_core's data (sorted
-    keys, compact or indented by two, UTF-8 text kept, control characters
-    escaped the same way), and gives None where it cannot: integers beyond 64
-    bits, text with lone surrogates, other indents. Floats are the one value
-    the two encoders format differently (``1e-07`` against ``1e-7``), so it is
-    used only for score_core values, which never hold a float.
-    """
-    try:
-        import orjson
-    except ImportError:
-        return None
-    options = {
-        None: orjson.OPT_SORT_KEYS,
-        2: orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2,
-    }
 
-    def encode(data: Any, indent: int | None) -> str | None:
-        option = options.get(indent)
-        if option is None:
-            return None
+#: The ``fast`` extra's msgspec paths (:mod:`score_core._fast`), made on first
+#: use; None without msgspec, or to use the standard path only.
+FAST: Any = _NoFast
+
+
+def _fast() -> Any:
+    global FAST  # made once, on first use
+    if FAST is _NoFast:
         try:
-            return orjson.dumps(data, option=option).decode("utf-8")
-        except orjson.JSONEncodeError:
-            return None
-
-    return encode
-
-
-#: Set at import: orjson's encoder, or None to use the standard library only.
-FAST_ENCODER = _fast_encoder()
-
-
-def _ours(value: Any) -> bool:
-    cls = type(value)
-    return attrs.has(cls) and cls.__module__.startswith("score_core.")
+            fast = importlib.import_module("score_core._fast")
+        except ImportError:
+            FAST = None
+        else:
+            FAST = fast.Fast(
+                int_min=INT_MIN,
+                int_max=INT_MAX,
+                decimal_pattern=_DECIMAL_RE.pattern,
+                decimal_text=_unstructure_decimal,
+            )
+    return FAST
 
 
-def _holds_no_float(obj: Any) -> bool:
+def _classes(obj: Any) -> set[type]:
+    """The classes of a value, or of the items of a tuple or list."""
+    return set(map(type, obj)) if type(obj) in (tuple, list) else {type(obj)}
+
+
+def _ours(classes: set[type]) -> bool:
     # A score_core value (or a tuple or list of them) unstructures to strings,
     # integers, booleans, null, lists and objects only; another library's
     # attrs class may hold floats.
-    if type(obj) in (tuple, list):
-        return all(_ours(item) for item in obj)
-    return _ours(obj)
+    return all(
+        attrs.has(cls) and cls.__module__.startswith("score_core.") for cls in classes
+    )
+
+
+def _declared(obj: Any, as_type: Any, classes: set[type]) -> bool:
+    """True when ``as_type`` declares the very classes ``obj`` holds."""
+    if as_type is None or as_type is type(obj):
+        return True
+    args = typing.get_args(as_type)
+    if type(obj) in (tuple, list) and _origin(as_type) in (tuple, list):
+        item = args[0] if args else None
+        return all(cls is item for cls in classes)
+    return False
 
 
 def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
     """JSON text for a value: sorted keys, UTF-8 text kept as is.
 
-    With the ``fast`` extra (orjson) installed, score_core values are encoded
-    by orjson, byte for byte as the standard library writes them; without it,
-    or for anything orjson cannot write identically, the standard library
-    writes the text.
+    With the ``fast`` extra (msgspec) installed, score_core values are
+    encoded by msgspec, byte for byte as the standard library writes them;
+    without it, or for anything msgspec cannot write identically, the
+    standard library writes the text.
 
     Args:
         obj: Any public score_core value.
         indent: Spaces to indent by, or None for compact output.
         as_type: See :func:`to_dict`.
     """
-    data = to_dict(obj, as_type=as_type)
-    if FAST_ENCODER is not None and _holds_no_float(obj):
-        text = FAST_ENCODER(data, indent)
-        if text is not None:
-            return text
-    return _dumps(data, indent)
+    fast = _fast()
+    classes = _classes(obj) if fast is not None else set()
+    if fast is not None and _ours(classes):
+        if _declared(obj, as_type, classes):
+            text = fast.dump(
+                obj, classes, lambda: to_dict(obj, as_type=as_type), indent
+            )
+        else:
+            text = fast.encode_plain(to_dict(obj, as_type=as_type), indent)
+        if text is not fast.MISS:
+            return str(text)
+    return _dumps(to_dict(obj, as_type=as_type), indent)
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
     """Load a value of type ``cls`` from JSON text, strictly.
 
+    With the ``fast`` extra (msgspec) installed, text is read by msgspec into
+    the same values; anything it does not read exactly so (any problem at
+    all) is read again the standard way, which reports it.
+
     Raises:
         PayloadError: for text that is not JSON, and for every problem
             :func:`from_dict` finds.
     """
+    fast = _fast()
+    if fast is not None:
+        value = fast.load(cls, text)
+        if value is not fast.MISS:
+            return cast(T, value)
     return from_dict(cls, _loads(text))
 
 
@@ -865,6 +882,9 @@ def load_document(
             that is not registered.
     """
     if isinstance(document, str | bytes):
+        found = _fast_document(document, None if kind is None else (kind,))
+        if found is not _NoFast:
+            return found[1]
         document = _loads(document)
     if bare:
         kind = _known_kind(kind)
@@ -935,6 +955,10 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
         PayloadError: for anything that is not such a payload.
     """
     _builtin_kinds()
+    if isinstance(payload, str | bytes):
+        found = _fast_many(cls, payload)
+        if found is not _NoFast:
+            return cast(tuple[T, ...], found)
     data = _loads(payload) if isinstance(payload, str | bytes) else payload
     if _is_envelope(data):
         single = _KIND_OF.get(cls)
@@ -975,6 +999,63 @@ def _bare(data: object) -> str:
     if not like:
         return ""
     return f" shaped like {' or '.join(like[:3])} (data without its envelope)"
+
+
+def _fast_document(text: str | bytes, kinds: tuple[str, ...] | None) -> Any:
+    """The kind and value of a current document read by msgspec, or ``_NoFast``.
+
+    Only a current document of one of ``kinds`` (any kind for None) is read
+    so: older ones are migrated, and anything else is an error the standard
+    path explains.
+    """
+    fast = _fast()
+    if fast is None:
+        return _NoFast
+    found = fast.envelope(text)
+    if found is fast.MISS:
+        return _NoFast
+    schema, version, kind, data = found
+    _builtin_kinds()
+    if (
+        schema != SCHEMA
+        or version != SCHEMA_VERSION
+        or kind not in _KINDS
+        or (kinds is not None and kind not in kinds)
+    ):
+        return _NoFast
+    value = fast.load(_KINDS[kind], data)
+    return _NoFast if value is fast.MISS else (kind, value)
+
+
+_FIRST = re.compile(r"[ \t\n\r]*(.?)")
+_FIRST_BYTE = re.compile(rb"[ \t\n\r]*(.?)")
+
+
+def _fast_many(cls: Any, text: str | bytes) -> Any:
+    """:func:`load_many` by msgspec, or ``_NoFast``."""
+    fast = _fast()
+    if fast is None:
+        return _NoFast
+    if isinstance(text, str):
+        opens_list = _FIRST.match(text).group(1) == "["  # type: ignore[union-attr]
+    else:
+        opens_list = _FIRST_BYTE.match(text).group(1) == b"["  # type: ignore[union-attr]
+    if opens_list:
+        value = fast.load(tuple[cls, ...], text)
+        return _NoFast if value is fast.MISS else value
+    if not (attrs.has(cls) and "schema" in attrs.fields_dict(cls)):
+        # An object that loads as cls has no "schema" key: no document.
+        value = fast.load(cls, text)
+        if value is not fast.MISS:
+            return (value,)
+    single = _KIND_OF.get(cls)
+    if single is None:
+        return _NoFast
+    found = _fast_document(text, (single, f"{single}[]"))
+    if found is _NoFast:
+        return _NoFast
+    kind, value = found
+    return (value,) if kind == single else value
 
 
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
