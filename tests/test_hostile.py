@@ -377,3 +377,33 @@ def test_a_staggered_plan_keeps_its_days(stagger):
     first = plan.cycles[0].visits[0].on
     for k, cycle in enumerate(plan.cycles):
         assert cycle.visits[0].on == add_working_days(cal, first, k * stagger)
+
+
+class TestWhatPythonBuildsJsonLoads:
+    """A new user's findings: what Python accepts, JSON must load back."""
+
+    def test_an_integer_beyond_64_bits_is_refused_when_built(self):
+        from score_core.errors import InvalidValueError
+
+        with pytest.raises(InvalidValueError, match="at most 9223372036854775807"):
+            Enterprise(id="E", name="n", headcount=10**30)
+        biggest = Enterprise(id="E", name="n", headcount=2**63 - 1)
+        assert from_json(Enterprise, to_json(biggest)) == biggest
+
+    def test_json_text_that_is_not_text_is_a_payload_error(self):
+        with pytest.raises(PayloadError, match="expected JSON text"):
+            from_json(Enterprise, None)  # type: ignore[arg-type]
+
+    def test_a_quote_for_a_module_the_catalogue_lacks_is_refused(self):
+        from score_core import Workshop, quote
+        from score_core.errors import UnknownNameError
+        from score_core.pricing import example_cost_model, example_funding_policy
+
+        shop = Workshop(id="W", module="M1\n", days=(date(2015, 4, 8),))
+        with pytest.raises(UnknownNameError, match="no module"):
+            quote(
+                shop,
+                cost_model=example_cost_model(),
+                policy=example_funding_policy(),
+                on=date(2015, 4, 8),
+            )

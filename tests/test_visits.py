@@ -427,7 +427,7 @@ class TestPlanningOptions:
                 "plan_module: an enterprise appears twice in ['CQ-001', 'CQ-001']",
             ),
             (FIRM, {"module": None}, "plan_module needs module= for enterprises"),
-            (FIRM, {"earliest": None}, "plan_module needs earliest= for enterprises"),
+            (FIRM, {"earliest": None}, "planning for enterprises needs earliest="),
             (
                 FIRM,
                 {"stagger": -1},

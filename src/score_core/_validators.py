@@ -81,12 +81,16 @@ def typed(*types: type) -> Validator:
     return validate
 
 
+#: The largest integer a payload holds (JSON readers' 64-bit integers).
+INT64_MAX = 2**63 - 1
+
+
 def int_at_least(minimum: int) -> Validator:
     """An int (not a bool) that is at least ``minimum``."""
 
     @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is int and value >= minimum:
+        if type(value) is int and minimum <= value <= INT64_MAX:
             return
         check_type(owner(inst), attribute.name, value, int)
         assert isinstance(value, int)
@@ -96,6 +100,15 @@ def int_at_least(minimum: int) -> Validator:
                 f"got {value}",
                 field=attribute.name,
             )
+        if value <= INT64_MAX:
+            return  # an int subclass within bounds
+        # What JSON loads back: the loader refuses integers beyond 64 bits.
+        raise InvalidValueError(
+            f"{owner(inst)}.{attribute.name} must be at most {INT64_MAX} (a 64-bit "
+            f"integer, as JSON readers hold it), got a {value.bit_length()}-bit "
+            "integer",
+            field=attribute.name,
+        )
 
     return validate
 
@@ -107,7 +120,7 @@ def optional_int_at_least(minimum: int) -> Validator:
     @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         # The common cases decided here, without a second call.
-        if value is None or (type(value) is int and value >= minimum):
+        if value is None or (type(value) is int and minimum <= value <= INT64_MAX):
             return
         inner(inst, attribute, value)
 

@@ -895,6 +895,7 @@ def quote(
             a target is not in force on ``on``.
     """
     profile = default_profile() if profile is None else profile
+    profile.get_catalogue()[workshop.module]  # an unknown module raises here
     workshop = _to_quote(workshop, joining, cost_model, policy, profile)
     currency = cost_model.currency
     rules, found = _rules_on(workshop, policy, profile, on, mode)

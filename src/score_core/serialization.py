@@ -642,6 +642,10 @@ def _duplicates(text: str | bytes) -> list[str]:
 
 
 def _loads(text: str | bytes) -> Any:
+    if not isinstance(text, str | bytes | bytearray):
+        raise PayloadError(
+            [f"$: expected JSON text (str or bytes), got {type(text).__name__}"]
+        )
     try:
         try:
             return json.loads(

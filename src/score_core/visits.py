@@ -769,7 +769,7 @@ def _request(
         )
     training = options["profile"].get_catalogue()[module]
     if workshop is None and options["earliest"] is None:
-        raise InvalidValueError("plan_module needs earliest= for enterprises")
+        raise InvalidValueError("planning for enterprises needs earliest=")
     return _Request(ids=ids, workshop=workshop, training=training, **options)
 
 
