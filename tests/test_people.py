@@ -121,7 +121,7 @@ class TestCheckTrainer:
         )
         report = check_trainer(candidate, "M5", on=D, co_trainers=[EXPERT_M5])
         assert report.codes == ("trainer.candidate.unsupervised",)
-        assert "expert trainer T7" in report.violations[0].message
+        assert "its expert trainer (T7) present" in report.violations[0].message
         t7 = trainer(cert("M5", TrainerLevel.EXPERT), cert("M1"), id="T7")
         assert check_trainer(candidate, "M5", on=D, co_trainers=[t7]).ok
 

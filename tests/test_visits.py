@@ -82,7 +82,7 @@ class TestWorkedExamplesChina:
             (
                 "plan.visit.rolled",
                 {
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                     "nominal": "2026-03-08",
                     "day": "2026-03-09",
@@ -355,7 +355,7 @@ class TestPlanningOptions:
             (
                 "plan.visit.moved",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                     "nominal": "2026-03-12",
                     "day": "2026-03-16",
@@ -365,7 +365,7 @@ class TestPlanningOptions:
             (
                 "plan.visit.moved",
                 {
-                    "visit": "follow-up visit 3",
+                    "visit": 3,
                     **firm,
                     "nominal": "2026-03-13",
                     "day": "2026-03-19",
@@ -622,7 +622,7 @@ class TestCycles:
         visits[3] = attrs.evolve(visits[3], on=date(2026, 6, 13))
         broken = attrs.evolve(cycle, visits=visits)
         firm = {"enterprise": "CQ-001"}
-        third = {"visit": "follow-up visit 3", **firm}
+        third = {"visit": 3, **firm}
         assert _findings(check_cycle(broken, calendar=WEEKDAYS)) == [
             (
                 "visit.intake.late",
@@ -633,10 +633,10 @@ class TestCycles:
                 "visit.gap",
                 {
                     "days": 2,
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "profile": "cn-phase-2",
                     "gap": 14,
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                 },
                 ("visits", 2),
@@ -664,9 +664,9 @@ class TestCycles:
                 "visit.order",
                 {
                     "day": "2026-04-01",
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "previous_day": "2026-04-01",
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                 },
                 ("visits", 2),
@@ -802,7 +802,7 @@ class TestCycles:
             (
                 "visit.overdue",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                     "day": "2026-04-23",
                     "on": "2026-05-01",
@@ -881,8 +881,8 @@ class TestReschedule:
         done = cycle.record(0, VisitOutcome(held_on=date(2026, 3, 2)))
         today = date(2026, 3, 20)
         firm = {"enterprise": "CQ-001"}
-        first = {"visit": "follow-up visit 1", **firm}
-        second = {"visit": "follow-up visit 2", **firm}
+        first = {"visit": 1, **firm}
+        second = {"visit": 2, **firm}
         window = {"start": "2026-03-11", "end": "2026-06-09"}
         cases = [
             (
@@ -893,7 +893,7 @@ class TestReschedule:
                 [
                     (
                         "visit.reschedule.done",
-                        {"day": "2026-03-02", "visit": "intake visit", **firm},
+                        {"day": "2026-03-02", "visit": 0, **firm},
                         0,
                     )
                 ],
@@ -979,7 +979,7 @@ class TestReschedule:
                         "visit.order",
                         {
                             "day": "2026-04-01",
-                            "previous": "follow-up visit 1",
+                            "previous": 1,
                             "previous_day": "2026-04-01",
                             **second,
                         },
@@ -997,7 +997,7 @@ class TestReschedule:
                         "visit.gap",
                         {
                             "days": 2,
-                            "previous": "follow-up visit 1",
+                            "previous": 1,
                             "profile": "cn-phase-2",
                             "gap": 14,
                             **second,
@@ -1017,7 +1017,7 @@ class TestReschedule:
                         {
                             "day": "2026-06-10",
                             **window,
-                            "visit": "follow-up visit 3",
+                            "visit": 3,
                             **firm,
                         },
                         3,
@@ -1045,10 +1045,10 @@ class TestReschedule:
                 "visit.gap",
                 {
                     "days": 3,
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "profile": "cn-phase-2",
                     "gap": 14,
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 2),
@@ -1069,7 +1069,7 @@ class TestReschedule:
                 {
                     "day": "2026-05-01",
                     "calendar": "cn-2026-notice",
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 2),
@@ -1118,7 +1118,7 @@ class TestReschedule:
                     "on": "2026-04-01",
                     "profile": "cn-phase-2",
                     "notice": 2,
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 1),
@@ -1149,7 +1149,7 @@ class TestReschedule:
                     "count": 2,
                     "profile": "cn-phase-2",
                     "limit": 2,
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 1),

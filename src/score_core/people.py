@@ -341,17 +341,17 @@ def _supervision(
     if named:
         if named & experts:
             return []
-        who = "expert trainer " + " or ".join(sorted(named))
+        who: str | None = ", ".join(sorted(named))
     elif experts:
         return []
     else:
-        who = "an expert trainer for the module"
+        who = None
     return [
         violation(
             Code.TRAINER_CANDIDATE_UNSUPERVISED,
             trainer=trainer.name,
             module=module,
-            supervisor=who,
+            supervisors=who,
         )
     ]
 

@@ -207,13 +207,6 @@ class Provenance:
 _UNSTATED = Provenance(basis=Basis.UNSTATED)
 
 
-def _citation(provenance: Provenance) -> str:
-    """What a finding quotes for a value's source: the citation, or its basis."""
-    if provenance.source is not None:
-        return provenance.source
-    return f"{provenance.basis.value}, no source"
-
-
 def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -474,7 +467,8 @@ class Profile:
                     parameter=parameter,
                     relation=side,
                     bound=bound.isoformat(),
-                    source=_citation(self.source_of(parameter)),
+                    source=self.source_of(parameter).source,
+                    basis=self.source_of(parameter).basis.value,
                 ),
             )
         )

@@ -379,7 +379,7 @@ class VisitCycle:
                 violations=tuple(
                     violation(
                         Code.VISIT_OVERDUE,
-                        visit=v.label,
+                        visit=v.number,
                         enterprise=self.enterprise,
                         day=v.on.isoformat(),
                         on=on.isoformat(),
@@ -409,7 +409,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
         path = ("visits", index)
         day = visit.held_on
         common: dict[str, Any] = {
-            "visit": visit.label,
+            "visit": visit.number,
             "enterprise": cycle.enterprise,
             "path": path,
         }
@@ -440,7 +440,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                     violation(
                         Code.VISIT_ORDER,
                         day=day.isoformat(),
-                        previous=before.label,
+                        previous=before.number,
                         previous_day=before.held_on.isoformat(),
                         **common,
                     )
@@ -453,7 +453,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
                     violation(
                         Code.VISIT_GAP,
                         days=(day - before.held_on).days,
-                        previous=before.label,
+                        previous=before.number,
                         profile=cycle.profile,
                         gap=cycle.min_gap_days,
                         **common,
@@ -925,12 +925,11 @@ def _place(
         target = roll(calendar, nominal, convention)
         day = target if target >= lower else roll(calendar, lower)
         day = min(day, latest)
-        label = f"follow-up visit {number}"
         if target != nominal:
             findings.append(
                 violation(
                     Code.PLAN_VISIT_ROLLED,
-                    visit=label,
+                    visit=number,
                     enterprise=enterprise,
                     nominal=nominal.isoformat(),
                     day=target.isoformat(),
@@ -942,7 +941,7 @@ def _place(
             findings.append(
                 violation(
                     Code.PLAN_VISIT_MOVED,
-                    visit=label,
+                    visit=number,
                     enterprise=enterprise,
                     nominal=target.isoformat(),
                     day=day.isoformat(),
@@ -1065,7 +1064,7 @@ def reschedule(
 
 def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation | None:
     common: dict[str, Any] = {
-        "visit": visit.label,
+        "visit": visit.number,
         "enterprise": cycle.enterprise,
         "path": ("visits", index),
     }
@@ -1091,7 +1090,7 @@ def _move_problems(
     visit = cycle.visits[index]
     path = ("visits", index)
     common: dict[str, Any] = {
-        "visit": visit.label,
+        "visit": visit.number,
         "enterprise": cycle.enterprise,
         "path": path,
     }
