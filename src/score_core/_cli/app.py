@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from score_core._cli.render import (
     profiles_table,
     quote_text,
     report_table,
+    summary_text,
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
@@ -34,6 +35,7 @@ from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, 
 from score_core.enterprises import Enterprise
 from score_core.errors import NotInForceError, PayloadError, PlanningError, ScoreError
 from score_core.findings import Report
+from score_core.i18n import Language, language, locale_from_environ
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.monitoring import (
@@ -79,19 +81,24 @@ _Handler = Callable[[argparse.Namespace], int]
 
 def _demo(args: argparse.Namespace) -> int:
     # The command line is the edge that may read the clock; the library never does.
-    print(demo_text(args.on or datetime.now(UTC).date()))
+    print(demo_text(args.on or datetime.now(UTC).date(), args.lang))
     return EXIT_OK
 
 
 def _modules(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     catalogue = (
         default_catalogue() if args.catalogue is None else get_catalogue(args.catalogue)
     )
     if args.json:
         print(to_json(catalogue, indent=2))
     else:
-        print(f"catalogue {catalogue.name}: {len(catalogue)} modules")
-        print(catalogue_table(catalogue))
+        print(
+            _("catalogue {name}: {count} modules").format(
+                name=catalogue.name, count=len(catalogue)
+            )
+        )
+        print(catalogue_table(catalogue, lang=args.lang))
     return EXIT_OK
 
 
@@ -101,10 +108,14 @@ def _profiles(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(tuple(profiles), as_type=tuple[Profile, ...], indent=2))
         else:
-            print(profiles_table(profiles))
+            print(profiles_table(profiles, lang=args.lang))
         return EXIT_OK
     profile = get_profile(args.name)
-    print(to_json(profile, indent=2) if args.json else profile_text(profile))
+    print(
+        to_json(profile, indent=2)
+        if args.json
+        else profile_text(profile, lang=args.lang)
+    )
     return EXIT_OK
 
 
@@ -166,8 +177,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
     else:
-        print(eligibility_table(enterprises, results))
-        print(screening.summary)
+        print(eligibility_table(enterprises, results, lang=args.lang))
+        print(summary_text(screening.summary, args.lang))
     return (
         EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
     )
@@ -190,20 +201,30 @@ def _workshop(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(report), indent=2))
     else:
+        _ = args.lang.gettext
         stats = workshop_statistics(workshop)
         print(
-            f"workshop {workshop.id}: module {workshop.module}, "
-            f"{len(workshop.delegations)} enterprises, {stats.total()} participants "
-            f"({stats.total(role=Role.MANAGER)} managers, "
-            f"{stats.total(role=Role.WORKER)} workers; "
-            f"{stats.total(gender=Gender.FEMALE)} women, "
-            f"{stats.total(gender=Gender.MALE)} men)"
+            _(
+                "workshop {workshop}: module {module}, {enterprises} enterprises, "
+                "{participants} participants ({managers} managers, {workers} "
+                "workers; {women} women, {men} men)"
+            ).format(
+                workshop=workshop.id,
+                module=workshop.module,
+                enterprises=len(workshop.delegations),
+                participants=stats.total(),
+                managers=stats.total(role=Role.MANAGER),
+                workers=stats.total(role=Role.WORKER),
+                women=stats.total(gender=Gender.FEMALE),
+                men=stats.total(gender=Gender.MALE),
+            )
         )
-        print(report_table(report))
+        print(report_table(report, lang=args.lang))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 def _plan(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     profile = get_profile(args.profile)
     subject: Workshop | tuple[Enterprise, ...]
     if args.workshop:
@@ -212,7 +233,7 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         subject = _load(Enterprise, args.file)
         if args.earliest is None:
-            raise _InputError("planning for enterprises needs --earliest YYYY-MM-DD")
+            raise _InputError(_("planning for enterprises needs --earliest YYYY-MM-DD"))
         start = args.earliest
     calendar: WorkCalendar
     if args.calendar:
@@ -236,8 +257,8 @@ def _plan(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(report), indent=2))
         else:
-            print("no plan keeps the rules:")
-            print(report_table(report))
+            print(_("no plan keeps the rules:"))
+            print(report_table(report, lang=args.lang))
         return EXIT_FINDINGS
     if args.ics:
         stamp = args.stamp or datetime.now(UTC)
@@ -252,8 +273,8 @@ def _plan(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(plan), indent=2))
     else:
-        print(plan_text(plan))
-        print(report_table(plan.findings))
+        print(plan_text(plan, lang=args.lang))
+        print(report_table(plan.findings, lang=args.lang))
     return EXIT_OK
 
 
@@ -276,12 +297,13 @@ def _quote(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(result), indent=2))
     else:
-        print(quote_text(result))
-        print(report_table(result.findings))
+        print(quote_text(result, lang=args.lang))
+        print(report_table(result.findings, lang=args.lang))
     return EXIT_OK if result.findings.ok else EXIT_FINDINGS
 
 
 def _results(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     items: tuple[Measurement, ...] = _load(Measurement, args.file)
     known = default_indicators()
     if args.indicators:
@@ -291,19 +313,25 @@ def _results(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(problems), indent=2))
         else:
-            print(f"{len(problems.errors)} measurement(s) do not fit their indicator:")
-            print(report_table(problems))
+            print(
+                _("{count} measurement(s) do not fit their indicator:").format(
+                    count=len(problems.errors)
+                )
+            )
+            print(report_table(problems, lang=args.lang))
         return EXIT_FINDINGS
     if args.json:
         print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
         return EXIT_OK
     found = aggregate(changes(items, indicators=known), min_n=args.min_n)
     print(
-        f"{len(items)} measurements, indicator set {known.name}: changes from each "
-        f"enterprise's own baseline"
+        _(
+            "{count} measurements, indicator set {name}: changes from each "
+            "enterprise's own baseline"
+        ).format(count=len(items), name=known.name)
     )
-    print(aggregates_table(found, known))
-    print(report_table(found.findings))
+    print(aggregates_table(found, known, lang=args.lang))
+    print(report_table(found.findings, lang=args.lang))
     return EXIT_OK
 
 
@@ -318,19 +346,21 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     text = _read(args.file)
     try:
         value = load_document(text, kind=args.kind)
     except PayloadError as exc:
-        print(f"{args.file}: not a valid score_core document")
+        print(_("{file}: not a valid score_core document").format(file=args.file))
         for problem in exc.errors:
             print(f"  {problem}")
         return EXIT_FINDINGS
     kind = json.loads(text)["kind"]  # a valid document names its kind
     name = type(value).__name__
     print(
-        f"{args.file}: a valid {kind} document ({name}, schema version "
-        f"{SCHEMA_VERSION})"
+        _("{file}: a valid {kind} document ({name}, schema version {version})").format(
+            file=args.file, kind=kind, name=name, version=SCHEMA_VERSION
+        )
     )
     return EXIT_OK
 
@@ -592,15 +622,27 @@ _SUBCOMMANDS = (
 )
 
 
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help="the language and conventions of the text: zh_CN, es, es_PE, id... "
+        "(default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG; English)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score-core",
         description="The ILO SCORE programme's rules as code.",
-        epilog="example: score-core demo",
+        epilog="example: score-core demo --lang zh_CN",
     )
+    _lang_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in _SUBCOMMANDS:
         add(sub)
+    for command in sub.choices.values():
+        _lang_option(command)
     return parser
 
 
@@ -631,12 +673,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
+def choose_language(argv: Sequence[str] | None, environ: Mapping[str, str]) -> Language:
+    """The language of the command's text: ``--lang``, else the environment."""
+    early = argparse.ArgumentParser(add_help=False)
+    _lang_option(early)
+    known, _ = early.parse_known_args(argv)
+    return language(known.lang or locale_from_environ(environ))
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
+    lang = choose_language(sys.argv[1:] if argv is None else argv, os.environ)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    args.lang = lang
     handler: _Handler = args.handler
     try:
         return handler(args)
