@@ -32,6 +32,7 @@ are, without grouping, so that a year or an identifier never reads as
 
 from __future__ import annotations
 
+import copy
 import functools
 import gettext
 import io
@@ -232,12 +233,13 @@ class Language:
         """A share (``0.482``) as a percentage (``48.2%``, ``48,2 %``...)."""
         if self._babel is None:
             return f"{value:{'+' if sign else ''}.{digits}%}"
-        from babel.numbers import format_percent
-
-        pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+        # The locale's own percent pattern (``#,##0 %`` in Spanish), with
+        # the digits asked for.
+        pattern = copy.copy(self._babel.percent_formats[None])
+        pattern.frac_prec = (digits, digits)
         if sign:
-            pattern = f"+{pattern};-{pattern}"
-        return str(format_percent(value, pattern, locale=self._babel))
+            pattern.prefix = ("+" + pattern.prefix[0], pattern.prefix[1])
+        return str(pattern.apply(value, self._babel))
 
     def value(self, value: ParamValue) -> str:
         """A param as text: dates, money and decimals in the locale's way."""
