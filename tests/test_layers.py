@@ -47,6 +47,7 @@ EDGES = {
     "cli",
     "_cli",  # the command-line side: app, demo, render, docgen
     "ical",
+    "i18n",  # findings and the CLI in a language: catalogs read from files
     "serialization",
     "_migrations",
     "schema",
