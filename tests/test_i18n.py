@@ -270,6 +270,25 @@ class TestMessages:
         )
         assert "n/a" in localized_message(odd, "zh_CN")
 
+    def test_a_finding_stored_with_words_in_its_params_keeps_its_english(self):
+        # Version 1 payloads held "follow-up visit 1" where 1 is held now.
+        old = RuleViolation(
+            code="visit.reschedule.done",
+            severity=Severity.ERROR,
+            message="follow-up visit 1 of enterprise E1 was done on 2026-03-02; "
+            "a done visit is never moved",
+            params={"visit": "follow-up visit 1", "enterprise": "E1", "day": "x"},
+        )
+        assert localized_message(old, "zh_CN") == old.message
+
+    def test_a_translation_that_cannot_be_filled_gives_the_english(
+        self, monkeypatch
+    ):
+        zh = language("zh_CN")
+        v = violation(Code.EIT_NO_WORKER, enterprise="E3")
+        monkeypatch.setattr(zh, "pgettext", lambda context, text: "{nobody}")
+        assert zh.message(v) == v.message
+
     def test_a_finding_the_catalog_cannot_fill_keeps_its_english(self):
         stored = RuleViolation(
             code="visit.gap",

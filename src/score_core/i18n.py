@@ -43,7 +43,13 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from score_core.codes import _MessageFormatter, _percent, _percent_number, code_info
+from score_core.codes import (
+    _MessageFormatter,
+    _percent,
+    _percent_number,
+    code_info,
+    format_message,
+)
 from score_core.errors import UnknownNameError
 from score_core.findings import ParamValue, Report, RuleViolation
 from score_core.money import Money
@@ -260,21 +266,25 @@ class Language:
     def message(self, finding: RuleViolation) -> str:
         """A finding's message in this language (English: its own message).
 
-        The template is the translation of the code's template; a finding
-        whose code is not registered, or whose params do not fill the
-        template (a finding stored by an older version), keeps its English
-        message.
+        The template is the translation of the code's template. A finding
+        whose code is not registered, or whose params do not give its own
+        message through the code's English template (a finding stored by an
+        older version, whose params held words), keeps its English message.
         """
         if self.catalog is None:
             return finding.message
         try:
             template = code_info(finding.code).template
-        except UnknownNameError:
+            if format_message(template, finding.params) != finding.message:
+                return finding.message
+        except (UnknownNameError, KeyError, IndexError, ValueError):
             return finding.message
         words = self.pgettext(finding.code, template)
         try:
             return _Localized(finding.params, self).message(words)
         except (KeyError, IndexError, ValueError):
+            # A translation that reads a param this finding's choices do not
+            # need: the English message, rather than no message.
             return finding.message
 
     def finding(self, finding: RuleViolation) -> str:
