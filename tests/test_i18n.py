@@ -281,9 +281,7 @@ class TestMessages:
         )
         assert localized_message(old, "zh_CN") == old.message
 
-    def test_a_translation_that_cannot_be_filled_gives_the_english(
-        self, monkeypatch
-    ):
+    def test_a_translation_that_cannot_be_filled_gives_the_english(self, monkeypatch):
         zh = language("zh_CN")
         v = violation(Code.EIT_NO_WORKER, enterprise="E3")
         monkeypatch.setattr(zh, "pgettext", lambda context, text: "{nobody}")
