@@ -58,7 +58,9 @@ messages: $(STAMP)
 catalogs: $(STAMP)
 	$(PY) -m score_core._cli.catalogs compile
 
+# The benchmarks' baselines (pydantic) are installed here, not for the tests.
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/run.py
 
 fuzz: $(STAMP)
@@ -72,4 +74,4 @@ mutation: $(STAMP)
 	$(VENV)/bin/mutmut results
 
 clean:
-	rm -rf $(VENV) docs/_build .coverage .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) docs/_build docs/_figures/*.png docs/_figures/*.md .coverage .hypothesis .mypy_cache .ruff_cache

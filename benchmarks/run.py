@@ -1,15 +1,18 @@
 """score_core benchmarks: ratios against a baseline measured in the same run.
 
-Run with ``make bench``. Each figure is the median of several rounds, with
-the garbage collector on (as users run). Ratios, not seconds, are what to
-compare: the machines are shared and noisy.
+Run with ``make bench`` (``python benchmarks/run.py SECTION ...`` runs some of
+the sections json, rules, pydantic, import, strategies). The two sides of
+each comparison alternate round by round, after a warm-up of each; each
+round is timed in CPU time (and wall time), with the garbage collector on
+(as users run), and the ratio printed is the median of the rounds' ratios,
+with their spread and, where issue 17 set one, the target. Ratios, not
+seconds, are what to compare: the machines are shared and noisy.
 
 Loading and dumping are also measured against equivalent pydantic v2 models
-(benchmarks/pydantic_models.py, strict, no extra keys), and against the
-import of attrs and cattrs; strategies by drawing examples against
-``st.builds`` of a plain attrs class with Enterprise's nine fields, the two
-sides alternating round by round (``python benchmarks/run.py strategies``
-runs these alone).
+(benchmarks/pydantic_models.py, strict, no extra keys; pydantic comes with
+the ``bench`` extra), with the ``fast`` extra and on the standard path, and
+against the import of attrs and cattrs; strategies by drawing examples
+against ``st.builds`` of a plain attrs class with Enterprise's nine fields.
 
 Measured so far:
 - loading 10,000 enterprises from JSON text with full validation, against a
@@ -32,6 +35,7 @@ Measured so far:
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -75,7 +79,6 @@ from score_core.monitoring import Point
 
 
 ROUNDS = 7
-Row = tuple[str, float, float]
 SIZE = 10_000
 
 
@@ -450,19 +453,88 @@ def _workshops(n: int) -> tuple[Workshop, ...]:
     )
 
 
-def _import_ms(code: str) -> float:
+@attrs.frozen(kw_only=True)
+class Row:
+    """One comparison: per-round CPU and wall times of both sides (seconds)."""
+
+    name: str
+    ours_cpu: list[float]
+    base_cpu: list[float]
+    ours_wall: list[float]
+    base_wall: list[float]
+    target: float | None = None
+
+    @property
+    def ratios(self) -> list[float]:
+        """CPU time ratios, round by round (the two sides ran back to back)."""
+        return sorted(o / b for o, b in zip(self.ours_cpu, self.base_cpu, strict=True))
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def wall_ratio(self) -> float:
+        return statistics.median(
+            o / b for o, b in zip(self.ours_wall, self.base_wall, strict=True)
+        )
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, float]:
+    """CPU time (this process and its children) and wall time of one call."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    cpu = time.process_time() - cpu
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu += (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    return cpu, wall
+
+
+def compare(
+    name: str,
+    ours: Callable[[], Any],
+    base: Callable[[], Any],
+    *,
+    target: float | None = None,
+    rounds: int = ROUNDS,
+) -> Row:
+    """Both sides in every round, the order alternating, after one warm-up each.
+
+    A change in the machine's load falls on both sides of a round; the ratio
+    is taken round by round and its median reported with its spread.
+    """
+    ours()
+    base()
+    times: dict[str, list[tuple[float, float]]] = {"ours": [], "base": []}
+    for r in range(rounds):
+        sides = [("ours", ours), ("base", base)]
+        for side, fn in sides if r % 2 == 0 else reversed(sides):
+            times[side].append(_timed(fn))
+    return Row(
+        name=name,
+        ours_cpu=[c for c, _ in times["ours"]],
+        base_cpu=[c for c, _ in times["base"]],
+        ours_wall=[w for _, w in times["ours"]],
+        base_wall=[w for _, w in times["base"]],
+        target=target,
+    )
+
+
+def _import(code: str) -> Callable[[], Any]:
     import subprocess
 
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
+    def run() -> None:
         subprocess.run(
             [sys.executable, "-c", code],
             check=True,
             env={"HYPOTHESIS_NO_PLUGINS": "1", "PATH": ""},
         )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+
+    return run
 
 
 def _draw(strategy: Any, n: int = 1000) -> None:
@@ -483,34 +555,52 @@ def _draw(strategy: Any, n: int = 1000) -> None:
     run()
 
 
-def median_seconds(fn: Callable[[], Any]) -> float:
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+class _StandardPath:
+    """The standard library and the converter only, as without the extra."""
+
+    def __enter__(self) -> None:
+        from score_core import serialization
+
+        serialization._fast()
+        self.saved = serialization.FAST
+        serialization.FAST = None
+
+    def __exit__(self, *exc: object) -> None:
+        from score_core import serialization
+
+        serialization.FAST = self.saved
 
 
-def main() -> int:
-    items = _enterprises(SIZE)
+def standard(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """``fn`` run on the standard path."""
+
+    def run() -> Any:
+        with _StandardPath():
+            return fn()
+
+    return run
+
+
+def _json_rows(items: tuple[Enterprise, ...], text: str) -> list[Row]:
     kind = tuple[Enterprise, ...]
-    text = to_json(items, as_type=kind)
     assert from_json(kind, text) == items
     assert hand_written_load(text) == list(items)
     assert json.loads(hand_written_dump(items)) == json.loads(text)
-    rows = [
-        (
+    return [
+        compare(
             "load 10,000 enterprises (JSON text to validated objects)",
-            median_seconds(lambda: from_json(kind, text)),
-            median_seconds(lambda: hand_written_load(text)),
+            lambda: from_json(kind, text),
+            lambda: hand_written_load(text),
         ),
-        (
+        compare(
             "dump 10,000 enterprises (objects to JSON text)",
-            median_seconds(lambda: to_json(items, as_type=kind)),
-            median_seconds(lambda: hand_written_dump(items)),
+            lambda: to_json(items, as_type=kind),
+            lambda: hand_written_dump(items),
         ),
     ]
+
+
+def _screen_row() -> Row:
     firms = tuple(
         attrs.evolve(e, id=f"S-{i:06d}")
         for i, e in enumerate(_enterprises(SCREEN_SIZE))
@@ -521,27 +611,25 @@ def main() -> int:
     expected = hand_written_screen(firms, records)
     assert {s.value: n for s, n in summary.by_status.items() if n} == dict(expected)
     assert summary.by_status[Status.ELIGIBLE] > 0
-    rows.append(
-        (
-            "screen 100,000 enterprises for Module 1 (with records)",
-            median_seconds(
-                lambda: screen(firms, profile=profile, records=records).run()
-            ),
-            median_seconds(lambda: hand_written_screen(firms, records)),
-        )
+    return compare(
+        "screen 100,000 enterprises for Module 1 (with records)",
+        lambda: screen(firms, profile=profile, records=records).run(),
+        lambda: hand_written_screen(firms, records),
+        target=4,
     )
+
+
+def _workshop_row() -> Row:
     shop, shop_records = _workshop_case()
-    rows.append(
-        (
-            "check_workshop, 5 enterprises x 4 people (x 1,000)",
-            median_seconds(
-                lambda: [
-                    check_workshop(shop, records=shop_records) for _ in range(1000)
-                ]
-            ),
-            median_seconds(lambda: [hand_written_workshop(shop) for _ in range(1000)]),
-        )
+    return compare(
+        "check_workshop, 5 enterprises x 4 people (x 1,000)",
+        lambda: [check_workshop(shop, records=shop_records) for _ in range(1000)],
+        lambda: [hand_written_workshop(shop) for _ in range(1000)],
+        target=6,
     )
+
+
+def _plan_row() -> Row:
     calendar = china_2015()
     starts = [date(2015, 1, 1) + timedelta(days=i % 180) for i in range(1000)]
     plan_firm = Enterprise(id="P-1", name="P", headcount=100, country="CN")
@@ -560,20 +648,19 @@ def main() -> int:
     for plan, dates in zip(plan_all(), plan_by_hand(), strict=True):
         visits = [v.on for v in plan.cycles[0].visits]
         assert [visits[0], *plan.classroom, *visits[1:]] == dates
-    rows.append(
-        (
-            "plan 1,000 modules (Module 1, China 2015 calendar)",
-            median_seconds(plan_all),
-            median_seconds(plan_by_hand),
-        )
+    return compare(
+        "plan 1,000 modules (Module 1, China 2015 calendar)",
+        plan_all,
+        plan_by_hand,
+        target=4,
     )
+
+
+def _quote_row() -> Row:
+    shop, _ = _workshop_case()
     model, funding = example_cost_model(), example_funding_policy()
     shops = [
-        attrs.evolve(
-            shop,
-            id=f"Q-{i}",
-            delegations=shop.delegations[: 3 + i % 3],
-        )
+        attrs.evolve(shop, id=f"Q-{i}", delegations=shop.delegations[: 3 + i % 3])
         for i in range(1000)
     ]
 
@@ -595,63 +682,119 @@ def main() -> int:
             for p in priced.by_payer
             if p.value in cents
         } == cents
-    rows.append(
-        (
-            "quote 1,000 workshops (3 to 5 enterprises, EXAMPLE model)",
-            median_seconds(quote_all),
-            median_seconds(quote_by_hand),
-        )
+    return compare(
+        "quote 1,000 workshops (3 to 5 enterprises, EXAMPLE model)",
+        quote_all,
+        quote_by_hand,
+        target=10,
     )
+
+
+def _aggregate_row() -> Row:
     kpis = _measurements(10_000)
     assert len(kpis) == 100_000
     found = aggregate(changes(kpis))
     assert {a.indicator: a.median for a in found.aggregates} == hand_written_aggregate(
         kpis
     )
-    rows.append(
-        (
-            "aggregate 100,000 measurements (changes, then medians)",
-            median_seconds(lambda: aggregate(changes(kpis))),
-            median_seconds(lambda: hand_written_aggregate(kpis)),
-        )
+    return compare(
+        "aggregate 100,000 measurements (changes, then medians)",
+        lambda: aggregate(changes(kpis)),
+        lambda: hand_written_aggregate(kpis),
     )
-    rows += _against_pydantic(items, text)
-    base = _import_ms("import attrs, cattrs")
-    rows += [
-        (
+
+
+def _import_rows() -> list[Row]:
+    base = _import("import attrs, cattrs")
+    return [
+        compare(
             "import score_core (vs import attrs, cattrs)",
-            _import_ms("import attrs, cattrs, score_core"),
+            _import("import attrs, cattrs, score_core"),
             base,
         ),
-        (
+        compare(
             "import score_core, first use of Enterprise, screen, to_json",
-            _import_ms(
+            _import(
                 "import attrs, cattrs; "
                 "from score_core import Enterprise, screen, to_json"
             ),
             base,
         ),
-        (
+        compare(
             "import score_core, first use of every module",
-            _import_ms(
+            _import(
                 "import attrs, cattrs, score_core; "
                 "[getattr(score_core, n) for n in score_core.__all__]"
             ),
             base,
         ),
     ]
-    rows += _strategies()
-    print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
-    print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio")
-    for name, ours, base in rows:
-        print(
-            f"{name:58}  {ours * 1000:8.1f}ms  {base * 1000:7.1f}ms  {ours / base:5.2f}"
-        )
+
+
+SECTIONS = ("json", "rules", "pydantic", "import", "strategies")
+
+
+def main(sections: tuple[str, ...] = SECTIONS) -> int:
+    items = _enterprises(SIZE)
+    text = to_json(items, as_type=tuple[Enterprise, ...])
+    rows: list[Row] = []
+    if "json" in sections:
+        rows += _json_rows(items, text)
+    if "rules" in sections:
+        rows += [_screen_row(), _workshop_row(), _plan_row(), _quote_row()]
+        rows.append(_aggregate_row())
+    if "pydantic" in sections:
+        rows += _against_pydantic(items, text)
+    if "import" in sections:
+        rows += _import_rows()
+    if "strategies" in sections:
+        rows += _strategies()
+    _print(rows)
     return 0
 
 
+def _print(rows: list[Row]) -> None:
+    import platform
+
+    from score_core import serialization
+
+    fast = serialization._fast()
+    print(
+        f"python {sys.version.split()[0]} on {platform.machine()} "
+        f"({os.cpu_count()} cores), fast extra: "
+        f"{'msgspec ' + _version('msgspec') if fast else 'not installed'}; "
+        f"{ROUNDS} rounds, the two sides alternating; CPU time"
+    )
+    head = f"{'benchmark':60}  {'ours':>9}  {'baseline':>9}  {'ratio':>5}  spread"
+    print(head + "        wall   target")
+    for row in rows:
+        low, high = row.ratios[0], row.ratios[-1]
+        target = ""
+        if row.target is not None:
+            met = "met" if row.ratio <= row.target else "MISSED"
+            target = f"<= {row.target:g} {met}"
+        print(
+            f"{row.name:60}  {statistics.median(row.ours_cpu) * 1000:7.1f}ms"
+            f"  {statistics.median(row.base_cpu) * 1000:7.1f}ms  {row.ratio:5.2f}"
+            f"  {low:5.2f}-{high:<5.2f}  {row.wall_ratio:5.2f}   {target}"
+        )
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
 def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
-    import pydantic_models as pm
+    try:
+        import pydantic_models as pm
+    except ImportError:
+        print("pydantic is not installed: `make bench` installs it (the bench extra)")
+        return []
 
     from score_core import to_dict
 
@@ -664,55 +807,66 @@ def _against_pydantic(items: tuple[Enterprise, ...], text: str) -> list[Row]:
     shop_kind = tuple[Workshop, ...]
     shop_text = to_json(shops, as_type=shop_kind)
     shop_models = pm.WORKSHOPS.validate_json(shop_text)
+    # Both paths read and write the same values and bytes.
     assert from_json(shop_kind, shop_text) == shops
-    # The fast encoder (orjson, a dev dependency) writes the same bytes.
-    assert _without_fast_encoder(lambda: to_json(items, as_type=kind))() == text
+    assert standard(lambda: from_json(shop_kind, shop_text))() == shops
+    assert standard(lambda: to_json(items, as_type=kind))() == text
+    assert standard(lambda: to_dict(items, as_type=kind))() == to_dict(
+        items, as_type=kind
+    )
+    assert standard(lambda: to_json(shops, as_type=shop_kind))() == shop_text
     return [
-        (
-            "load 10,000 enterprises, against pydantic v2 (strict)",
-            median_seconds(lambda: from_json(kind, text)),
-            median_seconds(lambda: pm.ENTERPRISES.validate_json(text)),
+        compare(
+            "load 10,000 enterprises, against pydantic validate_json",
+            lambda: from_json(kind, text),
+            lambda: pm.ENTERPRISES.validate_json(text),
+            target=0.8,
         ),
-        (
-            "to_dict 10,000 enterprises, against model_dump (json mode)",
-            median_seconds(lambda: to_dict(items, as_type=kind)),
-            median_seconds(lambda: pm.ENTERPRISES.dump_python(models, mode="json")),
+        compare(
+            "  the same, standard path (no fast extra)",
+            standard(lambda: from_json(kind, text)),
+            lambda: pm.ENTERPRISES.validate_json(text),
         ),
-        (
-            "to_json 10,000 enterprises, against model_dump_json",
-            median_seconds(lambda: to_json(items, as_type=kind)),
-            median_seconds(lambda: pm.ENTERPRISES.dump_json(models)),
+        compare(
+            "load 1,000 workshops (5 x 4 people), against validate_json",
+            lambda: from_json(shop_kind, shop_text),
+            lambda: pm.WORKSHOPS.validate_json(shop_text),
+            target=0.8,
         ),
-        (
-            "to_json 10,000 enterprises, standard library encoder",
-            median_seconds(_without_fast_encoder(lambda: to_json(items, as_type=kind))),
-            median_seconds(lambda: pm.ENTERPRISES.dump_json(models)),
+        compare(
+            "  the same, standard path (no fast extra)",
+            standard(lambda: from_json(shop_kind, shop_text)),
+            lambda: pm.WORKSHOPS.validate_json(shop_text),
         ),
-        (
-            "load 1,000 workshops (5 x 4 people), against pydantic v2",
-            median_seconds(lambda: from_json(shop_kind, shop_text)),
-            median_seconds(lambda: pm.WORKSHOPS.validate_json(shop_text)),
+        compare(
+            "to_dict 10,000 enterprises, against dump_python(mode=json)",
+            lambda: to_dict(items, as_type=kind),
+            lambda: pm.ENTERPRISES.dump_python(models, mode="json"),
+            target=1.0,
         ),
-        (
-            "to_json 1,000 workshops, against model_dump_json",
-            median_seconds(lambda: to_json(shops, as_type=shop_kind)),
-            median_seconds(lambda: pm.WORKSHOPS.dump_json(shop_models)),
+        compare(
+            "  the same, standard path (no fast extra)",
+            standard(lambda: to_dict(items, as_type=kind)),
+            lambda: pm.ENTERPRISES.dump_python(models, mode="json"),
+        ),
+        compare(
+            "to_json 10,000 enterprises, against dump_json",
+            lambda: to_json(items, as_type=kind),
+            lambda: pm.ENTERPRISES.dump_json(models),
+            target=0.5,
+        ),
+        compare(
+            "  the same, standard path (no fast extra)",
+            standard(lambda: to_json(items, as_type=kind)),
+            lambda: pm.ENTERPRISES.dump_json(models),
+        ),
+        compare(
+            "to_json 1,000 workshops, against dump_json",
+            lambda: to_json(shops, as_type=shop_kind),
+            lambda: pm.WORKSHOPS.dump_json(shop_models),
+            target=0.5,
         ),
     ]
-
-
-def _without_fast_encoder(fn: Callable[[], Any]) -> Callable[[], Any]:
-    from score_core import serialization
-
-    def run() -> Any:
-        saved = serialization.FAST_ENCODER
-        serialization.FAST_ENCODER = None
-        try:
-            return fn()
-        finally:
-            serialization.FAST_ENCODER = saved
-
-    return run
 
 
 @attrs.frozen(kw_only=True)
@@ -770,8 +924,8 @@ def _strategies() -> list[Row]:
     """Draws of the main strategies against st.builds of a plain class.
 
     Both sides draw the same number of examples (derandomised, generation
-    only), one after the other in every round, so that a change in the
-    machine's load falls on both; each figure is the median of the rounds.
+    only), alternating round by round, so that a change in the machine's
+    load falls on both.
     """
     from score_core import strategies as sst
 
@@ -788,39 +942,20 @@ def _strategies() -> list[Row]:
     for name, strategy in cases:
         _draw(strategy, 20)  # validate and warm up, outside the timing
         _draw(baseline, 20)
-        ours, base = [], []
-        for _ in range(ROUNDS):
-            ours.append(_once(lambda s=strategy: _draw(s, DRAWS)))
-            base.append(_once(lambda: _draw(baseline, DRAWS)))
         rows.append(
-            (
+            compare(
                 f"draw {DRAWS} {name} (against a plain 9-field attrs class)",
-                statistics.median(ours),
-                statistics.median(base),
+                lambda s=strategy: _draw(s, DRAWS),
+                lambda: _draw(baseline, DRAWS),
             )
         )
     return rows
 
 
-def strategies_only() -> int:
-    """``python benchmarks/run.py strategies``: the strategy rows alone."""
-    print(f"python {sys.version.split()[0]}, median of {ROUNDS} rounds")
-    print(f"{'benchmark':58}  {'score_core':>10}  {'baseline':>9}  ratio  per example")
-    for name, ours, base in _strategies():
-        print(
-            f"{name:58}  {ours * 1000:8.1f}ms  {base * 1000:7.1f}ms  {ours / base:5.2f}"
-            f"  {ours / DRAWS * 1000:.2f} ms"
-        )
-    return 0
-
-
-def _once(fn: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 if __name__ == "__main__":
-    if sys.argv[1:] == ["strategies"]:
-        raise SystemExit(strategies_only())
-    raise SystemExit(main())
+    # `python benchmarks/run.py [section ...]` runs some sections only.
+    chosen = tuple(sys.argv[1:]) or SECTIONS
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        raise SystemExit(f"unknown sections {sorted(unknown)}; choose from {SECTIONS}")
+    raise SystemExit(main(chosen))

@@ -2,7 +2,8 @@
 
 No intersphinx: the build needs no network. The reference pages for codes,
 sources, the catalogue, profiles and payload kinds are generated from the
-code on every build.
+code on every build, and so are the figures (docs/figures.py, drawn with
+matplotlib, a docs dependency) when Sphinx starts a build.
 """
 
 from pathlib import Path
@@ -22,7 +23,7 @@ extensions = [
     "sphinx.ext.napoleon",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_figures"]
 myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -33,4 +34,20 @@ html_theme = "furo"
 html_title = f"score_core {release}"
 suppress_warnings = ["myst.xref_missing"]
 
-write_reference(Path(__file__).parent / "reference" / "generated")
+HERE = Path(__file__).parent
+write_reference(HERE / "reference" / "generated")
+
+
+def _draw_figures(app):
+    # Imported here: reading this file (pytest's doctest collection does)
+    # draws nothing; a build does.
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    from figures import write_figures
+
+    write_figures(HERE / "_figures")
+
+
+def setup(app):
+    app.connect("builder-inited", _draw_figures)

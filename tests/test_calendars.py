@@ -196,17 +196,20 @@ class TestArithmetic:
 class TestYears:
     def test_findings_for_uncovered_and_estimated_years(self):
         calendar = FixedCalendar(name="c", years={2025, 2026}, confirmed={2025})
-        assert check_years(calendar, [2025, 2025]) == []
+        assert check_years(calendar, [2025, 2025]).ok
         codes = [
-            (v.code, v.severity.value) for v in check_years(calendar, [2024, 2026])
+            (v.code, v.severity.value)
+            for v in check_years(calendar, [2024, 2026]).violations
         ]
         assert codes == [
             ("calendar.year.not_covered", "error"),
             ("calendar.year.unconfirmed", "warning"),
         ]
-        strict = check_years(calendar, [2026], strict=True, path=("days",))
-        assert strict[0].severity.value == "error"
-        assert strict[0].path == ("days",)
+        (strict,) = check_years(
+            calendar, [2026], strict=True, path=("days",)
+        ).violations
+        assert strict.severity.value == "error"
+        assert strict.path == ("days",)
 
 
 class TestRegistry:
@@ -375,7 +378,7 @@ class TestRefusals:
 
     def test_year_findings_name_the_calendar(self):
         calendar = FixedCalendar(name="cn-x", years={2026}, confirmed=set())
-        found = check_years(calendar, [2025, 2026], path=("days",))
+        found = check_years(calendar, [2025, 2026], path=("days",)).violations
         assert [(v.params["calendar"], v.params["year"], v.path) for v in found] == [
             ("cn-x", 2025, ("days",)),
             ("cn-x", 2026, ("days",)),

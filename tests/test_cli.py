@@ -6,6 +6,15 @@ from datetime import date
 from score_core._cli import main
 
 
+def _flat(text):
+    """Output with its line breaks and runs of spaces as one space.
+
+    Text is wrapped to fit 100 columns; a phrase of the last column of a
+    table reads whole in the flattened text.
+    """
+    return " ".join(text.split())
+
+
 def test_demo(capsys):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
@@ -26,7 +35,7 @@ def test_demo_ends_on_today_or_the_date_given(capsys):
     assert "CQ-009" in section
     assert "needs_review" in section
     assert main(["demo", "--on", "2026-12-02"]) == 0
-    out = capsys.readouterr().out
+    out = _flat(capsys.readouterr().out)
     assert "after its valid_to 2017-12-31 (source: MTE-II p.2)" in out
     assert "get_profile('cn'), is cn-mem" in out
 
@@ -69,10 +78,11 @@ def test_modules(capsys):
 
 
 def test_modules_json_round_trips(capsys):
-    from score_core import Catalogue, default_catalogue, from_json
+    from score_core import default_catalogue, load_document
 
     assert main(["modules", "--json", "--catalogue", "score"]) == 0
-    assert from_json(Catalogue, capsys.readouterr().out) == default_catalogue()
+    loaded = load_document(capsys.readouterr().out, kind="catalogue")
+    assert loaded == default_catalogue()
 
 
 def test_unknown_catalogue_exits_2(capsys):
@@ -93,12 +103,13 @@ def test_profiles(capsys):
 
 
 def test_profiles_json(capsys):
-    from score_core import Profile, from_json, get_profile
+    from score_core import get_profile, load_document
 
     assert main(["profiles", "cn-phase-2", "--json"]) == 0
-    assert from_json(Profile, capsys.readouterr().out) == get_profile("cn-phase-2")
+    loaded = load_document(capsys.readouterr().out, kind="profile")
+    assert loaded == get_profile("cn-phase-2")
     assert main(["profiles", "--json"]) == 0
-    loaded = from_json(tuple[Profile, ...], capsys.readouterr().out)
+    loaded = load_document(capsys.readouterr().out, kind="profile[]")
     assert get_profile("global") in loaded
 
 
@@ -130,7 +141,8 @@ def test_check_reports_and_exits_1_when_not_all_eligible(tmp_path, capsys):
     path.write_text(FIRMS, encoding="utf-8")
     assert main(["check", str(path), "--no-baseline"]) == 1
     out = capsys.readouterr().out
-    assert "CQ-001  重庆齿轮厂          180        eligible" in out
+    assert re.search(r"^CQ-001  重庆齿轮厂 +180 +eligible", out, re.M)
+    out = _flat(out)
     assert "headcount 612 is above the maximum of 500 for profile cn-phase-2" in out
     assert "2 screened: eligible 1, ineligible 1, needs_review 0" in out
 
@@ -172,7 +184,7 @@ def test_check_from_stdin_and_lenient(monkeypatch, capsys):
     stream = io.TextIOWrapper(io.BytesIO(FIRMS.encode()), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", stream)
     assert main(["check", "-", "--on", "2026-11-24", "--no-baseline"]) == 1
-    out = capsys.readouterr().out
+    out = _flat(capsys.readouterr().out)
     assert "after its valid_to 2017-12-31 (source: MTE-II p.2)" in out
 
 
@@ -209,7 +221,7 @@ def test_check_bad_input_exits_2(tmp_path, capsys):
     bad.write_bytes(b'{"id": 1, "headcount": "5"}')
     assert main(["check", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert f"score-core check: {bad}: 3 problem(s)" in err
+    assert f"score-core check: {bad}: 3 problems in payload:" in err
     assert "$.headcount: expected an integer, got the string '5'" in err
     assert main(["check", str(tmp_path / "missing.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
@@ -275,7 +287,7 @@ def _five_enterprise_workshop():
 
 def test_workshop_report_and_exit_1(capsys):
     assert main(["workshop", GOLDEN_WORKSHOP]) == 1
-    out = capsys.readouterr().out
+    out = _flat(capsys.readouterr().out)
     assert out.startswith(
         "workshop CQ-2015-04: module M1, 1 enterprises, 4 participants"
     )
@@ -565,7 +577,7 @@ def test_results_table_and_json(tmp_path, capsys):
     kpis = _kpis(tmp_path)
     assert main(["results", kpis]) == 0
     out = capsys.readouterr().out
-    assert "defect_rate  percent  lower is better  3" in out
+    assert "defect_rate  percent  lower   3" in out
     assert "monitoring.sample.small" in out
     assert main(["results", kpis, "--min-n", "3"]) == 0
     assert "no findings" in capsys.readouterr().out
@@ -671,3 +683,305 @@ def test_every_subcommand_has_help_with_an_example_through_the_script():
         )
         assert result.returncode == 0, command
         assert "example: score-core " + command in result.stdout, command
+
+
+# -- a command line that pipes --------------------------------------------------------
+def _stdin(monkeypatch, text):
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stream)
+
+
+def _json_outputs(tmp_path):
+    """Every --json output: (argv, the kind of document it prints)."""
+    from score_core import dump_document, to_json
+    from score_core._cli.demo import _chongqing_workshop
+
+    shop, _ = _chongqing_workshop()
+    workshop = tmp_path / "shop.json"
+    workshop.write_text(to_json(dump_document(shop)), encoding="utf-8")
+    firms = str(_firms(tmp_path))
+    kpis = _kpis(tmp_path)
+    misfits = tmp_path / "misfits"
+    misfits.mkdir()
+    return [
+        (["modules"], "catalogue"),
+        (["profiles"], "profile[]"),
+        (["profiles", "cn-phase-2"], "profile"),
+        (["check", firms], "eligibility_result[]"),
+        (["workshop", str(workshop)], "report"),
+        (["plan", str(workshop), "--workshop"], "module_plan"),
+        (
+            ["plan", firms, "--earliest", "2030-09-20", "--strict", "--profile", "cn"],
+            "report",
+        ),
+        (["quote", str(workshop)], "quote"),
+        (["results", kpis], "results_report"),
+        (["results", _kpis(misfits, unit="ppm")], "report"),
+    ]
+
+
+def test_every_json_output_is_a_document_validate_accepts(
+    tmp_path, monkeypatch, capsys
+):
+    from score_core import load_document
+
+    for argv, kind in _json_outputs(tmp_path):
+        assert main([*argv, "--json"]) in (0, 1), argv
+        out = capsys.readouterr().out
+        value = load_document(out, kind=kind)
+        _stdin(monkeypatch, out)
+        assert main(["validate", "-"]) == 0, argv
+        said = capsys.readouterr().out
+        assert said.startswith(f"-: a valid {kind} document ("), argv
+        # ... and the same document given with its kind.
+        _stdin(monkeypatch, out)
+        assert main(["validate", "-", "--kind", kind]) == 0, argv
+        capsys.readouterr()
+        assert load_document(out) == value
+
+
+def test_profiles_json_pipes_into_validate_through_the_script():
+    from pathlib import Path
+
+    script = str(Path(sys.executable).with_name("score-core"))
+    first = subprocess.Popen(
+        [script, "profiles", "cn-phase-2", "--json"], stdout=subprocess.PIPE
+    )
+    second = subprocess.run(
+        [script, "validate", "-"],
+        stdin=first.stdout,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    first.stdout.close()
+    assert first.wait() == 0
+    assert second.returncode == 0
+    assert second.stdout == "-: a valid profile document (Profile, schema version 2)\n"
+
+
+def test_validate_reads_a_bare_payload_given_its_kind(tmp_path, capsys):
+    one = tmp_path / "one.json"
+    one.write_text('{"id": "E1", "name": "n", "headcount": 100, "country": "CN"}')
+    many = tmp_path / "firms.json"
+    many.write_text(FIRMS, encoding="utf-8")
+    assert main(["validate", str(one), "--kind", "enterprise"]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"{one}: valid enterprise data without an envelope (Enterprise, schema "
+        "version 2)\n"
+    )
+    # A list, as `check` reads it, given the kind of one item or of the list.
+    for kind in ("enterprise", "enterprise[]"):
+        assert main(["validate", str(many), "--kind", kind]) == 0
+        out = capsys.readouterr().out
+        assert "valid enterprise[] data without an envelope (2 values" in out
+    # Without --kind: not a document, and the kind it looks like.
+    for path, kind in ((one, "enterprise"), (many, "enterprise[]")):
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert f"shaped like {kind} (data without its envelope)" in out
+        assert out.endswith(
+            f"  to read it as data without an envelope: --kind {kind}\n"
+        )
+    # A bare payload of the wrong kind, and a kind that does not exist.
+    assert main(["validate", str(one), "--kind", "money"]) == 1
+    assert "$: expected money, got an object shaped like enterprise" in _flat(
+        capsys.readouterr().out
+    )
+    assert main(["validate", str(one), "--kind", "nope"]) == 2
+    assert "unknown document kind 'nope'" in capsys.readouterr().err
+    # Not JSON at all: the problem, and no guess.
+    one.write_text("{")
+    assert main(["validate", str(one)]) == 1
+    out = capsys.readouterr().out
+    assert "not valid JSON" in out
+    assert "--kind" not in out
+
+
+def _measurements_file(tmp_path, n):
+    from decimal import Decimal
+
+    from score_core import Measurement, to_json
+    from score_core.monitoring import Point
+
+    items = tuple(
+        Measurement(
+            enterprise=f"E{k}",
+            indicator="defect_rate",
+            on=date(2015, 3, 2),
+            value=Decimal(k),
+            unit="percent",
+            point=Point.BASELINE,
+        )
+        for k in range(n)
+    )
+    path = tmp_path / "kpis.json"
+    path.write_text(to_json(items, as_type=tuple[Measurement, ...]))
+    return str(path)
+
+
+def test_a_file_of_the_wrong_kind_says_what_it_looks_like(tmp_path, capsys):
+    from score_core.errors import SHOWN_PROBLEMS
+
+    kpis = _measurements_file(tmp_path, 50)
+    assert main(["check", kpis]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"score-core check: {kpis}: 50 problems in payload:"
+    assert err[1] == (
+        "  $[0]: expected enterprise, got an object shaped like measurement: 9 of "
+        "its 10 keys are not fields of enterprise"
+    )
+    assert len(err) == 1 + SHOWN_PROBLEMS + 1
+    assert err[-1] == (
+        f"  ... and {50 - SHOWN_PROBLEMS} more (--max-errors 0 lists them all)"
+    )
+    assert main(["check", kpis, "--max-errors", "3"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line[:6] for line in err[1:4]] == ["  $[0]", "  $[1]", "  $[2]"]
+    assert err[4] == "  ... and 47 more (--max-errors 0 lists them all)"
+    assert main(["check", kpis, "--max-errors", "0"]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 51
+    for bad in ("-1", "many"):
+        assert main(["check", kpis, "--max-errors", bad]) == 2
+        assert f"{bad!r} is not a count" in capsys.readouterr().err
+    # validate caps its listing the same way, on standard output.
+    assert main(["validate", kpis, "--kind", "enterprise", "--max-errors", "5"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 7
+    assert out[-1] == "  ... and 45 more (--max-errors 0 lists them all)"
+    # A record file of the wrong kind is capped by the subcommand's option.
+    firms = str(_firms(tmp_path))
+    assert main(["check", firms, "--records", kpis, "--max-errors", "1"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert "expected enterprise_record, got an object shaped like measurement" in err[1]
+    assert len(err) == 3
+
+
+def test_the_listing_stays_short_however_large_the_file(tmp_path, capsys):
+    # One problem a wrong item, and a message whose length does not grow with
+    # the file: 10 times the items, the same number of lines.
+    sizes = []
+    for n in (100, 1000):
+        kpis = _measurements_file(tmp_path, n)
+        assert main(["check", kpis]) == 2
+        err = capsys.readouterr().err
+        assert f"{n:,} problems in payload" in err
+        sizes.append(len(err.splitlines()))
+    assert sizes[0] == sizes[1]
+
+
+def test_a_stream_whose_reader_left_drops_the_rest(monkeypatch):
+    import io
+
+    from score_core._cli.app import _Leaving
+
+    class Gone(io.StringIO):
+        """Text kept until the reader leaves, at the first flush."""
+
+        def flush(self):
+            raise BrokenPipeError
+
+    stream = _Leaving(Gone())
+    assert stream.write("kept") == 4
+    stream.flush()  # the reader left: no error, and no descriptor to redirect
+    assert stream.write("dropped") == 7
+    stream.flush()
+    assert stream.getvalue() == "kept"  # the stream's own methods pass through
+    # Through the command: the last flush finds the reader gone.
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert main(["schema"]) == 0
+    assert "workshop" in sys.stdout.getvalue()
+
+
+def _closed_pipe():
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write
+    return write
+
+
+def _script():
+    from pathlib import Path
+
+    return str(Path(sys.executable).with_name("score-core"))
+
+
+def test_exit_status_when_the_reader_of_standard_output_is_gone(tmp_path):
+    import os
+
+    one = tmp_path / "one.json"
+    one.write_text('{"id": "E1", "name": "n", "headcount": 100, "country": "CN"}')
+    firms = tmp_path / "firms.json"
+    firms.write_text(FIRMS, encoding="utf-8")
+    cases = [
+        (["quote", str(one)], 2),  # bad input (the issue's case)
+        (["schema", "quote"], 0),  # a long output
+        (["check", str(firms), "--no-baseline"], 1),  # findings
+    ]
+    for argv, status in cases:
+        out = _closed_pipe()
+        try:
+            # Standard output only: standard error is read.
+            result = subprocess.run(
+                [_script(), *argv], stdout=out, stderr=subprocess.PIPE, check=False
+            )
+            assert result.returncode == status, argv
+            assert b"Traceback" not in result.stderr, argv
+            assert b"Exception ignored" not in result.stderr, argv
+            # Both streams into the closed pipe (`2>&1 | head`).
+            result = subprocess.run(
+                [_script(), *argv], stdout=out, stderr=out, check=False
+            )
+            assert result.returncode == status, argv
+        finally:
+            os.close(out)
+
+
+def test_a_reader_that_leaves_midway(tmp_path):
+    # `score-core demo | head -3`: the reader takes a few lines and goes.
+    reader = subprocess.Popen(
+        ["head", "-3"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    result = subprocess.run(
+        [_script(), "demo"], stdout=reader.stdin, stderr=subprocess.PIPE, check=False
+    )
+    reader.stdin.close()
+    assert len(reader.stdout.read().splitlines()) == 3
+    reader.stdout.close()
+    assert reader.wait() == 0
+    assert result.returncode == 0
+    assert result.stderr == b""
+
+
+def test_every_line_of_the_demo_fits_100_columns(capsys):
+    from score_core._cli.render import WIDTH, width
+
+    assert main(["demo", "--on", "2026-12-02"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 150
+    wide = [line for line in lines if width(line) > WIDTH]
+    assert wide == []
+    # Chinese names take two columns each, and are measured so.
+    assert any(width(line) > len(line) for line in lines)
+
+
+def test_every_subcommands_text_fits_100_columns(tmp_path, monkeypatch, capsys):
+    from score_core._cli.render import WIDTH, width
+
+    runs = [argv for argv, _ in _json_outputs(tmp_path)]
+    runs += [
+        ["check", str(_firms(tmp_path)), "--on", "2026-12-02"],
+        ["workshop", GOLDEN_WORKSHOP],
+        ["plan", str(_firms(tmp_path)), "--earliest", "2026-09-23", "--stagger", "1"],
+        ["schema"],
+        ["validate", GOLDEN_WORKSHOP],
+    ]
+    for argv in runs:
+        assert main(argv) in (0, 1), argv
+        out = capsys.readouterr().out
+        wide = [line for line in out.splitlines() if width(line) > WIDTH]
+        assert wide == [], argv

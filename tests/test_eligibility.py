@@ -256,24 +256,23 @@ class TestOtherRules:
     def test_each_profile_explains_with_its_own_parameters(self, monkeypatch):
         from score_core import eligibility
 
-        # More profiles than the cache of their texts holds, then one whose
-        # id is taken by a stale entry: each decision names its own values.
+        # Many profiles, each deciding with its own values, and the words
+        # kept on each profile (no cache that one profile could overwrite).
         profiles = [
             default_profile().derive(
                 name=f"band-{n}", employees=Band(minimum=n, maximum=500)
             )
-            for n in range(1, eligibility._PROFILE_TEXTS_MAX + 3)
+            for n in range(1, 20)
         ]
         for profile in profiles:
             result = check_eligibility(firm(100), profile=profile)
             used = {p.name: p.value for p in result.parameters}
             assert used["employees"] == f"{profile.employees.minimum} to 500"
-        assert len(eligibility._PROFILE_TEXTS) <= eligibility._PROFILE_TEXTS_MAX
-        mine = profiles[0]
-        stale = eligibility._PROFILE_TEXTS[id(profiles[-1])]
-        monkeypatch.setitem(eligibility._PROFILE_TEXTS, id(mine), stale)
-        result = check_eligibility(firm(100), profile=mine)
-        assert {p.name: p.value for p in result.parameters}["employees"] == "1 to 500"
+        first = profiles[0]
+        again = check_eligibility(firm(100), profile=first)
+        assert again.parameters is check_eligibility(firm(90), profile=first).parameters
+        assert {p.name: p.value for p in again.parameters}["employees"] == "1 to 500"
+        assert not hasattr(eligibility, "_PROFILE_TEXTS")
 
 
 AUTOS = default_profile().derive(name="cn-autos", sectors=frozenset({"auto parts"}))
@@ -363,7 +362,6 @@ def empty_caches(monkeypatch):
     from score_core import eligibility
 
     monkeypatch.setattr(eligibility, "_SHARED", {})
-    monkeypatch.setattr(eligibility, "_PROFILE_TEXTS", {})
     return eligibility
 
 
@@ -693,13 +691,13 @@ class TestDecisionTable:
         again = check_eligibility(firm(100), record=BASELINED)
         assert again.checks[0] is first.checks[0]
         assert again.parameters is first.parameters
-        profiles = [
-            default_profile().derive(name=f"p-{n}")
-            for n in range(empty_caches._PROFILE_TEXTS_MAX + 1)
-        ]
-        for profile in profiles:
-            check_eligibility(firm(100), profile=profile)
-        assert len(empty_caches._PROFILE_TEXTS) <= empty_caches._PROFILE_TEXTS_MAX
+        other = default_profile().derive(name="p-other")
+        assert check_eligibility(firm(100), profile=other).parameters == (
+            again.parameters
+        )
+        assert check_eligibility(firm(100), profile=other).parameters is not (
+            again.parameters
+        )
 
     def test_a_full_cache_of_shared_checks_shares_no_more(
         self, empty_caches, monkeypatch

@@ -38,6 +38,8 @@ DOMAIN = {
     "journey",
     "workshops",
     "visits",
+    "season",
+    "packages",
     "pricing",
     "monitoring",
 }
@@ -49,9 +51,12 @@ EDGES = {
     "ical",
     "i18n",  # findings and the CLI in a language: catalogs read from files
     "serialization",
+    "_fast",  # serialization's msgspec paths (the `fast` extra)
     "_migrations",
     "schema",
+    "streaming",
     "strategies",
+    "tables",
     "_hypothesis_plugin",
 }
 LAYER = {
@@ -122,3 +127,18 @@ def test_the_check_sees_an_upward_import(tmp_path):
     bad.write_text("from score_core._cli.render import table\n", encoding="utf-8")
     assert _imports(bad) == {"_cli.render"}
     assert _layer("_cli.render") > _layer("eligibility")
+
+
+#: The longest a function in src may be, in lines (data lives in _data).
+LONGEST = 80
+
+
+def test_no_function_in_src_is_longer_than_the_house_allows():
+    long = sorted(
+        f"{path.relative_to(SRC)}:{node.lineno} {node.name} ({length} lines)"
+        for path in SRC.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (length := (node.end_lineno or node.lineno) - node.lineno + 1) > LONGEST
+    )
+    assert long == [], "split into named steps that return (value, findings)"

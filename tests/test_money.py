@@ -195,6 +195,9 @@ class TestMoney:
     def test_minor_units(self):
         assert Money.from_minor(1250, "CNY") == Money.of("12.50", "CNY")
         assert Money.from_minor(7, "KWD").amount == Decimal("0.007")
+        # Beyond the bounds: refused, quoting the amount exactly as given.
+        with pytest.raises(InvalidValueError, match=r"got 1" + "0" * 38 + r"\.00:"):
+            Money.from_minor(10**40, "CNY")
         with pytest.raises(InvalidTypeError):
             Money.from_minor(1.0, "CNY")  # type: ignore[arg-type]
 

@@ -280,6 +280,78 @@ class TestAggregates:
                 assert change.women + change.men == change.absolute
 
 
+class TestAddingPartitions:
+    @given(
+        sst.measurement_series(max_size=40),
+        st.lists(st.booleans(), min_size=4, max_size=4),
+    )
+    def test_change_sets_of_enterprises_apart_add_up_to_the_whole(self, items, picks):
+        # The series' enterprises are E1 to E4; each goes to one part.
+        chosen = {f"E{n}" for n, pick in enumerate(picks, 1) if pick}
+        firms = sorted({x.enterprise for x in items})
+        part_a = [x for x in items if x.enterprise in chosen]
+        part_b = [x for x in items if x.enterprise not in chosen]
+        whole = changes(items)
+        assert changes(part_a) + changes(part_b) == whole
+        assert changes(part_b) + changes(part_a) == whole
+        by_firm = [changes([x for x in items if x.enterprise == f]) for f in firms]
+        assert sum(by_firm, changes([])) == whole
+        if by_firm:
+            assert sum(by_firm) == whole
+            # Medians are taken of the sum, not added.
+            assert aggregate(sum(by_firm), min_n=3) == aggregate(whole, min_n=3)
+
+    def test_an_enterprise_split_between_parts_is_refused(self):
+        first = [
+            m("E1", "waste", "5", "percent"),
+            m("E1", "waste", "4", "percent", point=Point.VISIT, on=LATER),
+        ]
+        second = [
+            m(
+                "E1",
+                "waste",
+                "6",
+                "percent",
+                point=Point.YEAR_AFTER,
+                on=date(2016, 3, 1),
+            )
+        ]
+        with pytest.raises(InvalidValueError, match=r"both hold E1 waste: partition"):
+            changes(first) + changes(second)
+        many = [
+            m(f"E{n}", "waste", "5", "percent", point=Point.VISIT, on=LATER)
+            for n in range(5)
+        ]
+        # Missing baselines count: the baseline may be in the other part.
+        with pytest.raises(InvalidValueError, match=r"E2 waste and 2 more:"):
+            changes(many) + changes(many)
+        with pytest.raises(TypeError):
+            changes(first) + 1
+        with pytest.raises(TypeError):
+            1 + changes(first)
+        # A zero baseline is the change's own finding, not a missing baseline.
+        zero = [
+            m("E7", "waste", "0", "percent"),
+            m("E7", "waste", "1", "percent", point=Point.VISIT, on=LATER),
+        ]
+        added = changes(zero) + changes(many)
+        assert added == changes([*zero, *many])
+        assert added.findings.codes[-1] == "monitoring.baseline.zero"
+
+    def test_medians_refuse_to_add_and_say_what_to_add(self):
+        items = [
+            m("E1", "waste", "5", "percent"),
+            m("E1", "waste", "4", "percent", point=Point.VISIT, on=LATER),
+        ]
+        found = aggregate(changes(items))
+        report = results_report(items)
+        for value in (found, report):
+            with pytest.raises(TypeError, match=r"aggregate\(sum\(change_sets\)\)"):
+                value + value
+            with pytest.raises(TypeError, match="do not add"):
+                sum([value])
+
+
 class TestResultsReport:
     def test_iati_shape(self):
         items = [

@@ -1,5 +1,6 @@
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,8 +17,15 @@ from score_core import (
 )
 from score_core import strategies as sst
 from score_core.codes import Code, violation
-from score_core.people import ImprovementTeam, check_improvement_team
+from score_core.errors import InvalidTypeError
+from score_core.people import (
+    ImprovementTeam,
+    SupervisedDelivery,
+    check_improvement_team,
+    check_trainer_path,
+)
 from score_core.profiles import default_profile
+from score_core.serialization import load_document
 
 
 D = date(2015, 6, 1)
@@ -156,6 +164,179 @@ class TestCheckTrainer:
         if level is None:
             assert not report.ok
         assert all(v.severity.value == "error" for v in report)
+
+
+def _paths(report):
+    return [(v.code, v.path) for v in report]
+
+
+class TestTrainerPath:
+    """The path to certification as data: the supervised delivery, the
+    recommendation ([TOT])."""
+
+    TOE = SupervisedDelivery(
+        on=date(2015, 1, 12), supervisor_id="T9", workshop_id="CQ-2015-01"
+    )
+
+    def recorded(self, module="M1", start=date(2015, 3, 1), **kw):
+        kw = {"supervised_delivery": self.TOE, "recommended_by": "T9", **kw}
+        return cert(module, start=start, **kw)
+
+    def test_a_recorded_path_checked_against_the_roster(self):
+        li = trainer(
+            cert("M1", TrainerLevel.CANDIDATE, start=date(2014, 11, 20)),
+            self.recorded(),
+        )
+        assert check_trainer_path(li).ok
+        assert len(check_trainer_path(li, roster=[EXPERT_M5])) == 0
+        # Supervision and certification are two things: check_trainer unchanged.
+        assert check_trainer(li, "M1", on=D).ok
+
+    def test_an_imported_record_without_its_path(self):
+        # Certified in M1, renewed, promoted to expert: only the first
+        # certification of a module is the end of a path.
+        imported = trainer(
+            cert("M1", TrainerLevel.CANDIDATE, start=date(2014, 1, 1)),
+            cert("M1", start=date(2014, 6, 1), expires_on=date(2017, 5, 31)),
+            cert("M1", start=date(2017, 6, 1)),
+            cert("M1", TrainerLevel.EXPERT, start=date(2018, 1, 1)),
+            cert("M5", start=date(2016, 1, 1), recommended_by="T9"),
+        )
+        report = check_trainer_path(imported)
+        assert report.violations == (
+            violation(
+                Code.TRAINER_PATH_DELIVERY_UNRECORDED,
+                trainer="trainer T1",
+                module="M1",
+                path=("certifications", 1),
+            ),
+            violation(
+                Code.TRAINER_PATH_RECOMMENDATION_UNRECORDED,
+                trainer="trainer T1",
+                module="M1",
+                path=("certifications", 1),
+            ),
+            violation(
+                Code.TRAINER_PATH_DELIVERY_UNRECORDED,
+                trainer="trainer T1",
+                module="M5",
+                path=("certifications", 4),
+            ),
+        )
+        assert report.ok  # INFO: the record does not show the path
+        assert {v.severity.value for v in report} == {"info"}
+
+    def test_a_delivery_after_the_certification(self):
+        late = trainer(self.recorded(start=date(2015, 1, 11)))
+        assert check_trainer_path(late).violations == (
+            violation(
+                Code.TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION,
+                trainer="trainer T1",
+                module="M1",
+                delivered_on="2015-01-12",
+                certified_on="2015-01-11",
+                path=("certifications", 0, "supervised_delivery", "on"),
+            ),
+        )
+        # The same day is in order.
+        assert check_trainer_path(trainer(self.recorded(start=date(2015, 1, 12)))).ok
+
+    def test_supervisor_and_recommender_are_experts_for_the_module(self):
+        certified_only = trainer(cert("M1", start=date(2010, 1, 1)), id="T8")
+        newly_expert = trainer(
+            cert("M1", TrainerLevel.EXPERT, start=date(2015, 2, 1)), id="T7"
+        )
+        t = trainer(
+            cert("M1", TrainerLevel.CANDIDATE, start=date(2014, 12, 1)),
+            self.recorded(
+                supervised_delivery=attrs.evolve(self.TOE, supervisor_id="T7"),
+                recommended_by="T8",
+            ),
+            self.recorded("M5", recommended_by="T6"),
+            self.recorded("M2", start=date(2015, 4, 1), recommended_by="T1"),
+        )
+        report = check_trainer_path(t, roster=[certified_only, newly_expert])
+        assert [
+            (
+                v.params["expert"],
+                v.params["role"],
+                v.params["in_roster"],
+                v.params["level"],
+            )
+            for v in report
+        ] == [
+            ("T7", "supervisor", True, None),
+            ("T8", "recommender", True, "certified"),
+            ("T9", "supervisor", False, None),
+            ("T6", "recommender", False, None),
+            ("T9", "supervisor", False, None),
+            # Recommending oneself: a trainer is always in their own roster.
+            ("T1", "recommender", True, "certified"),
+        ]
+        assert set(report.codes) == {"trainer.path.not_expert"}
+        assert report.violations[0].path == (
+            "certifications",
+            1,
+            "supervised_delivery",
+            "supervisor_id",
+        )
+        assert report.violations[1].path == ("certifications", 1, "recommended_by")
+        assert report.violations[1].message == (
+            "T8 (recommender of trainer trainer T1's certification in module M1) is "
+            "not an expert trainer for the module on 2015-03-01: certified"
+        )
+
+    def test_validation_and_old_payloads(self):
+        with pytest.raises(InvalidValueError, match="not a candidate's"):
+            cert("M1", TrainerLevel.CANDIDATE, recommended_by="T9")
+        with pytest.raises(InvalidValueError, match="not a candidate's"):
+            cert("M1", TrainerLevel.CANDIDATE, supervised_delivery=self.TOE)
+        with pytest.raises(InvalidTypeError):
+            cert("M1", supervised_delivery="T9")
+        with pytest.raises(InvalidValueError):
+            SupervisedDelivery(on=D, supervisor_id=" ")
+        # A version 2 document written before the path was recorded loads.
+        old = {
+            "schema": "score_core",
+            "schema_version": 2,
+            "kind": "certification",
+            "data": {
+                "module": "M1",
+                "level": "certified",
+                "certified_on": "2015-03-01",
+                "expires_on": None,
+                "supervisor_id": None,
+            },
+        }
+        loaded = load_document(old)
+        assert loaded.supervised_delivery is None
+        assert loaded.recommended_by is None
+
+    @given(sst.trainers(), st.lists(sst.trainers(), max_size=3))
+    def test_a_drawn_record_is_in_order_and_each_module_read_once(self, t, roster):
+        report = check_trainer_path(t)
+        assert report.ok  # drawn deliveries are on or before certification
+        firsts = {
+            v.path[1]
+            for v in check_trainer_path(t, roster=roster)
+            if v.path[:1] == ("certifications",)
+        }
+        modules = [t.certifications[i].module for i in firsts]
+        assert len(modules) == len(set(modules))
+        assert all(
+            t.certifications[i].level is not TrainerLevel.CANDIDATE for i in firsts
+        )
+        complete = trainer(
+            *(
+                attrs.evolve(c, supervised_delivery=self.TOE, recommended_by="T9")
+                if c.level is not TrainerLevel.CANDIDATE
+                else c
+                for c in t.certifications
+            ),
+            id=t.id,
+        )
+        # With the path recorded (however late), no INFO is left.
+        assert not check_trainer_path(complete).infos
 
 
 def person(name, role, enterprise_id=None, gender=Gender.FEMALE, id=None):

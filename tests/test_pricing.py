@@ -33,6 +33,7 @@ from score_core import (
     get_profile,
     portfolio,
     quote,
+    to_json,
 )
 from score_core import strategies as sst
 from score_core.catalogue import ModuleGroup
@@ -261,6 +262,20 @@ class TestCosts:
             make()
         assert str(caught.value) == message
         assert caught.value.field == field
+
+    def test_a_rule_in_another_currency_is_refused_when_it_is_paid(self):
+        tier = FeeTier(price=Money.of("100", "USD"))
+        usd_fee = policy(GroupRules(fee=FeeRule(tiers=(tier,))))
+        with pytest.raises(CurrencyMismatchError, match=r"^cannot compare CNY and US"):
+            quote(shop(), cost_model=MODEL, policy=usd_fee, on=ON)
+
+    def test_amounts_below_the_minor_unit_are_divided_by_their_proportions(self):
+        odd = attrs.evolve(MODEL, baseline_assessment=Money.of("1000.005", "CNY"))
+        priced = quote(shop(n=3), cost_model=odd, policy=policy(GroupRules()), on=ON)
+        overhead = [c for i in priced.invoices for c in i.costs if c.key == "overhead"]
+        whole = next(line for line in priced.lines if line.key == "overhead")
+        assert Money.total((c.amount for c in overhead), "CNY") == whole.amount
+        assert [c.amount for c in overhead] == list(whole.amount.split(3))
 
     def test_values_are_checked(self):
         with pytest.raises(
@@ -940,6 +955,57 @@ class TestPortfolio:
         assert mixed.coverage() == Decimal("0.25")
         assert mixed.findings.codes == ("pricing.portfolio.below_target",)
         assert mixed.findings.violations[0].params["year"] == 2016
+
+    @given(
+        st.lists(sst.quotes(cost_model=st.just(MODEL)), min_size=2, max_size=4),
+        st.data(),
+    )
+    def test_portfolios_of_parts_add_up_to_the_whole(self, quotes, data):
+        whole = portfolio(quotes)
+        cut = data.draw(st.integers(1, len(quotes) - 1), label="cut")
+        assert portfolio(quotes[:cut]) + portfolio(quotes[cut:]) == whole
+        assert sum(portfolio([q]) for q in quotes) == whole
+        assert to_json(sum(portfolio([q]) for q in quotes)) == to_json(whole)
+
+    def test_added_portfolios_keep_targets_ties_and_date_warnings(self):
+        china = example_funding_policy()
+        early = quote(shop(), cost_model=MODEL, policy=china, on=ON)
+        strict = attrs.evolve(early, target=Decimal("0.9"))
+        late = quote(shop(), cost_model=MODEL, policy=china, on=date(2026, 3, 1))
+        # The later of two quotes of the same day sets the target, as in one
+        # portfolio; the earliest date warning is kept.
+        for parts in ([early], [strict, late]), ([strict], [early, late]):
+            added = portfolio(parts[0]) + portfolio(parts[1])
+            assert added == portfolio([*parts[0], *parts[1]])
+        assert (portfolio([early]) + portfolio([strict])).findings.codes == (
+            "pricing.portfolio.below_target",
+        )
+        book = portfolio([early, late])
+        assert book.targets is not None
+        assert [(t.year, t.group, t.on) for t in book.targets] == [
+            (2015, ModuleGroup.MODULE1, ON),
+            (2026, ModuleGroup.MODULE1, date(2026, 3, 1)),
+        ]
+
+    def test_what_cannot_be_added(self):
+        book = portfolio(
+            [quote(shop(), cost_model=MODEL, policy=example_funding_policy(), on=ON)]
+        )
+        with pytest.raises(TypeError):
+            book + 1
+        with pytest.raises(TypeError):
+            1 + book
+        usd = attrs.evolve(book, currency="USD")
+        with pytest.raises(
+            CurrencyMismatchError,
+            match=r"^a portfolio in USD cannot be added to one in CNY$",
+        ):
+            book + usd
+        old = attrs.evolve(book, targets=None)  # as read from a version-1 payload
+        with pytest.raises(InvalidValueError, match="version-1 payload"):
+            old + book
+        with pytest.raises(InvalidValueError, match="version-1 payload"):
+            book + old
 
 
 def test_policy_strategy_refuses_no_periods_when_built():

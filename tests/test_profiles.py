@@ -415,3 +415,16 @@ class TestValidation:
     def test_generated_profiles_are_complete(self, p):
         assert [name for name, _, _ in p.parameters()] == list(PARAMETERS)
         assert p.employees.minimum <= p.employees.maximum
+
+
+def test_a_profile_keeps_its_words_and_refuses_unknown_names():
+    from score_core.errors import UnknownNameError
+
+    profile = get_profile("cn-phase-2").derive(name="words")
+    assert profile.text_of("employees") == "50 to 500"
+    made = []
+    assert profile.remember("k", lambda: made.append(1) or "v") == "v"
+    assert profile.remember("k", lambda: made.append(1) or "w") == "v"
+    assert made == [1]
+    with pytest.raises(UnknownNameError):
+        profile.text_of("no_such_parameter")

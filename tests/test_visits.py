@@ -515,9 +515,18 @@ class TestPlanningProperties:
         st.integers(0, 2),
         st.sampled_from(Roll),
         st.booleans(),
+        st.booleans(),
     )
     def test_plans_keep_their_own_rules(
-        self, calendar, profile, ids, earliest, stagger, convention, back_to_back
+        self,
+        calendar,
+        profile,
+        ids,
+        earliest,
+        stagger,
+        convention,
+        back_to_back,
+        year_after,
     ):
         firms = [Enterprise(id=i, name=i, headcount=100) for i in ids]
         try:
@@ -530,6 +539,7 @@ class TestPlanningProperties:
                 stagger=stagger,
                 convention=convention,
                 back_to_back=back_to_back,
+                year_after=year_after,
             )
         except PlanningError as exc:
             refused: PlanningError | None = exc
@@ -569,6 +579,147 @@ class TestPlanningProperties:
                 assert (b.on - a.on).days >= max(profile.min_visit_gap_days, 1)
             assert all(classroom[-1] < v.on <= plan.window_end for v in follow)
             assert all(calendar.is_working_day(v.on) for v in visits)
+            later = [v for v in visits if v.kind is VisitKind.YEAR_AFTER]
+            assert len(later) == year_after
+            if later:
+                assert visits[-1] is later[0]
+                assert later[0].on > plan.window_end
+                assert later[0].number == len(follow) + 1
+        for finding in plan.findings:
+            # Each finding about a visit points at that visit.
+            if finding.path[:1] == ("cycles",):
+                _, k, _, i = finding.path
+                assert plan.cycles[k].visits[i].label == finding.params["visit"]
+
+
+class TestYearAfter:
+    """A visit a year after the module (MTE-II p.15), an option of the plan."""
+
+    def plan(self, **kw):
+        return plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), year_after=True, **kw
+        )
+
+    def test_a_year_after_the_last_classroom_day(self):
+        plan = self.plan(calendar=WEEKDAYS)
+        cycle = plan.cycles[0]
+        assert plan.classroom == (date(2026, 3, 9), date(2026, 3, 10))
+        later = cycle.visits[-1]
+        assert (later.number, later.kind, later.on) == (
+            4,
+            VisitKind.YEAR_AFTER,
+            date(2027, 3, 10),
+        )
+        assert later.label == "year-after visit"
+        assert later.nominal is None
+        # The follow-ups are those of the plan without the option.
+        plain = plan_module(
+            FIRM, module="M1", earliest=date(2026, 3, 2), calendar=WEEKDAYS
+        )
+        assert cycle.visits[:-1] == plain.cycles[0].visits
+        assert check_cycle(cycle, calendar=WEEKDAYS).ok
+        assert cycle.progress(date(2026, 12, 2)).planned == (0, 1, 2, 3, 4)
+
+    def test_rolled_off_a_holiday_and_staggered(self):
+        closed = FixedCalendar(name="closed", holidays={date(2027, 3, 11)})
+        firms = [FIRM, attrs.evolve(FIRM, id="CQ-002")]
+        plan = plan_module(
+            firms,
+            module="M1",
+            earliest=date(2026, 3, 2),
+            calendar=closed,
+            stagger=1,
+            year_after=True,
+        )
+        # The classroom days 10 and 11 March 2026 (after two staggered
+        # intakes): a year on is Thursday 11 March 2027, a holiday here.
+        assert plan.classroom[-1] == date(2026, 3, 11)
+        assert [c.visits[-1].on for c in plan.cycles] == [
+            date(2027, 3, 12),
+            date(2027, 3, 15),
+        ]
+        assert plan.cycles[0].visits[-1].nominal == date(2027, 3, 11)
+        later = [
+            f for f in plan.findings if f.params.get("visit") == "year_after"
+        ]
+        assert _findings(Report(violations=tuple(later))) == [
+            (
+                "plan.visit.rolled",
+                {
+                    "visit": "year_after",
+                    "enterprise": "CQ-001",
+                    "nominal": "2027-03-11",
+                    "day": "2027-03-12",
+                    "calendar": "closed",
+                },
+                ("cycles", 0, "visits", 4),
+            )
+        ]
+
+    def test_the_year_of_the_visit_must_be_covered(self):
+        only_2026 = FixedCalendar(name="cn-2026", years={2026})
+        with pytest.raises(PlanningError) as caught:
+            self.plan(calendar=only_2026)
+        assert _findings(Report(violations=caught.value.violations)) == [
+            (
+                "calendar.year.not_covered",
+                {"calendar": "cn-2026", "year": 2027},
+                ("cycles", 0, "visits", 4),
+            )
+        ]
+        unconfirmed = FixedCalendar(
+            name="cn-guess", years={2026, 2027}, confirmed={2026}
+        )
+        codes = self.plan(calendar=unconfirmed).findings.codes
+        assert "calendar.year.unconfirmed" in codes
+        with pytest.raises(PlanningError) as caught:
+            self.plan(calendar=unconfirmed, profile=CHINA_TODAY, strict=True)
+        assert caught.value.violations[0].path == ("cycles", 0, "visits", 4)
+
+    def test_after_a_window_of_a_year_or_more(self):
+        long = CHINA.derive(name="long-window", follow_up_window_months=13)
+        plan = self.plan(calendar=WEEKDAYS, profile=long)
+        later = plan.cycles[0].visits[-1]
+        assert later.on > plan.window_end
+        assert later.nominal == plan.window_end + timedelta(days=1)
+        preceding = self.plan(
+            calendar=WEEKDAYS, profile=long, convention=Roll.PRECEDING
+        )
+        assert preceding.cycles[0].visits[-1].on > preceding.window_end
+
+    def test_check_cycle_and_reschedule_keep_it_past_the_window(self):
+        cycle = self.plan(calendar=WEEKDAYS).cycles[0]
+        early = attrs.evolve(cycle.visits[-1], on=cycle.window_end)
+        broken = attrs.evolve(cycle, visits=(*cycle.visits[:-1], early))
+        assert _findings(check_cycle(broken)) == [
+            (
+                "visit.year_after.early",
+                {
+                    "day": cycle.window_end.isoformat(),
+                    "end": cycle.window_end.isoformat(),
+                    "visit": "year_after",
+                    "enterprise": "CQ-001",
+                },
+                ("visits", 4),
+            )
+        ]
+        moved = reschedule(
+            cycle, 4, cycle.window_end, on=date(2026, 3, 1), calendar=WEEKDAYS
+        )
+        assert not moved.applied
+        assert moved.findings.codes == ("visit.year_after.early",)
+        twice = (*cycle.visits[:-1], early, attrs.evolve(early, number=5))
+        with pytest.raises(InvalidValueError, match="at most one year-after"):
+            attrs.evolve(cycle, visits=twice)
+        with pytest.raises(InvalidValueError, match="at most one year-after"):
+            attrs.evolve(
+                cycle,
+                visits=(
+                    cycle.visits[0],
+                    attrs.evolve(cycle.visits[1], kind=VisitKind.YEAR_AFTER),
+                    *cycle.visits[2:],
+                ),
+            )
 
 
 class TestCycles:
@@ -1030,7 +1181,7 @@ class TestReschedule:
             assert not result.applied, expected
             assert result.cycle is subject
             assert result.moved == (number,)
-            assert _findings(result.report) == [
+            assert _findings(result.findings) == [
                 (code, params, ("visits", index)) for code, params, index in expected
             ]
 
@@ -1040,7 +1191,7 @@ class TestReschedule:
             cycle, 1, date(2026, 4, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
         assert not result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "visit.gap",
                 {
@@ -1063,7 +1214,7 @@ class TestReschedule:
             cycle, 2, date(2026, 5, 1), on=date(2026, 3, 20), calendar=CHINA_2026
         )
         assert not result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "visit.day.not_working",
                 {
@@ -1091,7 +1242,7 @@ class TestReschedule:
         result = reschedule(
             cycle, 1, date(2026, 4, 2), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
-        assert result.report.codes == ("visit.reschedule.short_notice",)
+        assert result.findings.codes == ("visit.reschedule.short_notice",)
 
     def test_notice_boundaries(self):
         cycle = self.cycle()  # visit 1 on Wednesday 1 April 2026
@@ -1100,7 +1251,7 @@ class TestReschedule:
             cycle, 1, date(2026, 3, 20), on=date(2026, 3, 20), calendar=WEEKDAYS
         )
         assert today.applied
-        assert today.report == Report()
+        assert today.findings == Report()
         # Exactly the profile's notice (2 days) is enough; the visit's own day
         # is too short.
         assert reschedule(
@@ -1109,7 +1260,7 @@ class TestReschedule:
         same_day = reschedule(
             cycle, 1, date(2026, 4, 2), on=date(2026, 4, 1), calendar=WEEKDAYS
         )
-        assert _findings(same_day.report) == [
+        assert _findings(same_day.findings) == [
             (
                 "visit.reschedule.short_notice",
                 {
@@ -1127,7 +1278,7 @@ class TestReschedule:
 
     def test_results_are_checked_values(self):
         with pytest.raises(InvalidTypeError, match="applied"):
-            Rescheduled(cycle=self.cycle(), applied=None, moved=(), report=Report())
+            Rescheduled(cycle=self.cycle(), applied=None, moved=(), findings=Report())
 
     def test_the_limit_and_a_missed_visit(self):
         cycle = self.cycle()
@@ -1142,7 +1293,7 @@ class TestReschedule:
             ).cycle
         assert cycle.visit(1).previous == (date(2026, 4, 1), date(2026, 4, 2))
         limited = reschedule(cycle, 1, date(2026, 4, 6), on=today, calendar=WEEKDAYS)
-        assert _findings(limited.report) == [
+        assert _findings(limited.findings) == [
             (
                 "visit.reschedule.limit",
                 {
@@ -1170,7 +1321,7 @@ class TestReschedule:
             on=today,
             calendar=WEEKDAYS,
             profile=other,
-        ).report.codes == ("visit.reschedule.limit",)
+        ).findings.codes == ("visit.reschedule.limit",)
 
     def test_a_year_the_calendar_does_not_cover(self):
         only_2026 = FixedCalendar(name="c", years={2026}, confirmed=set())
@@ -1178,7 +1329,7 @@ class TestReschedule:
             self.cycle(), 1, date(2026, 4, 2), on=date(2026, 3, 1), calendar=only_2026
         )
         assert result.applied
-        assert _findings(result.report) == [
+        assert _findings(result.findings) == [
             (
                 "calendar.year.unconfirmed",
                 {"calendar": "c", "year": 2026},
@@ -1224,7 +1375,7 @@ class TestReschedule:
                 assert result.cycle.visit(number).previous[-1] == cycle.visit(number).on
         else:
             assert result.cycle is cycle
-            assert result.report.errors
+            assert result.findings.errors
 
 
 def test_strategies_refuse_impossible_arguments_when_built():

@@ -108,6 +108,8 @@ RECORDS = {
 class TestWorkedExample:
     def test_five_chongqing_enterprises_two_managers_two_workers(self):
         assert check_workshop(chongqing(), records=RECORDS).violations == ()
+        first = chongqing().delegations[0]
+        assert (first.count(Role.MANAGER), first.count(Role.WORKER)) == (2, 2)
 
     def test_four_to_five_enterprises(self):
         assert check_workshop(chongqing(4), records=RECORDS).ok

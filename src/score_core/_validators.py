@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -106,8 +106,10 @@ def optional_int_at_least(minimum: int) -> Validator:
 
     @stated(minimum=minimum)
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            inner(inst, attribute, value)
+        # The common cases decided here, without a second call.
+        if value is None or (type(value) is int and value >= minimum):
+            return
+        inner(inst, attribute, value)
 
     return validate
 
@@ -131,8 +133,9 @@ def optional_non_empty_str(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     """None, or a str with at least one non-space character."""
-    if value is not None:
-        non_empty_str(inst, attribute, value)
+    if value is None or (type(value) is str and value and not value.isspace()):
+        return
+    non_empty_str(inst, attribute, value)
 
 
 @stated(pattern=_COUNTRY_RE.pattern)
@@ -140,25 +143,39 @@ def country_code(inst: object, attribute: attrs.Attribute[Any], value: object) -
     """None, or an ISO 3166-1 alpha-2 code in upper case, such as ``CN``."""
     if value is None or (type(value) is str and _COUNTRY_RE.match(value)):
         return
-    check_type(owner(inst), attribute.name, value, str)
-    assert isinstance(value, str)
-    if not _COUNTRY_RE.match(value):
-        raise InvalidValueError(
-            f"{owner(inst)}.{attribute.name} must be an ISO 3166-1 alpha-2 code "
-            f"in upper case such as 'CN', got {value!r}",
-            field=attribute.name,
-        )
+    _match(
+        inst,
+        attribute,
+        value,
+        _COUNTRY_RE,
+        "an ISO 3166-1 alpha-2 code in upper case such as 'CN'",
+    )
 
 
 @stated(pattern=_NAME_RE.pattern)
 def registry_name(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A lower-case name of letters, digits and hyphens, such as ``cn-phase-2``."""
+    _match(
+        inst,
+        attribute,
+        value,
+        _NAME_RE,
+        "lower-case letters, digits and hyphens such as 'cn-phase-2'",
+    )
+
+
+def _match(
+    inst: object,
+    attribute: attrs.Attribute[Any],
+    value: object,
+    pattern: re.Pattern[str],
+    what: str,
+) -> None:
+    """A str that matches ``pattern``; the error says ``what`` it must be."""
     check_type(owner(inst), attribute.name, value, str)
-    assert isinstance(value, str)
-    if not _NAME_RE.match(value):
+    if not pattern.match(cast(str, value)):
         raise InvalidValueError(
-            f"{owner(inst)}.{attribute.name} must be lower-case letters, digits "
-            f"and hyphens such as 'cn-phase-2', got {value!r}",
+            f"{owner(inst)}.{attribute.name} must be {what}, got {value!r}",
             field=attribute.name,
         )
 

@@ -33,7 +33,7 @@ from score_core._registry import Registry
 from score_core._validators import dates, non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import ConfigurationError, InvalidValueError, NoWorkingDayError
-from score_core.findings import PathItem, RuleViolation, Severity
+from score_core.findings import PathItem, Report, RuleViolation, Severity
 
 
 __all__ = [
@@ -86,6 +86,9 @@ class WorkCalendar(Protocol):
         ...  # pragma: no cover - protocol
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_days(value: Iterable[date]) -> frozenset[date]:
     return frozenset(value)
 
@@ -455,7 +458,7 @@ def check_years(
     *,
     path: tuple[PathItem, ...] = (),
     strict: bool = False,
-) -> list[RuleViolation]:
+) -> Report:
     """Findings for the years a calendar cannot vouch for.
 
     A year it does not cover is an error (``calendar.year.not_covered``); a
@@ -483,4 +486,4 @@ def check_years(
                     severity=Severity.ERROR if strict else None,
                 )
             )
-    return out
+    return Report(violations=tuple(out))

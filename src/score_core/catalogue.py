@@ -184,6 +184,9 @@ def _check_code(_inst: object, _attr: object, value: Any) -> None:
         )
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_titles(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 

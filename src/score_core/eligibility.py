@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
 import attrs
@@ -59,7 +59,7 @@ from score_core.findings import (
 )
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
-from score_core.profiles import Profile, Provenance, default_profile, value_text
+from score_core.profiles import Profile, Provenance, default_profile
 
 
 __all__ = [
@@ -139,6 +139,9 @@ class UsedParameter:
     provenance: Provenance
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_violations(value: Iterable[RuleViolation]) -> tuple[RuleViolation, ...]:
     return tuple(value)
 
@@ -211,31 +214,23 @@ class EligibilityResult:
         return "\n".join(lines)
 
 
-# A profile's parameters in words, for the last few profiles used: a workshop
-# check or a screening asks for the same profile's again and again. Each entry
-# keeps its profile, so an id is never reused while it is cached.
-_PROFILE_TEXTS: dict[int, tuple[Profile, tuple[UsedParameter, ...], str]] = {}
-_PROFILE_TEXTS_MAX = 16
-
-
 def _profile_texts(profile: Profile) -> tuple[tuple[UsedParameter, ...], str]:
-    """The parameters eligibility reads, and the profile's sectors, in words."""
-    hit = _PROFILE_TEXTS.get(id(profile))
-    if hit is not None and hit[0] is profile:
-        return hit[1], hit[2]
-    parameters = tuple(
-        UsedParameter(
-            name=name,
-            value=value_text(getattr(profile, name)),
-            provenance=profile.source_of(name),
-        )
-        for name in _USED
+    """The parameters eligibility reads, and the profile's sectors, in words.
+
+    Kept on the profile: every decision under it shares one tuple.
+    """
+    parameters = profile.remember(
+        "eligibility.parameters",
+        lambda: tuple(
+            UsedParameter(
+                name=name,
+                value=profile.text_of(name),
+                provenance=profile.source_of(name),
+            )
+            for name in _USED
+        ),
     )
-    sectors = value_text(profile.sectors)
-    if len(_PROFILE_TEXTS) >= _PROFILE_TEXTS_MAX:
-        _PROFILE_TEXTS.clear()
-    _PROFILE_TEXTS[id(profile)] = (profile, parameters, sectors)
-    return parameters, sectors
+    return parameters, profile.text_of("sectors")
 
 
 @attrs.frozen(kw_only=True)
@@ -609,6 +604,30 @@ def check_eligibility(
     """
     ctx = _context(profile, module, on, mode, baseline_modules)
     return _evaluate(enterprise, record, ctx)
+
+
+def _checker(
+    *,
+    profile: Profile | None,
+    module: str,
+    on: date | None,
+    mode: Resolution,
+    baseline_modules: Iterable[str],
+) -> Callable[[Enterprise, EnterpriseRecord | None], tuple[RuleViolation, ...]]:
+    """The findings of :func:`check_eligibility` for many enterprises.
+
+    The context (the profile's catalogue, validity and parameters in words)
+    is resolved once, then each call gives one enterprise's findings, the
+    very findings of its full result.
+    """
+    ctx = _context(profile, module, on, mode, baseline_modules)
+
+    def findings(
+        enterprise: Enterprise, record: EnterpriseRecord | None
+    ) -> tuple[RuleViolation, ...]:
+        return tuple(_run_rules(enterprise, record, ctx, explain=True).findings)
+
+    return findings
 
 
 @attrs.frozen(kw_only=True)

@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ __all__ = [
     "PayloadError",
     "PlanningError",
     "RuleViolationError",
+    "SHOWN_PROBLEMS",
     "ScoreError",
     "TransitionError",
     "UnknownNameError",
@@ -54,7 +55,15 @@ class ScoreError(Exception):
     code: str = "score_error"
 
 
-class InvalidValueError(ScoreError, ValueError):
+class _FieldError(ScoreError):
+    """An error about one field of a value: its message and the field's name."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidValueError(_FieldError, ValueError):
     """A value, or a combination of values, that cannot exist.
 
     Raised when a value object is built. The message names the class, the
@@ -67,10 +76,6 @@ class InvalidValueError(ScoreError, ValueError):
 
     code = "invalid_value"
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
 
 class TransitionError(InvalidValueError):
     """An impossible step in an enterprise's journey.
@@ -81,7 +86,7 @@ class TransitionError(InvalidValueError):
     code = "transition"
 
 
-class InvalidTypeError(ScoreError, TypeError):
+class InvalidTypeError(_FieldError, TypeError):
     """A value of the wrong type, such as a float where money is expected.
 
     Args:
@@ -90,10 +95,6 @@ class InvalidTypeError(ScoreError, TypeError):
     """
 
     code = "invalid_type"
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class ConfigurationError(ScoreError, ValueError):
@@ -155,24 +156,71 @@ class AllocationError(ScoreError, ValueError):
     code = "allocation"
 
 
+#: How many problems the message of a :class:`PayloadError` lists; the rest
+#: are counted. A file of the wrong kind can hold a million problems, and a
+#: message of all of them is no help to anyone reading it.
+#: :attr:`PayloadError.errors` always holds every problem.
+SHOWN_PROBLEMS = 20
+
+
 class PayloadError(ScoreError, ValueError):
     """A payload could not be loaded.
 
-    ``errors`` lists every problem found, each as ``"$.path: reason"``; the
-    message joins them. The underlying cattrs error, if any, is the
+    ``errors`` lists every problem found, each as ``"$.path: reason"``. The
+    message counts them and lists the first :data:`SHOWN_PROBLEMS` (or
+    ``shown``), then how many more there are; :meth:`describe` writes it
+    with another limit. The underlying cattrs error, if any, is the
     ``__cause__``.
+
+    >>> error = PayloadError([f"$[{n}]: expected an object" for n in range(3)])
+    >>> print(error.describe(shown=1))
+    3 problems in payload:
+      $[0]: expected an object
+      ... and 2 more
+    >>> len(error.errors)
+    3
 
     Args:
         errors: One line per problem, each starting with its JSON path.
+        shown: How many problems the message lists (None: all).
+
+    Attributes:
+        errors: Every problem.
+        shown: How many problems the message lists.
     """
 
     code = "payload"
 
-    def __init__(self, errors: Sequence[str]) -> None:
+    def __init__(
+        self, errors: Sequence[str], *, shown: int | None = SHOWN_PROBLEMS
+    ) -> None:
         self.errors: tuple[str, ...] = tuple(errors)
+        self.shown = shown
+        super().__init__(self.describe(shown=shown))
+
+    def __str__(self) -> str:
+        return self.describe(shown=self.shown)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems (not from its message), as it was.
+        return (type(self), (self.errors,), self.__dict__)
+
+    def describe(self, *, shown: int | None = SHOWN_PROBLEMS) -> str:
+        """The count of problems, the first ``shown`` (None: all), the rest's count.
+
+        Raises:
+            InvalidValueError: for a negative ``shown``.
+        """
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in payload"
-        super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
+        if shown is None:
+            shown = count
+        elif shown < 0:
+            raise InvalidValueError(f"shown must be 0 or more, not {shown}")
+        lines = [f"{count:,} problem{'s' if count != 1 else ''} in payload:"]
+        lines += [f"  {e}" for e in self.errors[:shown]]
+        if count > shown:
+            lines.append(f"  ... and {count - shown:,} more")
+        return "\n".join(lines)
 
 
 class UnsupportedSchemaVersionError(PayloadError):

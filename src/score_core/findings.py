@@ -88,6 +88,9 @@ def render_path(path: Iterable[PathItem]) -> str:
     return "".join(out)
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_path(value: Iterable[PathItem]) -> tuple[PathItem, ...]:
     return tuple(value)
 

@@ -113,6 +113,9 @@ class StateChange:
     note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_history(value: Iterable[StateChange]) -> tuple[StateChange, ...]:
     return tuple(value)
 

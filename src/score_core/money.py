@@ -27,7 +27,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
@@ -128,6 +128,19 @@ def currencies() -> tuple[Currency, ...]:
 for _code, _minor, _name in CURRENCIES:
     register_currency(Currency(code=_code, minor_units=_minor, name=_name))
 
+# Each registered currency's quantum and minor digits, read once: a code is
+# never registered again differently, so the entries never go stale.
+_QUANTA: dict[str, tuple[Decimal, int]] = {}
+
+
+def _quantum(code: str) -> tuple[Decimal, int]:
+    """The currency's quantum and minor digits (UnknownNameError if unknown)."""
+    found = _QUANTA.get(code) if type(code) is str else None
+    if found is None:
+        currency = _CURRENCIES.get(code)
+        found = _QUANTA[code] = (currency.quantum, currency.minor_units)
+    return found
+
 
 class AllocationMode(enum.StrEnum):
     """How :meth:`Money.allocate` hands out the minor units left by flooring.
@@ -147,6 +160,9 @@ class AllocationMode(enum.StrEnum):
 MAX_DIGITS = 24
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_amount(value: object) -> Decimal:
     if type(value) is Decimal:  # the common case: no copy, no type tests
         amount = value
@@ -255,7 +271,7 @@ class Money:
     @classmethod
     def zero(cls, currency: str) -> Money:
         """Zero in this currency, at its minor unit (``0.00 CNY``)."""
-        return cls(amount=get_currency(currency).quantum * 0, currency=currency)
+        return cls(amount=_quantum(currency)[0] * 0, currency=currency)
 
     @classmethod
     def from_minor(cls, units: int, currency: str) -> Money:
@@ -264,21 +280,17 @@ class Money:
             raise InvalidTypeError(
                 f"minor units must be an int, not {type(units).__name__}"
             )
-        digits = get_currency(currency).minor_units
-        sign, coefficient, exponent = Decimal(units).as_tuple()
-        return cls(
-            amount=Decimal((sign, coefficient, int(exponent) - digits)),
-            currency=currency,
-        )
+        return cls(amount=_of_units(units, _quantum(currency)[1]), currency=currency)
 
     @classmethod
     def total(cls, items: Iterable[Money], currency: str) -> Money:
         """The exact sum of ``items``, all in ``currency`` (zero when empty)."""
-        zero = cls.zero(currency)
-        amount = zero.amount
+        amount = _quantum(currency)[0] * 0  # refuses an unknown currency
         for item in items:
-            amount += zero._same(item, "add").amount
-        return cls(amount=amount, currency=currency)
+            if type(item) is not Money or item.currency != currency:
+                cls.zero(currency)._same(item, "add")  # raises, saying why
+            amount += item.amount
+        return _money_of(amount, currency)
 
     # -- properties ---------------------------------------------------------
     @property
@@ -289,8 +301,7 @@ class Money:
     @property
     def is_exact(self) -> bool:
         """True when the amount is a whole number of minor units."""
-        quantum = self.currency_info.quantum
-        return self.amount == self.amount.quantize(quantum)
+        return self.amount == self.amount.quantize(_quantum(self.currency)[0])
 
     @property
     def minor_units(self) -> int:
@@ -306,7 +317,7 @@ class Money:
                 f"units; quantize it first",
                 field="amount",
             )
-        return int(self.amount.scaleb(self.currency_info.minor_units))
+        return int(self.amount.scaleb(_quantum(self.currency)[1]))
 
     # -- rounding -----------------------------------------------------------
     def quantize(self, rounding: str = ROUND_HALF_UP) -> Money:
@@ -316,11 +327,9 @@ class Money:
             rounding: A :mod:`decimal` rounding mode; ``ROUND_HALF_UP`` by
                 default (the documented default for prices).
         """
-        quantum = self.currency_info.quantum
-        return Money(
-            amount=self.amount.quantize(quantum, rounding=rounding),
-            currency=self.currency,
-        )
+        quantum = _quantum(self.currency)[0]
+        amount = self.amount.quantize(quantum, rounding=rounding)
+        return _money_of(amount, self.currency)
 
     # -- arithmetic ---------------------------------------------------------
     def _same(self, other: object, operation: str) -> Money:
@@ -336,11 +345,11 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         other = self._same(other, "add")
-        return Money(amount=self.amount + other.amount, currency=self.currency)
+        return _money_of(self.amount + other.amount, self.currency)
 
     def __sub__(self, other: Money) -> Money:
         other = self._same(other, "subtract")
-        return Money(amount=self.amount - other.amount, currency=self.currency)
+        return _money_of(self.amount - other.amount, self.currency)
 
     def __neg__(self) -> Money:
         return Money(amount=-self.amount, currency=self.currency)
@@ -413,20 +422,27 @@ class Money:
                 ratio, all-zero ratios, or an amount that is not a whole number
                 of minor units.
         """
-        exact = _ratios(ratios)
-        try:
-            AllocationMode(mode)
-        except ValueError:
-            raise AllocationError(f"unknown allocation mode {mode!r}") from None
-        if not self.is_exact:
+        weights = _int_weights(ratios)
+        if weights is None:
+            weights = _scaled(_ratios(ratios))
+        if type(mode) is not AllocationMode:  # a text mode, or none at all
+            try:
+                AllocationMode(mode)
+            except ValueError:
+                raise AllocationError(f"unknown allocation mode {mode!r}") from None
+        quantum, digits = _quantum(self.currency)
+        if self.amount != self.amount.quantize(quantum):
             raise AllocationError(
                 f"cannot allocate {self.amount} {self.currency}: it is not a whole "
                 f"number of minor units; quantize it first"
             )
-        units = self.minor_units
+        units = int(self.amount.scaleb(digits, _EXACT))
         sign = -1 if units < 0 else 1
-        parts = _largest_remainder(abs(units), exact)
-        return tuple(Money.from_minor(sign * p, self.currency) for p in parts)
+        parts = _largest_remainder(abs(units), weights)
+        # Each part lies between zero and this amount: a valid amount, built
+        # without checking it again (sign * 0 is 0, never -0).
+        currency = self.currency
+        return tuple(_trusted(_of_units(sign * p, digits), currency) for p in parts)
 
     def split(self, n: int) -> tuple[Money, ...]:
         """Split into ``n`` parts as equal as possible (``allocate([1] * n)``)."""
@@ -442,8 +458,9 @@ class Money:
         without trailing zeros (``10.005``, never ``10.0050``).
         """
         amount = self.amount
-        if self.is_exact:
-            return format(amount.quantize(self.currency_info.quantum), "f")
+        quantum = _quantum(self.currency)[0]
+        if amount == amount.quantize(quantum):
+            return format(amount.quantize(quantum), "f")
         # Not a whole number of minor units: a non-zero digit lies below the
         # minor unit, so stripping zeros never reaches the decimal point.
         return format(amount, "f").rstrip("0")
@@ -479,12 +496,74 @@ def _ratios(ratios: Sequence[Any]) -> list[Fraction]:
     return exact
 
 
-def _largest_remainder(units: int, ratios: list[Fraction]) -> list[int]:
-    # On integers: scale the ratios to a common denominator, then each part's
-    # floor and remainder come from one divmod (the same order as the exact
-    # fractional remainders).
+def _int_weights(ratios: Sequence[Any]) -> list[int] | None:
+    """Integer ratios as they are, when every one is a valid plain int, else None.
+
+    None sends the ratios through :func:`_ratios`, which says what is wrong.
+    """
+    if type(ratios) not in (list, tuple) or not ratios:
+        return None
+    if all(type(r) is int and r >= 0 for r in ratios) and any(ratios):
+        return list(ratios)
+    return None
+
+
+def _scaled(ratios: list[Fraction]) -> list[int]:
+    """Fractions as integers in the same proportions (a common denominator)."""
     scale = math.lcm(*(r.denominator for r in ratios))
-    weights = [r.numerator * (scale // r.denominator) for r in ratios]
+    return [r.numerator * (scale // r.denominator) for r in ratios]
+
+
+#: Arithmetic on amounts known to fit: exact whatever the ambient context.
+_EXACT = Context(prec=MAX_DIGITS + 4 + 1, rounding=ROUND_HALF_UP)
+
+
+def _of_units(units: int, digits: int) -> Decimal:
+    """``units`` minor units as an amount with ``digits`` places, exactly.
+
+    Minor units of an amount within bounds have at most ``MAX_DIGITS + 4``
+    digits, which ``_EXACT`` holds without rounding.
+    """
+    if -(10 ** (MAX_DIGITS + 4)) < units < 10 ** (MAX_DIGITS + 4):
+        return Decimal(units).scaleb(-digits, _EXACT)
+    sign, coefficient, exponent = Decimal(units).as_tuple()
+    return Decimal((sign, coefficient, int(exponent) - digits))
+
+
+def _money_of(amount: Decimal, currency: str) -> Money:
+    """``Money(amount=amount, currency=currency)``, checking only the amount.
+
+    For a Decimal amount and a currency known to be registered. The common
+    case (a finite non-zero amount within bounds) is built without the
+    converter and validator; zero (which may be ``-0``) and anything out of
+    bounds go through them, and are normalised or refused there.
+    """
+    if amount and amount.is_finite() and amount.adjusted() < MAX_DIGITS:
+        return _trusted(amount, currency)
+    return Money(amount=amount, currency=currency)
+
+
+def _trusted(amount: Decimal, currency: str) -> Money:
+    """Money whose amount and currency are already known to be valid.
+
+    For amounts computed from valid Money within its bounds (the parts of an
+    allocation): a finite Decimal below ``10**MAX_DIGITS`` in magnitude, not
+    ``-0``, and a registered currency. Equal to ``Money(...)`` of the same.
+    """
+    money = object.__new__(Money)
+    object.__setattr__(money, "amount", amount)
+    object.__setattr__(money, "currency", currency)
+    return money
+
+
+def _largest_remainder(units: int, weights: list[int]) -> list[int]:
+    # On integers: each part's floor and remainder come from one divmod (the
+    # same order as the exact fractional remainders).
+    n = len(weights)
+    if weights.count(weights[0]) == n:
+        # Equal weights: equal remainders, so the first ones get a unit more.
+        floor, leftover = divmod(units, n)
+        return [floor + 1] * leftover + [floor] * (n - leftover)
     total = sum(weights)
     pairs = [divmod(units * w, total) for w in weights]
     floors = [q for q, _ in pairs]

@@ -45,7 +45,7 @@ from score_core._validators import (
     typed,
 )
 from score_core.codes import Code, violation
-from score_core.errors import InvalidValueError, UnknownNameError
+from score_core.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from score_core.findings import Report, RuleViolation
 
 
@@ -101,6 +101,9 @@ def _indicator_code(_inst: object, _attr: attrs.Attribute[Any], value: str) -> N
         )
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_codes(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
@@ -564,6 +567,88 @@ class ChangeSet:
     changes: tuple[Change, ...]
     findings: Report
 
+    def __add__(self, other: object) -> ChangeSet:
+        """The changes of two sets of enterprises together.
+
+        A change is one enterprise's own, from its own baseline, so the
+        change sets of measurements partitioned *by enterprise* add exactly:
+        ``changes(a) + changes(b) == changes([*a, *b])`` when no enterprise
+        has measurements in both, and ``sum()`` of the parts' change sets is
+        the whole's. Aggregates hold medians, which do not add: aggregate
+        the sum (``aggregate(sum(parts))``).
+
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from score_core import Measurement, aggregate, changes
+        >>> from score_core.monitoring import Point
+        >>> def pair(firm, before, after):
+        ...     return [Measurement(enterprise=firm, indicator="waste", unit="percent",
+        ...                         on=date(2015, 3, 2), value=Decimal(before),
+        ...                         point=Point.BASELINE),
+        ...             Measurement(enterprise=firm, indicator="waste", unit="percent",
+        ...                         on=date(2015, 9, 1), value=Decimal(after),
+        ...                         point=Point.YEAR_AFTER)]
+        >>> parts = [changes(pair("E1", 10, 8)),
+        ...          changes(pair("E2", 6, 3) + pair("E3", 5, 5))]
+        >>> aggregate(sum(parts))["waste"].median
+        Decimal('-2')
+
+        Raises:
+            InvalidValueError: when an enterprise's indicator is in both sets
+                (its measurements were split between them, so neither holds
+                its change from its own baseline).
+        """
+        if not isinstance(other, ChangeSet):
+            return NotImplemented
+        shared = sorted(self._keys() & other._keys())
+        if shared:
+            named = ", ".join(" ".join(key) for key in shared[:3])
+            more = f" and {len(shared) - 3} more" if len(shared) > 3 else ""
+            raise InvalidValueError(
+                f"cannot add change sets that both hold {named}{more}: partition "
+                f"the measurements by enterprise, so that each enterprise's "
+                f"baseline and later values are in the same part"
+            )
+        merged = sorted(
+            (*self.changes, *other.changes), key=lambda c: (c.enterprise, c.indicator)
+        )
+        findings = sorted(
+            (*self.findings.violations, *other.findings.violations),
+            key=lambda v: _path_key(v.path),
+        )
+        return ChangeSet(
+            changes=tuple(merged), findings=Report(violations=tuple(findings))
+        )
+
+    def __radd__(self, other: object) -> ChangeSet:
+        # sum() starts from 0.
+        if other == 0:
+            return self
+        return NotImplemented
+
+    def _keys(self) -> set[tuple[str, ...]]:
+        """The enterprises and indicators with a change or a missing baseline."""
+        keys: set[tuple[str, ...]] = {(c.enterprise, c.indicator) for c in self.changes}
+        keys.update(
+            tuple(str(p) for p in v.path)  # (enterprise, indicator)
+            for v in self.findings.violations
+            if v.code == Code.MONITORING_BASELINE_MISSING
+        )
+        return keys
+
+
+def _path_key(path: tuple[str | int, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Paths in order, list indexes before keys (never int against str)."""
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
+
+
+def _no_adding(what: str) -> InvalidTypeError:
+    return InvalidTypeError(
+        f"{what} hold medians, which do not add: add the parts' change sets "
+        f"(changes(...) of measurements partitioned by enterprise) and "
+        f"aggregate the sum, aggregate(sum(change_sets))"
+    )
+
 
 def changes(
     measurements: Iterable[Measurement],
@@ -730,6 +815,16 @@ class AggregateSet:
     aggregates: tuple[Aggregate, ...]
     findings: Report
 
+    def __add__(self, other: object) -> AggregateSet:
+        """Refused: medians do not add (add the change sets instead).
+
+        Raises:
+            InvalidTypeError: always, saying what to add instead.
+        """
+        raise _no_adding("aggregates")
+
+    __radd__ = __add__
+
     def __getitem__(self, indicator: str) -> Aggregate:
         for item in self.aggregates:
             if item.indicator == indicator:
@@ -837,6 +932,16 @@ class ResultsReport:
     indicators: str
     rows: tuple[ResultRow, ...]
     findings: Report
+
+    def __add__(self, other: object) -> ResultsReport:
+        """Refused: its rows hold medians, which do not add.
+
+        Raises:
+            InvalidTypeError: always, saying what to add instead.
+        """
+        raise _no_adding("results reports")
+
+    __radd__ = __add__
 
 
 def results_report(

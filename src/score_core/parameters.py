@@ -188,6 +188,9 @@ class Resolved(Generic[T]):
         return bool(self.findings.violations)
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_entries(value: Iterable[Dated[Any]]) -> tuple[Dated[Any], ...]:
     return tuple(value)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -35,11 +36,12 @@ from score_core._validators import (
     non_empty_str,
     optional_date,
     optional_non_empty_str,
+    typed,
 )
 from score_core.catalogue import ModuleCode
 from score_core.codes import Code, violation
 from score_core.errors import InvalidValueError
-from score_core.findings import Report, RuleViolation
+from score_core.findings import PathItem, Report, RuleViolation
 from score_core.profiles import Profile, default_profile
 
 
@@ -50,10 +52,12 @@ __all__ = [
     "ImprovementTeam",
     "Participant",
     "Role",
+    "SupervisedDelivery",
     "Trainer",
     "TrainerLevel",
     "check_improvement_team",
     "check_trainer",
+    "check_trainer_path",
 ]
 
 #: Modules a trainer is certified in before any other ([TOT]).
@@ -143,6 +147,35 @@ def _check_supervisor(inst: Certification, _attr: object, value: str | None) -> 
 
 
 @attrs.frozen(kw_only=True)
+class SupervisedDelivery:
+    """The one supervised training of enterprises that leads to certification.
+
+    A candidate delivers one training of enterprises (classroom and visits)
+    under an expert trainer, who then recommends certification ([TOT]).
+
+    Attributes:
+        on: The day it was delivered (its first classroom day).
+        supervisor_id: The expert trainer who supervised it.
+        workshop_id: The workshop delivered, when known.
+    """
+
+    on: date = attrs.field(validator=a_date)
+    supervisor_id: str = attrs.field(validator=non_empty_str)
+    workshop_id: str | None = attrs.field(
+        default=None, validator=optional_non_empty_str
+    )
+
+
+def _check_path(inst: Certification, attr: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and inst.level is TrainerLevel.CANDIDATE:
+        raise InvalidValueError(
+            f"Certification.{attr.name} is for a certified or expert trainer's "
+            f"record, not a candidate's",
+            field=attr.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Certification:
     """A trainer's standing for one module, from a date, optionally until one.
 
@@ -156,6 +189,12 @@ class Certification:
             three years, so tools may set one.
         supervisor_id: For a candidate, the expert trainer who supervises the
             training of enterprises, when already assigned.
+        supervised_delivery: For a certified (or expert) trainer, the
+            supervised training of enterprises that led to the
+            certification, when recorded (imported records may lack it:
+            :func:`check_trainer_path` says so).
+        recommended_by: The expert trainer who recommended certification,
+            when recorded.
     """
 
     module: str = attrs.field(validator=non_empty_str)
@@ -168,6 +207,13 @@ class Certification:
     )
     supervisor_id: str | None = attrs.field(
         default=None, validator=[optional_non_empty_str, _check_supervisor]
+    )
+    supervised_delivery: SupervisedDelivery | None = attrs.field(
+        default=None,
+        validator=[typed(SupervisedDelivery, type(None)), _check_path],
+    )
+    recommended_by: str | None = attrs.field(
+        default=None, validator=[optional_non_empty_str, _check_path]
     )
 
     def holds_on(self, on: date) -> bool:
@@ -352,6 +398,113 @@ def _supervision(
             trainer=trainer.name,
             module=module,
             supervisors=who,
+        )
+    ]
+
+
+def check_trainer_path(trainer: Trainer, *, roster: Sequence[Trainer] = ()) -> Report:
+    """Does the record show each module's path to certification ([TOT])?
+
+    For each module, the first certification (certified or expert; later
+    ones are renewals and promotions) records its supervised training of
+    enterprises, on or before the day of certification, and the expert
+    trainer who recommended certification. A record without them (an
+    imported one, typically) is an INFO finding: the record does not show
+    the path, which is not to say it was skipped. With a ``roster`` (the
+    institution's trainers; ``trainer`` itself is always in it), the
+    supervisor is an expert trainer for the module on the day of the
+    delivery, and the one who recommended, on the day of certification.
+
+    >>> from datetime import date
+    >>> li = Trainer(id="T1", name="Li Wei", certifications=(
+    ...     Certification(module="M1", level=TrainerLevel.CERTIFIED,
+    ...                   certified_on=date(2015, 3, 1)),
+    ... ))
+    >>> check_trainer_path(li).codes
+    ('trainer.path.delivery_unrecorded', 'trainer.path.recommendation_unrecorded')
+
+    Args:
+        trainer: The trainer whose record is read.
+        roster: The trainers the supervisors and recommenders are among.
+
+    Returns:
+        INFO findings for what the record does not show; ERROR findings for
+        a delivery after the certification, or a supervisor or recommender
+        who was not an expert trainer for the module on that day.
+    """
+    people = {t.id: t for t in (*roster, trainer)}
+    found: list[RuleViolation] = []
+    seen: set[str] = set()
+    certified = TrainerLevel.CERTIFIED.rank
+    order = sorted(enumerate(trainer.certifications), key=lambda x: x[1].certified_on)
+    for index, cert in order:
+        if cert.level.rank < certified or cert.module in seen:
+            continue
+        seen.add(cert.module)
+        found += _path_of(trainer, cert, ("certifications", index), people, roster)
+    return Report(violations=tuple(found))
+
+
+def _path_of(
+    trainer: Trainer,
+    cert: Certification,
+    path: tuple[PathItem, ...],
+    people: dict[str, Trainer],
+    roster: Sequence[Trainer],
+) -> list[RuleViolation]:
+    """What one certification's record says, and does not say, of its path."""
+    about: dict[str, Any] = {"trainer": trainer.name, "module": cert.module}
+    found: list[RuleViolation] = []
+    delivery = cert.supervised_delivery
+    if delivery is None:
+        found.append(
+            violation(Code.TRAINER_PATH_DELIVERY_UNRECORDED, **about, path=path)
+        )
+    elif delivery.on > cert.certified_on:
+        found.append(
+            violation(
+                Code.TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION,
+                delivered_on=delivery.on.isoformat(),
+                certified_on=cert.certified_on.isoformat(),
+                **about,
+                path=(*path, "supervised_delivery", "on"),
+            )
+        )
+    if delivery is not None and roster:
+        where = (*path, "supervised_delivery", "supervisor_id")
+        found += _expert(people, delivery.supervisor_id, delivery.on, about, where)
+    if cert.recommended_by is None:
+        found.append(
+            violation(Code.TRAINER_PATH_RECOMMENDATION_UNRECORDED, **about, path=path)
+        )
+    elif roster:
+        where = (*path, "recommended_by")
+        found += _expert(people, cert.recommended_by, cert.certified_on, about, where)
+    return found
+
+
+def _expert(
+    people: dict[str, Trainer],
+    who: str,
+    on: date,
+    about: dict[str, Any],
+    path: tuple[PathItem, ...],
+) -> list[RuleViolation]:
+    """A finding when ``who`` was not an expert trainer for the module on ``on``."""
+    person = people.get(who)
+    level = None if person is None else person.level_on(about["module"], on)
+    if level is TrainerLevel.EXPERT:
+        return []
+    return [
+        violation(
+            Code.TRAINER_PATH_NOT_EXPERT,
+            expert=who,
+            on=on.isoformat(),
+            in_roster=person is not None,
+            level=None if level is None else level.value,
+            role="supervisor" if path[-1] == "supervisor_id" else "recommender",
+            **about,
+            path=path,
         )
     ]
 

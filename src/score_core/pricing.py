@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
@@ -50,7 +50,7 @@ from score_core.errors import (
     UnknownNameError,
 )
 from score_core.findings import ParamValue, Report, RuleViolation
-from score_core.money import Money, currency_code
+from score_core.money import MAX_DIGITS, Money, _money_of, _quantum, currency_code
 from score_core.parameters import Resolution, Timeline, _iso
 from score_core.profiles import Profile, default_profile
 from score_core.workshops import Delegation, Workshop
@@ -71,6 +71,7 @@ __all__ = [
     "Payment",
     "Portfolio",
     "PortfolioRow",
+    "PortfolioTarget",
     "Quote",
     "NOT_COVERAGE",
     "RECOVERING",
@@ -598,7 +599,14 @@ def _participants(delegation: Delegation, profile: Profile) -> int:
 
 
 def _times(money: Money, factor: Decimal | int) -> Money:
-    return (money * factor).quantize()
+    """``(money * factor).quantize()``, building one Money instead of two."""
+    product = money.amount * factor
+    if product and product.is_finite() and product.adjusted() < MAX_DIGITS:
+        quantum = _quantum(money.currency)[0]
+        return _money_of(
+            product.quantize(quantum, rounding=ROUND_HALF_UP), money.currency
+        )
+    return (money * factor).quantize()  # zero, or refused there saying why
 
 
 def _cost_lines(
@@ -644,35 +652,36 @@ def _cost_lines(
         ),
     ]
     visits = profile.follow_up_visits + (1 if profile.intake_visit else 0)
-    own: list[list[CostLine]] = []
-    for delegation in workshop.delegations:
-        eid = delegation.enterprise.id
-        lines = []
-        if workshop.module in model.baseline_modules:
-            lines.append(
-                CostLine(
-                    key="baseline",
-                    basis=f"baseline assessment before {workshop.module}",
-                    amount=model.baseline_assessment,
-                    enterprise=eid,
-                )
-            )
-        lines += [
-            CostLine(
-                key="visits",
-                basis=f"{visits} visits x {profile.visit_days} days x "
-                f"{model.consultant_day_rate}",
-                amount=_times(model.consultant_day_rate, visits * profile.visit_days),
-                enterprise=eid,
+    # Each enterprise's own lines: the same bases and amounts, built once.
+    own_lines = [
+        (
+            "visits",
+            f"{visits} visits x {profile.visit_days} days x "
+            f"{model.consultant_day_rate}",
+            _times(model.consultant_day_rate, visits * profile.visit_days),
+        ),
+        (
+            "visit_travel",
+            f"{visits} visits x {model.visit_travel}",
+            _times(model.visit_travel, visits),
+        ),
+    ]
+    if workshop.module in model.baseline_modules:
+        own_lines.insert(
+            0,
+            (
+                "baseline",
+                f"baseline assessment before {workshop.module}",
+                model.baseline_assessment,
             ),
-            CostLine(
-                key="visit_travel",
-                basis=f"{visits} visits x {model.visit_travel}",
-                amount=_times(model.visit_travel, visits),
-                enterprise=eid,
-            ),
+        )
+    own = [
+        [
+            CostLine(key=key, basis=basis, amount=amount, enterprise=d.enterprise.id)
+            for key, basis, amount in own_lines
         ]
-        own.append(lines)
+        for d in workshop.delegations
+    ]
     return shared, own
 
 
@@ -740,10 +749,14 @@ class _Ledger:
     def pay(
         self, payer: Payer, wanted: Money, rule: str, *, say_limit: bool = True
     ) -> None:
-        amount = min(wanted, self.left)
-        if say_limit and amount < wanted:
-            rule += f"; limited to the {self.left} left"
-        self.left -= amount
+        left = self.left
+        if wanted.currency != left.currency:
+            left._same(wanted, "compare")  # raises, saying why
+        limited = left.amount < wanted.amount
+        amount = left if limited else wanted
+        if say_limit and limited:
+            rule += f"; limited to the {left} left"
+        self.left = left - amount
         self.payments.append(Payment(payer=payer, amount=amount, rule=rule))
 
 
@@ -883,17 +896,8 @@ def quote(
             a target is not in force on ``on``.
     """
     profile = default_profile() if profile is None else profile
-    if joining is not None:
-        workshop = attrs.evolve(workshop, delegations=(*workshop.delegations, joining))
-    if not workshop.delegations:
-        raise InvalidValueError(f"workshop {workshop.id} has no enterprise to quote")
+    workshop = _to_quote(workshop, joining, cost_model, policy, profile)
     currency = cost_model.currency
-    for what, other in (("policy", policy.currency), ("profile", profile.currency)):
-        if other != currency:
-            raise CurrencyMismatchError(
-                f"cost model {cost_model.name} is in {currency}; the {what} is in "
-                f"{other}"
-            )
     rules, found = _rules_on(workshop, policy, profile, on, mode)
     counts = [_participants(d, profile) for d in workshop.delegations]
     weights: list[int] = (
@@ -902,15 +906,12 @@ def quote(
     lines, per_firm = _costs(workshop, cost_model, profile, counts, weights)
     invoices, paid = _invoices(workshop, rules, counts, weights, per_firm, currency)
     total = Money.total((line.amount for line in lines), currency)
-    sums = dict.fromkeys(Payer, Money.zero(currency).amount)
-    for invoice in invoices:
-        for payment in invoice.payments:
-            sums[payment.payer] += payment.amount.amount
-    by_payer = {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
+    by_payer = _by_payer(invoices, currency)
     coverage = _ratio(
         total - Money.total((by_payer[p] for p in NOT_COVERAGE), currency), total
     )
     target, checked = _against_target(workshop, profile, on, mode, coverage)
+    unfunded = _unfunded_and_examples(workshop, by_payer, cost_model, policy)
     return Quote(
         workshop=workshop.id,
         module=workshop.module,
@@ -928,15 +929,40 @@ def quote(
             Money.total((by_payer[p] for p in RECOVERING), currency), total
         ),
         target=target,
-        findings=Report(
-            violations=(
-                *found,
-                *paid,
-                *checked,
-                *_unfunded_and_examples(workshop, by_payer, cost_model, policy),
-            )
-        ),
+        findings=Report(violations=(*found, *paid, *checked, *unfunded)),
     )
+
+
+def _to_quote(
+    workshop: Workshop,
+    joining: Delegation | None,
+    model: CostModel,
+    policy: FundingPolicy,
+    profile: Profile,
+) -> Workshop:
+    """The workshop to price (with ``joining``), once the currencies agree."""
+    if joining is not None:
+        workshop = attrs.evolve(workshop, delegations=(*workshop.delegations, joining))
+    if not workshop.delegations:
+        raise InvalidValueError(f"workshop {workshop.id} has no enterprise to quote")
+    currency = model.currency
+    for what, other in (("policy", policy.currency), ("profile", profile.currency)):
+        if other != currency:
+            raise CurrencyMismatchError(
+                f"cost model {model.name} is in {currency}; the {what} is in {other}"
+            )
+    return workshop
+
+
+def _by_payer(
+    invoices: Sequence[EnterpriseInvoice], currency: str
+) -> dict[Payer, Money]:
+    """What each payer pays in all (every payer listed)."""
+    sums = dict.fromkeys(Payer, Money.zero(currency).amount)
+    for invoice in invoices:
+        for payment in invoice.payments:
+            sums[payment.payer] += payment.amount.amount
+    return {payer: Money(amount=sums[payer], currency=currency) for payer in Payer}
 
 
 def _rules_on(
@@ -976,7 +1002,9 @@ def _costs(
     per_firm: list[list[CostLine]] = [[] for _ in counts]
     for line in shared:
         for k, part in enumerate(_allocate(line.amount, weights)):
-            per_firm[k].append(attrs.evolve(line, amount=part, enterprise=ids[k]))
+            per_firm[k].append(
+                CostLine(key=line.key, basis=line.basis, amount=part, enterprise=ids[k])
+            )
     for k, lines in enumerate(own):
         per_firm[k] += lines
     direct_lines = (*shared, *(x for o in own for x in o))
@@ -987,9 +1015,24 @@ def _costs(
         amount=_times(direct, model.overhead),
     )
     by_firm = [Money.total((c.amount for c in lines), currency) for lines in per_firm]
-    for k, part in enumerate(_allocate(overhead.amount, [d.amount for d in by_firm])):
-        per_firm[k].append(attrs.evolve(overhead, amount=part, enterprise=ids[k]))
+    for k, part in enumerate(_allocate(overhead.amount, _weights(by_firm))):
+        per_firm[k].append(
+            CostLine(
+                key="overhead", basis=overhead.basis, amount=part, enterprise=ids[k]
+            )
+        )
     return (*direct_lines, overhead), per_firm
+
+
+def _weights(amounts: Sequence[Money]) -> list[int] | list[Decimal]:
+    """Amounts as allocation weights: whole minor units when they all are.
+
+    The same proportions either way, so the same split; integers are split
+    without fractions.
+    """
+    if all(a.is_exact for a in amounts):
+        return [a.minor_units for a in amounts]
+    return [a.amount for a in amounts]
 
 
 def _invoices(
@@ -1260,8 +1303,37 @@ class PortfolioRow:
 
 
 @attrs.frozen(kw_only=True)
+class PortfolioTarget:
+    """The coverage target a year and module group of a portfolio is held to.
+
+    Attributes:
+        year: The quotes' year.
+        group: Module 1 or the later modules.
+        on: The date of the latest quote of that year and group, whose target
+            applies.
+        target: That quote's target, or None when it had none.
+    """
+
+    year: int
+    group: ModuleGroup
+    on: date
+    target: Decimal | None
+
+
+def _to_targets(
+    value: Iterable[PortfolioTarget] | None,
+) -> tuple[PortfolioTarget, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen(kw_only=True)
 class Portfolio:
     """Many quotes summed by year, module group and payer.
+
+    Portfolios add: ``portfolio(a) + portfolio(b) == portfolio([*a, *b])``,
+    and ``sum()`` of the portfolios of partitions of the quotes is the
+    portfolio of them all (sums, counts, targets and findings alike), so
+    quotes priced apart combine exactly.
 
     Attributes:
         currency: ISO 4217 code.
@@ -1269,12 +1341,50 @@ class Portfolio:
         quotes: How many quotes were summed.
         findings: Years and groups below the coverage target their quotes
             were checked against.
+        targets: The target each year and group is held to, sorted; None for
+            a portfolio read from a version-1 payload, which did not record
+            them (it cannot be added to).
     """
 
     currency: str
     rows: tuple[PortfolioRow, ...]
     quotes: int
     findings: Report
+    targets: tuple[PortfolioTarget, ...] | None = attrs.field(
+        default=None, converter=_to_targets
+    )
+
+    def __add__(self, other: object) -> Portfolio:
+        """The portfolio of both portfolios' quotes together.
+
+        Raises:
+            CurrencyMismatchError: for portfolios in different currencies.
+            InvalidValueError: for a portfolio without its targets (read
+                from a version-1 payload).
+        """
+        if not isinstance(other, Portfolio):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"a portfolio in {other.currency} cannot be added to one in "
+                f"{self.currency}"
+            )
+        book = _Book(self.currency)
+        for part in (self, other):
+            if part.targets is None:
+                raise InvalidValueError(
+                    "this portfolio was read from a version-1 payload, which does "
+                    "not record the coverage targets it was checked against: "
+                    "sum its quotes again to add it"
+                )
+            book.add_part(part, part.targets)
+        return book.finish()
+
+    def __radd__(self, other: object) -> Portfolio:
+        # sum() starts from 0.
+        if other == 0:
+            return self
+        return NotImplemented
 
     def total(
         self,
@@ -1311,6 +1421,103 @@ class Portfolio:
         return tuple(sorted({r.year for r in self.rows}))
 
 
+class _Book:
+    """Sums, targets and date warnings of quotes or portfolios being combined."""
+
+    def __init__(self, currency: str) -> None:
+        self.currency = currency
+        self.count = 0
+        self.sums: dict[tuple[int, ModuleGroup, Payer], Money] = {}
+        self.targets: dict[tuple[int, ModuleGroup], tuple[date, Decimal | None]] = {}
+        self.dated: dict[tuple[str, ParamValue, ParamValue], RuleViolation] = {}
+
+    def _sum(self, key: tuple[int, ModuleGroup, Payer], amount: Money) -> None:
+        self.sums[key] = self.sums.get(key, Money.zero(self.currency)) + amount
+
+    def _target(
+        self, year: int, group: ModuleGroup, on: date, target: Decimal | None
+    ) -> None:
+        # The latest date's target; on a tie, the later one given.
+        seen = self.targets.get((year, group))
+        if seen is None or on >= seen[0]:
+            self.targets[(year, group)] = (on, target)
+
+    def _dated(self, finding: RuleViolation) -> None:
+        # Once per code, parameter and profile: the earliest date's (ISO
+        # dates sort as strings); on a tie, the first one given.
+        which = (
+            finding.code,
+            finding.params.get("parameter"),
+            finding.params.get("profile"),
+        )
+        seen = self.dated.get(which)
+        if seen is None or str(finding.params["on"]) < str(seen.params["on"]):
+            self.dated[which] = attrs.evolve(finding, path=("quotes",))
+
+    def add_quote(self, q: Quote) -> None:
+        """Count one quote."""
+        if q.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"quote {q.workshop} is in {q.currency}; the portfolio is in "
+                f"{self.currency}"
+            )
+        self.count += 1
+        for payer, amount in q.by_payer.items():
+            self._sum((q.on.year, q.group, payer), amount)
+        self._target(q.on.year, q.group, q.on, q.target)
+        for finding in q.findings.violations:
+            if finding.code in _DATE_CODES:
+                self._dated(finding)
+
+    def add_part(self, part: Portfolio, targets: Iterable[PortfolioTarget]) -> None:
+        """Count a portfolio's quotes, through its sums."""
+        self.count += part.quotes
+        for row in part.rows:
+            self._sum((row.year, row.group, row.payer), row.amount)
+        for t in targets:
+            self._target(t.year, t.group, t.on, t.target)
+        for finding in part.findings.violations:
+            if finding.code in _DATE_CODES:
+                self._dated(finding)
+
+    def finish(self) -> Portfolio:
+        """The portfolio: rows sorted, date warnings, then years below target."""
+        order = list(Payer)
+        rows = tuple(
+            PortfolioRow(year=y, group=g, payer=p, amount=a)
+            for (y, g, p), a in sorted(
+                self.sums.items(),
+                key=lambda kv: (kv[0][0], kv[0][1], order.index(kv[0][2])),
+            )
+        )
+        targets = tuple(
+            PortfolioTarget(year=y, group=g, on=on, target=target)
+            for (y, g), (on, target) in sorted(self.targets.items())
+        )
+        result = Portfolio(
+            currency=self.currency,
+            rows=rows,
+            quotes=self.count,
+            findings=Report(),
+            targets=targets,
+        )
+        out = [self.dated[which] for which in sorted(self.dated, key=str)]
+        for t in targets:
+            coverage = result.coverage(year=t.year, group=t.group)
+            if t.target is not None and coverage < t.target:
+                out.append(
+                    violation(
+                        Code.PRICING_PORTFOLIO_BELOW_TARGET,
+                        year=t.year,
+                        group=t.group.value,
+                        coverage=str(coverage),
+                        target=str(t.target),
+                        path=("rows",),
+                    )
+                )
+        return attrs.evolve(result, findings=Report(violations=tuple(out)))
+
+
 def portfolio(quotes: Iterable[Quote]) -> Portfolio:
     """Sum quotes into an institution's year-by-year picture.
 
@@ -1320,67 +1527,19 @@ def portfolio(quotes: Iterable[Quote]) -> Portfolio:
     sources (``profile.not_in_force``, ``parameter.stale``) are carried up,
     once per parameter and profile (the earliest date's), so that a
     dashboard of the portfolio shows them too; the result does not depend
-    on the order of the quotes.
+    on the order of the quotes. Portfolios of parts of the quotes add up to
+    the portfolio of them all (see :class:`Portfolio`).
 
     Raises:
         CurrencyMismatchError: for quotes in more than one currency.
         InvalidValueError: for no quotes.
     """
-    items = list(quotes)
-    if not items:
+    items = iter(quotes)
+    first = next(items, None)
+    if first is None:
         raise InvalidValueError("portfolio needs at least one quote")
-    currency = items[0].currency
-    sums: dict[tuple[int, ModuleGroup, Payer], Money] = {}
-    targets: dict[tuple[int, ModuleGroup], tuple[date, Decimal | None]] = {}
+    book = _Book(first.currency)
+    book.add_quote(first)
     for q in items:
-        if q.currency != currency:
-            raise CurrencyMismatchError(
-                f"quote {q.workshop} is in {q.currency}; the portfolio is in {currency}"
-            )
-        for payer, amount in q.by_payer.items():
-            key = (q.on.year, q.group, payer)
-            sums[key] = sums.get(key, Money.zero(currency)) + amount
-        seen = targets.get((q.on.year, q.group))
-        if seen is None or q.on >= seen[0]:
-            targets[(q.on.year, q.group)] = (q.on, q.target)
-    rows = tuple(
-        PortfolioRow(year=y, group=g, payer=p, amount=a)
-        for (y, g, p), a in sorted(
-            sums.items(),
-            key=lambda kv: (kv[0][0], kv[0][1], list(Payer).index(kv[0][2])),
-        )
-    )
-    result = Portfolio(
-        currency=currency, rows=rows, quotes=len(items), findings=Report()
-    )
-    out: list[RuleViolation] = []
-    dated: dict[tuple[str, ParamValue, ParamValue], RuleViolation] = {}
-    for q in items:
-        for finding in q.findings.violations:
-            if finding.code in _DATE_CODES:
-                which = (
-                    finding.code,
-                    finding.params.get("parameter"),
-                    finding.params.get("profile"),
-                )
-                seen_before = dated.get(which)
-                # The earliest date's (ISO dates sort as strings).
-                if seen_before is None or str(finding.params["on"]) < str(
-                    seen_before.params["on"]
-                ):
-                    dated[which] = attrs.evolve(finding, path=("quotes",))
-    out += [dated[which] for which in sorted(dated, key=str)]
-    for (year, group), (_, target) in sorted(targets.items()):
-        coverage = result.coverage(year=year, group=group)
-        if target is not None and coverage < target:
-            out.append(
-                violation(
-                    Code.PRICING_PORTFOLIO_BELOW_TARGET,
-                    year=year,
-                    group=group.value,
-                    coverage=str(coverage),
-                    target=str(target),
-                    path=("rows",),
-                )
-            )
-    return attrs.evolve(result, findings=Report(violations=tuple(out)))
+        book.add_quote(q)
+    return book.finish()

@@ -29,10 +29,11 @@ Derive a profile of your own; what you change is marked as yours:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -83,6 +84,8 @@ __all__ = [
 ]
 
 DEFAULT_PROFILE = "cn-phase-2"
+
+T = TypeVar("T")
 
 
 def _check_maximum(inst: Band, _attr: object, value: int) -> None:
@@ -207,12 +210,19 @@ class Provenance:
 _UNSTATED = Provenance(basis=Basis.UNSTATED)
 
 
+# A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
+# plugin takes the field's __init__ type from the converter's signature, and
+# ``tuple`` would make every such field accept any iterable of anything.
 def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
 def _to_sectors(value: Iterable[str] | None) -> frozenset[str] | None:
     return None if value is None else frozenset(value)
+
+
+def _to_modules(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
 
 
 def _to_days(value: Mapping[str, int]) -> Mapping[str, int]:
@@ -329,6 +339,15 @@ class Profile:
             classroom day for the delegation to have attended.
         attendance_min_workers: Workers of a delegation present every
             classroom day for the delegation to have attended.
+        max_trainer_visits_per_day: Most visits one person (a trainer, or an
+            inspector of a pair) makes on one day, in a season's check.
+        max_trainer_visits_per_week: Most visits one person makes in one ISO
+            week (Monday to Sunday), in a season's check.
+        paired_visit_modules: Modules whose visits a trainer makes with a
+            safety inspector (China's pilots with SAWS, for OSH); none by
+            default.
+        max_package_months: Most months a multi-module package takes, from
+            its first day to its last follow-up visit.
         coverage_targets: Cost-coverage targets over time, or None.
         calendar: Name of the working calendar (a country code such as ``CN``
             for public holidays), or None for Monday to Friday.
@@ -378,6 +397,12 @@ class Profile:
     eit_min_members: int = attrs.field(default=2, validator=int_at_least(2))
     attendance_min_managers: int = attrs.field(default=1, validator=int_at_least(1))
     attendance_min_workers: int = attrs.field(default=1, validator=int_at_least(1))
+    max_trainer_visits_per_day: int = attrs.field(default=1, validator=int_at_least(1))
+    max_trainer_visits_per_week: int = attrs.field(default=4, validator=int_at_least(1))
+    paired_visit_modules: frozenset[str] = attrs.field(
+        factory=frozenset, converter=_to_modules, validator=_check_strings
+    )
+    max_package_months: int = attrs.field(default=9, validator=int_at_least(1))
     coverage_targets: Timeline[CoverageTarget] | None = attrs.field(
         default=None, validator=_check_coverage
     )
@@ -415,6 +440,47 @@ class Profile:
                 f"{', '.join(PARAMETERS)}"
             )
         return self.provenance.get(parameter, _UNSTATED)
+
+    def text_of(self, parameter: str) -> str:
+        """A parameter's value in words, as explanations quote it.
+
+        Kept on the profile once said (a screening or a workshop check asks
+        for the same words again and again); the profile itself never
+        changes, so its words never go stale.
+
+        >>> from score_core import get_profile
+        >>> get_profile("cn-phase-2").text_of("employees")
+        '50 to 500'
+
+        Raises:
+            UnknownNameError: for a name that is not a profile parameter.
+        """
+        return self.remember(("text_of", parameter), lambda: self._text(parameter))
+
+    def _text(self, parameter: str) -> str:
+        self.source_of(parameter)  # an unknown name raises here
+        return value_text(getattr(self, parameter))
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make()`` derives from this profile, made once and kept on it.
+
+        For rules that ask a profile the same question many times (the words
+        of its parameters, a screening's context): the profile never
+        changes, so what is derived from it never goes stale, and it goes
+        when the profile goes. ``key`` names the question; ``make`` must
+        depend on this profile (and on what ``key`` holds) alone.
+        """
+        said = self._memo
+        if key not in said:
+            said[key] = make()
+        value: T = said[key]
+        return value
+
+    # Not a field: the private memo of :meth:`remember`, made on first use
+    # (attrs turns a cached_property of a slotted class into a slot).
+    @functools.cached_property
+    def _memo(self) -> dict[Hashable, Any]:
+        return {}
 
     def parameters(self) -> Iterator[tuple[str, Any, Provenance]]:
         """Each parameter's name, value and provenance, in declaration order."""
@@ -663,6 +729,10 @@ PARAMETERS: tuple[str, ...] = (
     "eit_min_members",
     "attendance_min_managers",
     "attendance_min_workers",
+    "max_trainer_visits_per_day",
+    "max_trainer_visits_per_week",
+    "paired_visit_modules",
+    "max_package_months",
     "coverage_targets",
     "calendar",
 )

@@ -31,7 +31,9 @@ when the model changes (see :func:`dump_document` and :func:`load_document`).
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
+import itertools
 import json
 import re
 import typing
@@ -40,7 +42,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType, NoneType, UnionType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeGuard, TypeVar, cast
 
 import attrs
 import cattrs
@@ -80,6 +82,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "kind_of",
+    "kinds_like",
     "load_document",
     "load_many",
     "register_kind",
@@ -267,6 +270,9 @@ def _collection_factory(
             try:
                 items.append(handler(item, item_type))
             except Exception as exc:  # collected with its index
+                # Without its traceback: a file of a million bad items would
+                # otherwise keep a million sets of stack frames alive.
+                exc.__traceback__ = None
                 exc.add_note(
                     IterableValidationNote(
                         f"Structuring {tp} @ index {index}", index, item_type
@@ -294,6 +300,7 @@ def _mapping_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type]
             try:
                 result[key_handler(key, key_type)] = value_handler(item, value_type)
             except Exception as exc:  # collected with its key
+                exc.__traceback__ = None
                 exc.add_note(IterableValidationNote(f"key {key!r}", key, value_type))
                 errors.append(exc)
         if errors:
@@ -334,13 +341,78 @@ def _attrs_structure_factory(
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
+    names, _ = _fields(cls)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise _expect("an object", value)
+        if not value.keys() <= names:
+            _refuse_another_kind(cls, value, names)
         return inner(value, cls)
 
     return structure
+
+
+# -- shapes: which kind an object of unknown keys looks like ----------------------
+def _fields(cls: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys an attrs class reads, and those it requires (as its schema says)."""
+    names: list[str] = []
+    required: list[str] = []
+    for field in attrs.fields(_origin(cls) or cls):
+        if field.init:
+            names.append(field.name)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+    return frozenset(names), frozenset(required)
+
+
+_Shape = tuple[str, frozenset[str], frozenset[str]]
+_Registry = tuple[tuple[str, Any], ...]
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_shapes(registry: _Registry) -> tuple[_Shape, ...]:
+    """Each document kind of an attrs class: its fields and required fields."""
+    return tuple(
+        (kind, *_fields(cls)) for kind, cls in sorted(registry) if _is_attrs(cls)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _fitting(keys: frozenset[str], registry: _Registry) -> tuple[str, ...]:
+    """The kinds of ``registry`` that read every one of ``keys``, closest first."""
+    found = [
+        (not required <= keys, len(names - keys), kind)
+        for kind, names, required in _kind_shapes(registry)
+        if keys <= names
+    ]
+    return tuple(kind for *_, kind in sorted(found))
+
+
+def _object_kinds(value: dict[str, Any]) -> tuple[str, ...]:
+    if not value:
+        return ()
+    _builtin_kinds()
+    # The registry as it is now is part of the key: a kind registered later
+    # is recognised.
+    return _fitting(frozenset(value), tuple(_KINDS.items()))
+
+
+def _refuse_another_kind(
+    cls: Any, value: dict[str, Any], names: frozenset[str]
+) -> None:
+    """One problem for an object of another kind, instead of one per key.
+
+    Called only for an object with a key ``cls`` does not read.
+    """
+    like = [kind for kind in _object_kinds(value) if _KINDS[kind] != cls]
+    if like:
+        expected = _KIND_OF.get(cls) or (_origin(cls) or cls).__name__
+        unknown = len(value.keys() - names)
+        raise _LoadError(
+            f"expected {expected}, got an object shaped like {' or '.join(like[:3])}"
+            f": {unknown} of its {len(value)} keys are not fields of {expected}"
+        )
 
 
 def _is_attrs(cls: Any) -> bool:
@@ -606,83 +678,100 @@ def _dumps(data: Any, indent: int | None) -> str:
     return _SURROGATE_RE.sub(_escape_surrogate, text)
 
 
-def _fast_encoder() -> Callable[[Any, int | None], str | None] | None:
-    """The orjson encoder when the ``fast`` extra is installed, else None.
+class _NoFast:
+    """Stands for the ``fast`` extra when msgspec is not installed."""
 
-    It writes the same bytes as :func:`_dumps` for score_core's data (sorted
-    keys, compact or indented by two, UTF-8 text kept, control characters
-    escaped the same way), and gives None where it cannot: integers beyond 64
-    bits, text with lone surrogates, other indents. Floats are the one value
-    the two encoders format differently (``1e-07`` against ``1e-7``), so it is
-    used only for score_core values, which never hold a float.
-    """
-    try:
-        import orjson
-    except ImportError:
-        return None
-    options = {
-        None: orjson.OPT_SORT_KEYS,
-        2: orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2,
-    }
 
-    def encode(data: Any, indent: int | None) -> str | None:
-        option = options.get(indent)
-        if option is None:
-            return None
+#: The ``fast`` extra's msgspec paths (:mod:`score_core._fast`), made on first
+#: use; None without msgspec, or to use the standard path only.
+FAST: Any = _NoFast
+
+
+def _fast() -> Any:
+    global FAST  # made once, on first use
+    if FAST is _NoFast:
         try:
-            return orjson.dumps(data, option=option).decode("utf-8")
-        except orjson.JSONEncodeError:
-            return None
-
-    return encode
-
-
-#: Set at import: orjson's encoder, or None to use the standard library only.
-FAST_ENCODER = _fast_encoder()
-
-
-def _ours(value: Any) -> bool:
-    cls = type(value)
-    return attrs.has(cls) and cls.__module__.startswith("score_core.")
+            fast = importlib.import_module("score_core._fast")
+        except ImportError:
+            FAST = None
+        else:
+            FAST = fast.Fast(
+                int_min=INT_MIN,
+                int_max=INT_MAX,
+                decimal_pattern=_DECIMAL_RE.pattern,
+                decimal_text=_unstructure_decimal,
+            )
+    return FAST
 
 
-def _holds_no_float(obj: Any) -> bool:
+def _classes(obj: Any) -> set[type]:
+    """The classes of a value, or of the items of a tuple or list."""
+    return set(map(type, obj)) if type(obj) in (tuple, list) else {type(obj)}
+
+
+def _ours(classes: set[type]) -> bool:
     # A score_core value (or a tuple or list of them) unstructures to strings,
     # integers, booleans, null, lists and objects only; another library's
     # attrs class may hold floats.
-    if type(obj) in (tuple, list):
-        return all(_ours(item) for item in obj)
-    return _ours(obj)
+    return all(
+        attrs.has(cls) and cls.__module__.startswith("score_core.") for cls in classes
+    )
+
+
+def _declared(obj: Any, as_type: Any, classes: set[type]) -> bool:
+    """True when ``as_type`` declares the very classes ``obj`` holds."""
+    if as_type is None or as_type is type(obj):
+        return True
+    args = typing.get_args(as_type)
+    if type(obj) in (tuple, list) and _origin(as_type) in (tuple, list):
+        item = args[0] if args else None
+        return all(cls is item for cls in classes)
+    return False
 
 
 def to_json(obj: Any, *, indent: int | None = None, as_type: Any = None) -> str:
     """JSON text for a value: sorted keys, UTF-8 text kept as is.
 
-    With the ``fast`` extra (orjson) installed, score_core values are encoded
-    by orjson, byte for byte as the standard library writes them; without it,
-    or for anything orjson cannot write identically, the standard library
-    writes the text.
+    With the ``fast`` extra (msgspec) installed, score_core values are
+    encoded by msgspec, byte for byte as the standard library writes them;
+    without it, or for anything msgspec cannot write identically, the
+    standard library writes the text.
 
     Args:
         obj: Any public score_core value.
         indent: Spaces to indent by, or None for compact output.
         as_type: See :func:`to_dict`.
     """
-    data = to_dict(obj, as_type=as_type)
-    if FAST_ENCODER is not None and _holds_no_float(obj):
-        text = FAST_ENCODER(data, indent)
-        if text is not None:
-            return text
-    return _dumps(data, indent)
+    fast = _fast()
+    classes = _classes(obj) if fast is not None else set()
+    if fast is not None and _ours(classes):
+        if _declared(obj, as_type, classes):
+            text = fast.dump(
+                obj, classes, lambda: to_dict(obj, as_type=as_type), indent
+            )
+        else:
+            text = fast.encode_plain(to_dict(obj, as_type=as_type), indent)
+        if text is not fast.MISS:
+            return str(text)
+    return _dumps(to_dict(obj, as_type=as_type), indent)
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
     """Load a value of type ``cls`` from JSON text, strictly.
 
+    With the ``fast`` extra (msgspec) installed, text is read by msgspec into
+    the same values; anything it does not read exactly so (any problem at
+    all) is read again the standard way, which reports it.
+
     Raises:
         PayloadError: for text that is not JSON, and for every problem
             :func:`from_dict` finds.
     """
+    fast = _fast()
+    if fast is not None:
+        value = fast.load(cls, text)
+        if value is not fast.MISS:
+            return cast(T, value)
     return from_dict(cls, _loads(text))
 
 
@@ -767,25 +856,84 @@ def load_document(
     *,
     kind: str | None = None,
     migrations: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]] | None = None,
+    bare: bool = False,
 ) -> Any:
     """Load a value from a versioned envelope, migrating older versions.
+
+    With ``bare=True`` and a ``kind``, the kind's data without its envelope
+    (what :func:`to_json` writes) is read too, as the current version; a
+    list is read as the list kind (``enterprise[]`` for ``enterprise``) when
+    there is one:
+
+    >>> load_document('{"amount": "5", "currency": "USD"}', kind="money", bare=True)
+    Money(amount=Decimal('5'), currency='USD')
 
     Args:
         document: The envelope, as a dict or as JSON text.
         kind: The kind expected; None accepts any registered kind.
         migrations: Upgrade steps (version ``n`` to ``n + 1``); the library's
             own steps by default.
+        bare: Also read data without an envelope (needs ``kind``).
 
     Raises:
         UnsupportedSchemaVersionError: for a version newer than this library.
         PayloadError: for a malformed envelope or data.
+        InvalidValueError: for ``bare=True`` without a kind or with a kind
+            that is not registered.
     """
     if isinstance(document, str | bytes):
+        found = _fast_document(document, None if kind is None else (kind,))
+        if found is not _NoFast:
+            return found[1]
         document = _loads(document)
+    if bare:
+        kind = _known_kind(kind)
+        if not _is_envelope(document):
+            many = f"{kind}[]"
+            if type(document) is list and many in _KINDS:
+                kind = many
+            return from_dict(_KINDS[kind], document)
     steps = _migrations.MIGRATIONS if migrations is None else migrations
     envelope = _check_envelope(document, kind)
     data = _migrations.migrate(envelope, steps)["data"]
     return from_dict(_KINDS[envelope["kind"]], data)
+
+
+def kinds_like(payload: object) -> tuple[str, ...]:
+    """The document kinds whose shape a payload has, closest first: a guess from keys.
+
+    An object is shaped like a kind when its type reads every key the object
+    has (as its JSON Schema says); kinds whose required keys are all there
+    come first, then those with the fewest fields the object lacks. A list
+    of objects is shaped like ``kind[]`` when every item is shaped like
+    ``kind``. Values are not looked at: this names what a file of the wrong
+    kind seems to be, for messages; loading is what checks it.
+
+    >>> kinds_like('{"amount": "12.50", "currency": "CNY"}')
+    ('money',)
+    >>> kinds_like([{"id": "E1", "name": "n", "headcount": 12}])
+    ('enterprise[]',)
+    >>> kinds_like({"colour": "blue"})
+    ()
+
+    Args:
+        payload: JSON text, or data as :func:`json.loads` returns it.
+
+    Raises:
+        PayloadError: for text that is not JSON.
+    """
+    data = _loads(payload) if isinstance(payload, str | bytes) else payload
+    if type(data) is dict:
+        return _object_kinds(data)
+    if type(data) is not list or not data:
+        return ()
+    first = _object_kinds(data[0]) if type(data[0]) is dict else ()
+    common = set(first)
+    for item in itertools.islice(data, 1, None):
+        if not common:
+            break
+        common &= set(_object_kinds(item) if type(item) is dict else ())
+    return tuple(f"{k}[]" for k in first if k in common and f"{k}[]" in _KINDS)
 
 
 def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
@@ -807,8 +955,12 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
         PayloadError: for anything that is not such a payload.
     """
     _builtin_kinds()
+    if isinstance(payload, str | bytes):
+        found = _fast_many(cls, payload)
+        if found is not _NoFast:
+            return cast(tuple[T, ...], found)
     data = _loads(payload) if isinstance(payload, str | bytes) else payload
-    if type(data) is dict and "schema" in data:
+    if _is_envelope(data):
         single = _KIND_OF.get(cls)
         kinds = None if single is None else (single, f"{single}[]")
         found = data.get("kind")
@@ -826,11 +978,99 @@ def load_many(cls: type[T], payload: object) -> tuple[T, ...]:
     return (from_dict(cls, data),)
 
 
+def _is_envelope(data: object) -> TypeGuard[dict[str, Any]]:
+    return type(data) is dict and "schema" in data
+
+
+def _known_kind(kind: str | None) -> str:
+    _builtin_kinds()
+    if kind is None:
+        raise InvalidValueError("reading bare data needs its kind")
+    if kind not in _KINDS:
+        raise InvalidValueError(f"unknown document kind {kind!r}")
+    return kind
+
+
+_ENVELOPE_KEYS = frozenset({"schema", "schema_version", "kind", "data"})
+
+
+def _bare(data: object) -> str:
+    like = kinds_like(data)
+    if not like:
+        return ""
+    return f" shaped like {' or '.join(like[:3])} (data without its envelope)"
+
+
+def _fast_document(text: str | bytes, kinds: tuple[str, ...] | None) -> Any:
+    """The kind and value of a current document read by msgspec, or ``_NoFast``.
+
+    Only a current document of one of ``kinds`` (any kind for None) is read
+    so: older ones are migrated, and anything else is an error the standard
+    path explains.
+    """
+    fast = _fast()
+    if fast is None:
+        return _NoFast
+    found = fast.envelope(text)
+    if found is fast.MISS:
+        return _NoFast
+    schema, version, kind, data = found
+    _builtin_kinds()
+    if (
+        schema != SCHEMA
+        or version != SCHEMA_VERSION
+        or kind not in _KINDS
+        or (kinds is not None and kind not in kinds)
+    ):
+        return _NoFast
+    value = fast.load(_KINDS[kind], data)
+    return _NoFast if value is fast.MISS else (kind, value)
+
+
+_FIRST = re.compile(r"[ \t\n\r]*(.?)")
+_FIRST_BYTE = re.compile(rb"[ \t\n\r]*(.?)")
+
+
+def _fast_many(cls: Any, text: str | bytes) -> Any:
+    """:func:`load_many` by msgspec, or ``_NoFast``."""
+    fast = _fast()
+    if fast is None:
+        return _NoFast
+    if isinstance(text, str):
+        opens_list = _FIRST.match(text).group(1) == "["  # type: ignore[union-attr]
+    else:
+        opens_list = _FIRST_BYTE.match(text).group(1) == b"["  # type: ignore[union-attr]
+    if opens_list:
+        value = fast.load(tuple[cls, ...], text)
+        return _NoFast if value is fast.MISS else value
+    if not (attrs.has(cls) and "schema" in attrs.fields_dict(cls)):
+        # An object that loads as cls has no "schema" key: no document.
+        value = fast.load(cls, text)
+        if value is not fast.MISS:
+            return (value,)
+    single = _KIND_OF.get(cls)
+    if single is None:
+        return _NoFast
+    found = _fast_document(text, (single, f"{single}[]"))
+    if found is _NoFast:
+        return _NoFast
+    kind, value = found
+    return (value,) if kind == single else value
+
+
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     _builtin_kinds()
     if type(document) is not dict:
+        got = _describe(document) + _bare(document)
+        raise PayloadError([f"$: expected a document object, got {got}"])
+    if not document.keys() & _ENVELOPE_KEYS:
+        # Bare data, or another file: one problem, not one per key.
+        got = _bare(document) or " with none of these keys"
         raise PayloadError(
-            [f"$: expected a document object, got {_describe(document)}"]
+            [
+                "$: expected a document, an object with schema, schema_version, "
+                f"kind and data; got an object{got}"
+            ]
         )
     problems: list[str] = []
     unknown = sorted(set(document) - {"schema", "schema_version", "kind", "data"})

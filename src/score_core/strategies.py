@@ -47,6 +47,7 @@ from score_core.catalogue import (
     Delivery,
     ModuleCode,
     ModuleFormat,
+    ModuleGroup,
     ModuleKind,
     TrainingModule,
     catalogue_names,
@@ -85,6 +86,7 @@ from score_core.monitoring import (
     results_report,
 )
 from score_core.monitoring import changes as _changes
+from score_core.packages import PackagePlan, plan_package
 from score_core.parameters import Dated, Resolution, Resolved, Timeline
 from score_core.people import (
     Certification,
@@ -92,6 +94,7 @@ from score_core.people import (
     ImprovementTeam,
     Participant,
     Role,
+    SupervisedDelivery,
     Trainer,
     TrainerLevel,
 )
@@ -106,9 +109,11 @@ from score_core.pricing import (
     FundingPolicy,
     FundingRules,
     GroupRules,
+    Payer,
     Payment,
     Portfolio,
     PortfolioRow,
+    PortfolioTarget,
     Quote,
     ShareRule,
     break_even,
@@ -127,7 +132,9 @@ from score_core.profiles import (
     get_profile,
     profile_names,
 )
+from score_core.season import Assignment, Season, SeasonRole
 from score_core.sources import Source, get_source, source_keys
+from score_core.streaming import LineError
 from score_core.visits import (
     CycleProgress,
     ModulePlan,
@@ -159,12 +166,14 @@ from score_core.workshops import workshop_statistics as _workshop_statistics
 
 
 __all__ = [
+    "SEASON_FAULTS",
     "STRATEGIES",
     "WORKSHOP_FAULTS",
     "enrolments",
     "work_calendars",
     "aggregate_sets",
     "aggregates",
+    "assignments",
     "attendance_marks",
     "attendance_sheets",
     "bands",
@@ -206,10 +215,12 @@ __all__ = [
     "module_plans",
     "monies",
     "names",
+    "package_plans",
     "participants",
     "paths",
     "payments",
     "portfolio_rows",
+    "portfolio_targets",
     "portfolios",
     "presences",
     "profiles",
@@ -217,6 +228,7 @@ __all__ = [
     "quotes",
     "reports",
     "reschedulings",
+    "seasons",
     "resolved_values",
     "result_rows",
     "results_reports",
@@ -226,8 +238,10 @@ __all__ = [
     "severities",
     "share_rules",
     "sources",
+    "line_errors",
     "state_changes",
     "statistics_rows",
+    "supervised_deliveries",
     "timelines",
     "trainers",
     "training_modules",
@@ -714,13 +728,36 @@ def _certification(
     certified_on: date,
     valid_days: int | None,
     supervisor: str | None,
+    delivery: tuple[int, SupervisedDelivery] | None,
+    recommender: str | None,
 ) -> Certification:
+    candidate = level is TrainerLevel.CANDIDATE
+    delivered = None
+    if delivery is not None and not candidate:
+        before, drawn = delivery
+        delivered = attrs.evolve(drawn, on=certified_on - timedelta(before))
     return Certification(
         module=module,
         level=level,
         certified_on=certified_on,
         expires_on=None if valid_days is None else certified_on + timedelta(valid_days),
-        supervisor_id=supervisor if level is TrainerLevel.CANDIDATE else None,
+        supervisor_id=supervisor if candidate else None,
+        supervised_delivery=delivered,
+        recommended_by=None if candidate else recommender,
+    )
+
+
+_EXPERT_IDS = st.text(_UPPER_DIGITS, min_size=1, max_size=6)
+
+
+@functools.cache
+def supervised_deliveries() -> st.SearchStrategy[SupervisedDelivery]:
+    """:class:`~score_core.people.SupervisedDelivery` values."""
+    return st.builds(
+        SupervisedDelivery,
+        on=_DATES,
+        supervisor_id=_EXPERT_IDS,
+        workshop_id=st.none() | _SHORT_IDS,
     )
 
 
@@ -732,7 +769,9 @@ def certifications(
 ) -> st.SearchStrategy[Certification]:
     """:class:`~score_core.Certification` values.
 
-    The expiry is never before the start; only candidates name a supervisor.
+    The expiry is never before the start; only candidates name a supervisor;
+    a certified or expert trainer's record may show the supervised training
+    of enterprises (on or before the certification) and who recommended it.
 
     Args:
         module: Strategy for the module code; the shipped codes by default.
@@ -746,7 +785,10 @@ def certifications(
         level=st.sampled_from(TrainerLevel) if level is None else level,
         certified_on=_DATES,
         valid_days=st.none() | st.integers(min_value=0, max_value=3 * 366),
-        supervisor=st.none() | st.text(_UPPER_DIGITS, min_size=1, max_size=6),
+        supervisor=st.none() | _EXPERT_IDS,
+        delivery=st.none()
+        | st.tuples(st.integers(min_value=0, max_value=366), supervised_deliveries()),
+        recommender=st.none() | _EXPERT_IDS,
     )
 
 
@@ -1197,6 +1239,10 @@ def profiles(
         min_reschedule_notice_days=st.integers(0, 14),
         max_reschedules_per_visit=st.integers(0, 5),
         eit_min_members=st.integers(2, 12),
+        max_trainer_visits_per_day=st.integers(1, 3),
+        max_trainer_visits_per_week=st.integers(1, 10),
+        paired_visit_modules=st.frozensets(module_codes(), max_size=2),
+        max_package_months=st.integers(1, 12),
         coverage_targets=st.none() | timelines(),
         calendar=_OPTIONAL_COUNTRIES,
     )
@@ -1991,12 +2037,13 @@ def visit_outcomes(
     )
 
 
-def _visit(number: int, on: date, parts: tuple[Any, ...]) -> Visit:
+def _visit(number: int, on: date, parts: tuple[Any, ...], later: bool = False) -> Visit:
     status, nominal, eit, kpi, notes, earlier = parts
     done = status is VisitStatus.DONE
+    kind = VisitKind.YEAR_AFTER if later else VisitKind.FOLLOW_UP
     return Visit(
         number=number,
-        kind=VisitKind.INTAKE if number == 0 else VisitKind.FOLLOW_UP,
+        kind=VisitKind.INTAKE if number == 0 else kind,
         on=on,
         nominal=on - timedelta(1) if nominal else None,
         status=status,
@@ -2023,7 +2070,7 @@ _VISIT_PARTS = st.tuples(
 @functools.cache
 def visits() -> st.SearchStrategy[Visit]:
     """:class:`~score_core.Visit` values of any kind and status."""
-    return st.builds(_visit, st.integers(0, 6), _DATES_2013_2030, _VISIT_PARTS)
+    return st.builds(_visit, st.integers(0, 6), _DATES_2013_2030, _VISIT_PARTS, _BOOLS)
 
 
 def _scaled(top: int, thousandths: int) -> int:
@@ -2050,6 +2097,9 @@ def _visit_cycles(draw: st.DrawFn, max_follow_ups: int) -> VisitCycle:
     for i, spot in enumerate(spots):
         day = last + timedelta(1 + spot + i * step)
         planned.append(_visit(i + 1, day, draw(_VISIT_PARTS)))
+    if draw(_BOOLS):
+        day = window_end + timedelta(1 + draw(_YEAR_AFTER_DAYS))
+        planned.append(_visit(count + 1, day, draw(_VISIT_PARTS), later=True))
     enterprise = draw(_IDENTIFIERS)
     module = draw(_MODULE_CODES)
     return VisitCycle(
@@ -2067,6 +2117,8 @@ def _visit_cycles(draw: st.DrawFn, max_follow_ups: int) -> VisitCycle:
 
 
 _CLASSROOM_LENGTHS = st.integers(1, 3)
+#: Days from the window's end to a year-after visit (0: the day after it).
+_YEAR_AFTER_DAYS = _edges(0, 400)
 _WINDOW_MONTHS = _edges(1, 6)
 _VISIT_GAPS = _edges(0, 21)
 _INTAKE_LEADS = st.integers(1, 30)
@@ -2078,7 +2130,8 @@ def visit_cycles(*, max_follow_ups: int = 5) -> st.SearchStrategy[VisitCycle]:
     """:class:`~score_core.VisitCycle` values whose dates keep every rule.
 
     Visits are in order, the intake before the classroom days, follow-ups in
-    the window and at least ``min_gap_days`` apart, with random statuses
+    the window and at least ``min_gap_days`` apart, a year-after visit (in
+    some) past the window, with random statuses
     (done visits held on their day), so that :func:`~score_core.visits.check_cycle`
     finds nothing without a calendar. Built by construction, not planning.
 
@@ -2182,6 +2235,283 @@ def reschedulings() -> st.SearchStrategy[Rescheduled]:
         st.integers(0, 30),
         st.sampled_from(Scope),
     )
+
+
+def _package_plan(
+    profile: Profile, ids: list[str], later: list[str], earliest: date, stagger: int
+) -> PackagePlan:
+    firms = [Enterprise(id=i, name=i, headcount=profile.employees.minimum) for i in ids]
+    return plan_package(
+        firms,
+        modules=[ModuleCode.M1, *later],
+        calendar=weekday_calendar(),
+        earliest=earliest,
+        profile=profile,
+        stagger=stagger,
+    )
+
+
+@_built_once
+def package_plans(
+    *, profile: Profile | None = None, max_modules: int = 3
+) -> st.SearchStrategy[PackagePlan]:
+    """:class:`~score_core.packages.PackagePlan` values (by ``plan_package``).
+
+    Made by :func:`~score_core.packages.plan_package`: Module 1, then up to
+    ``max_modules - 1`` of Modules 2 to 5, for one to three enterprises, on
+    the weekday calendar.
+
+    Args:
+        profile: The profile (a built-in one by default).
+        max_modules: The most modules in a package.
+    """
+    _check_int("max_modules", max_modules, 1)
+    plans = st.builds(
+        _package_plan,
+        st.sampled_from(_builtin_profiles()) if profile is None else st.just(profile),
+        st.lists(_IDENTIFIERS, min_size=1, max_size=3, unique=True),
+        st.lists(st.sampled_from(_CORE[1:]), max_size=max_modules - 1, unique=True),
+        _DATES_2013_2030,
+        st.integers(0, 2),
+    )
+    shown = "built-in" if profile is None else profile.name
+    return _shown_as(
+        f"package_plans(profile={shown}, max_modules={max_modules})", plans
+    )
+
+
+# -- seasons ---------------------------------------------------------------------------
+@st.composite
+def _assignment(draw: st.DrawFn, numbers: list[int] | None) -> Assignment:
+    return Assignment(
+        person=draw(_SHORT_IDS),
+        plan=draw(_SHORT_IDS),
+        enterprise=None if numbers is None else draw(_IDENTIFIERS),
+        visits=() if numbers is None else tuple(numbers),
+        role=draw(_SEASON_ROLES),
+    )
+
+
+_SEASON_ROLES = st.sampled_from(SeasonRole)
+
+
+@functools.cache
+def assignments() -> st.SearchStrategy[Assignment]:
+    """:class:`~score_core.season.Assignment` values: classroom days or visits."""
+    numbers = st.none() | st.lists(st.integers(0, 6), max_size=4, unique=True)
+    return numbers.flatmap(_assignment)
+
+
+#: The faults :func:`seasons` can inject.
+SEASON_FAULTS: tuple[str, ...] = (Code.SEASON_DOUBLE_BOOKED,)
+
+_Trip = tuple[date, str]
+
+
+class _Book:
+    """Who is booked when, as :func:`~score_core.season.check_season` counts it.
+
+    Each unit (a plan's classroom days, a cycle's visits, one visit) goes to
+    the first person, from a drawn place in the pool, whom it leaves within
+    the rules; else to a new person. Valid by construction, no filtering.
+    """
+
+    def __init__(self, profile: Profile, prefix: str) -> None:
+        self.profile = profile
+        self.prefix = prefix
+        self.people: list[str] = []
+        self.rooms: dict[str, set[date]] = {}
+        self.days: dict[str, dict[date, set[str]]] = {}
+        self.weeks: dict[str, dict[tuple[int, int], set[_Trip]]] = {}
+
+    def _new(self) -> str:
+        person = f"{self.prefix}{len(self.people) + 1}"
+        self.people.append(person)
+        self.rooms[person], self.days[person], self.weeks[person] = set(), {}, {}
+        return person
+
+    def _fits(self, person: str, rooms: list[date], trips: list[_Trip]) -> bool:
+        busy = self.rooms[person] | set(self.days[person])
+        if any(d in busy for d in rooms) or any(
+            d in self.rooms[person] for d, _ in trips
+        ):
+            return False
+        days = {d: set(p) for d, p in self.days[person].items()}
+        weeks = {w: set(t) for w, t in self.weeks[person].items()}
+        for day, place in trips:
+            days.setdefault(day, set()).add(place)
+            weeks.setdefault(day.isocalendar()[:2], set()).add((day, place))
+        limit_day = self.profile.max_trainer_visits_per_day
+        limit_week = self.profile.max_trainer_visits_per_week
+        return all(len(p) <= limit_day for p in days.values()) and all(
+            len(t) <= limit_week for t in weeks.values()
+        )
+
+    def take(
+        self, pick: int, rooms: list[date], trips: list[_Trip], *, fresh: bool = False
+    ) -> str | None:
+        """The person the unit goes to (None when not even a new one fits)."""
+        count = len(self.people)
+        order = [] if fresh else [self.people[(pick + i) % count] for i in range(count)]
+        chosen = next((p for p in order if self._fits(p, rooms, trips)), None)
+        if chosen is None:
+            chosen = self._new()
+            if not self._fits(chosen, rooms, trips):
+                return None  # the new person stays, unbooked and harmless
+        self.rooms[chosen].update(rooms)
+        for day, place in trips:
+            self.days[chosen].setdefault(day, set()).add(place)
+            self.weeks[chosen].setdefault(day.isocalendar()[:2], set()).add(
+                (day, place)
+            )
+        return chosen
+
+
+def _cover_cycle(
+    books: tuple[_Book, ...],
+    plan: ModulePlan,
+    cycle: VisitCycle,
+    pick: int,
+    fresh: bool,
+) -> list[Assignment]:
+    """Assignments for a cycle's visits: one person for all, or one a visit."""
+    jobs: list[Assignment] = []
+    for book, role in zip(books, SeasonRole, strict=False):
+        trips = [(v.held_on, cycle.enterprise) for v in cycle.visits if v.active]
+        person = book.take(pick, [], trips, fresh=fresh)
+        if person is not None:
+            jobs.append(
+                Assignment(
+                    person=person, plan=plan.id, enterprise=cycle.enterprise, role=role
+                )
+            )
+            continue
+        for visit in (v for v in cycle.visits if v.active):
+            one = book.take(pick, [], [(visit.held_on, cycle.enterprise)], fresh=fresh)
+            assert one is not None  # a single visit fits a new person
+            jobs.append(
+                Assignment(
+                    person=one,
+                    plan=plan.id,
+                    enterprise=cycle.enterprise,
+                    visits=(visit.number,),
+                    role=role,
+                )
+            )
+    return jobs
+
+
+class _SeasonRecipe:
+    def __init__(
+        self,
+        plans: st.SearchStrategy[list[ModulePlan]],
+        profile: Profile,
+        fault: str | None,
+    ) -> None:
+        self.plans = plans
+        self.profile = profile
+        self.fault = fault
+
+    def __repr__(self) -> str:
+        return f"<seasons of profile {self.profile.name}, fault {self.fault}>"
+
+
+def _season_trainer(person: str) -> Trainer:
+    return Trainer(
+        id=person,
+        name=f"Trainer {person}",
+        certifications=tuple(_certified(code) for code in _CORE),
+    )
+
+
+def _twin(plan: ModulePlan, plan_id: str) -> ModulePlan:
+    """The plan again, for other enterprises, on the same days."""
+    cycles = [
+        attrs.evolve(
+            c, id=f"{plan_id}.{c.enterprise}-x", enterprise=f"{c.enterprise}-x"
+        )
+        for c in plan.cycles
+    ]
+    return attrs.evolve(plan, id=plan_id, cycles=cycles)
+
+
+def _books(
+    profile: Profile, plan: ModulePlan, trainers: _Book, inspectors: _Book
+) -> tuple[_Book, ...]:
+    """The trainers, and the inspectors too for a module visited in pairs."""
+    if plan.module in profile.paired_visit_modules:
+        return (trainers, inspectors)
+    return (trainers,)
+
+
+@st.composite
+def _seasons(draw: st.DrawFn, recipe: _SeasonRecipe) -> Season:
+    profile = recipe.profile
+    plans = [attrs.evolve(p, id=f"P{i + 1}") for i, p in enumerate(draw(recipe.plans))]
+    trainers, inspectors = _Book(profile, "T"), _Book(profile, "I")
+    jobs: list[Assignment] = []
+    for plan in plans:
+        books = _books(profile, plan, trainers, inspectors)
+        person = trainers.take(draw(_PICKS), list(plan.classroom), [])
+        assert person is not None  # classroom days fit a new person
+        jobs.append(Assignment(person=person, plan=plan.id))
+        for cycle in plan.cycles:
+            jobs += _cover_cycle(books, plan, cycle, draw(_PICKS), fresh=False)
+    if recipe.fault == Code.SEASON_DOUBLE_BOOKED:
+        twin = _twin(plans[0], f"P{len(plans) + 1}")
+        plans.append(twin)
+        jobs.append(Assignment(person=jobs[0].person, plan=twin.id))
+        books = _books(profile, twin, trainers, inspectors)
+        for cycle in twin.cycles:
+            jobs += _cover_cycle(books, twin, cycle, 0, fresh=True)
+    return Season(
+        id=draw(_SHORT_IDS),
+        plans=plans,
+        trainers=[_season_trainer(p) for p in trainers.people],
+        assignments=jobs,
+    )
+
+
+@_built_once
+def seasons(
+    *,
+    profile: Profile | None = None,
+    max_plans: int = 3,
+    fault: str | None = None,
+) -> st.SearchStrategy[Season]:
+    """Seasons with no finding under ``profile``, or with one injected fault.
+
+    One to ``max_plans`` plans of Module 1 (from :func:`module_plans`, of
+    one to three enterprises each), trainers certified in the core modules,
+    and assignments: each plan's classroom days and each cycle's visits go
+    to the first trainer they leave within the profile's limits, from a
+    drawn place in the roster (a new trainer when none fits), so that
+    trainers are shared across plans; a visit of a paired module gets a
+    safety inspector too. :func:`~score_core.season.check_season` finds
+    nothing in them.
+
+    Args:
+        profile: The profile of the plans and the limits; the default
+            profile by default.
+        max_plans: The most plans.
+        fault: A code of :data:`SEASON_FAULTS` to inject:
+            ``season.trainer.double_booked`` adds a twin of the first plan
+            (other enterprises, the same days) whose classroom days go to the
+            first plan's trainer, and nothing else breaks.
+
+    Raises:
+        InvalidArgument: for an unknown fault or a bad argument.
+    """
+    used = get_profile() if profile is None else profile
+    if not isinstance(used, Profile):
+        raise InvalidArgument(f"profile={profile!r} must be a Profile or None")
+    _check_int("max_plans", max_plans, 1)
+    if fault is not None and fault not in SEASON_FAULTS:
+        raise InvalidArgument(f"fault must be one of {', '.join(SEASON_FAULTS)}")
+    plans = st.lists(
+        module_plans(profile=used, max_enterprises=3), min_size=1, max_size=max_plans
+    )
+    return _seasons(_SeasonRecipe(plans, used, fault))
 
 
 # -- pricing -------------------------------------------------------------------------
@@ -2634,10 +2964,45 @@ def portfolios() -> st.SearchStrategy[Portfolio]:
     return st.lists(quotes(), min_size=1, max_size=2).map(portfolio)
 
 
+def _portfolio_row(
+    year: int, group: ModuleGroup, payer: Payer, thousandths: int
+) -> PortfolioRow:
+    return PortfolioRow(
+        year=year, group=group, payer=payer, amount=_money("CNY", thousandths)
+    )
+
+
 @functools.cache
 def portfolio_rows() -> st.SearchStrategy[PortfolioRow]:
-    """:class:`.PortfolioRow` values taken from generated portfolios."""
-    return st.builds(lambda p, k: _pick(p.rows, k), portfolios(), _PICKS)
+    """:class:`.PortfolioRow` values: a year, a group, a payer and a sum in CNY.
+
+    Built directly (a portfolio's rows are sums of quotes' payments, zero
+    or more), so that drawing one does not price workshops.
+    """
+    return st.builds(
+        _portfolio_row,
+        st.integers(2013, 2030),
+        st.sampled_from(ModuleGroup),
+        st.sampled_from(Payer),
+        _thousandths(1_000_000),
+    )
+
+
+def _portfolio_target(
+    on: date, group: ModuleGroup, target: Decimal | None
+) -> PortfolioTarget:
+    return PortfolioTarget(year=on.year, group=group, on=on, target=target)
+
+
+@functools.cache
+def portfolio_targets() -> st.SearchStrategy[PortfolioTarget]:
+    """:class:`.PortfolioTarget` values: a date's year and group, and a share."""
+    return st.builds(
+        _portfolio_target,
+        _DATES_2013_2030,
+        st.sampled_from(ModuleGroup),
+        _optional(_SHARES),
+    )
 
 
 def _break_even(
@@ -2915,6 +3280,19 @@ def enrolments() -> st.SearchStrategy[Enrolment]:
     return st.one_of(
         st.builds(enrol, workshops(), delegations()),
         st.builds(_withdraw_first, workshops()),
+    )
+
+
+# -- streaming -------------------------------------------------------------------------
+@functools.cache
+def line_errors() -> st.SearchStrategy[LineError]:
+    """:class:`~score_core.streaming.LineError` values: a line and its problems."""
+    problems = st.builds("$.{}: {}".format, _IDENTIFIERS, _NAMES)
+    return st.builds(
+        LineError,
+        line=st.integers(1, 10**9),
+        errors=st.lists(problems, min_size=1, max_size=3),
+        source=_OPTIONAL_NAMES,
     )
 
 

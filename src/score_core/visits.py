@@ -51,6 +51,7 @@ from score_core.calendars import (
     roll,
     working_days_between,
 )
+from score_core.catalogue import TrainingModule
 from score_core.codes import Code, violation
 from score_core.enterprises import Enterprise
 from score_core.errors import (
@@ -60,7 +61,13 @@ from score_core.errors import (
     TransitionError,
     UnknownNameError,
 )
-from score_core.findings import Report, RuleViolation, Severity
+from score_core.findings import (
+    PathItem,
+    Report,
+    RuleViolation,
+    Severity,
+    renamed_to_findings,
+)
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, default_profile, get_profile
 from score_core.workshops import Workshop, _days_off
@@ -82,13 +89,19 @@ __all__ = [
 ]
 
 _DAY = timedelta(days=1)
+#: What a step of a rule returns beside its value: its findings.
+Found = list[RuleViolation]
 
 
 class VisitKind(enum.StrEnum):
-    """The intake visit before the classroom days, or a follow-up after them."""
+    """When a visit falls: before the classroom days, after them, a year on.
+
+    The year-after visit ([MTE-II] p.15) falls past the follow-up window.
+    """
 
     INTAKE = "intake"
     FOLLOW_UP = "follow_up"
+    YEAR_AFTER = "year_after"
 
 
 class VisitStatus(enum.StrEnum):
@@ -185,10 +198,21 @@ class Visit:
 
     @property
     def label(self) -> str:
-        """``intake visit`` or ``follow-up visit n``."""
+        """``intake visit``, ``follow-up visit n`` or ``year-after visit``."""
         if self.kind is VisitKind.INTAKE:
             return "intake visit"
+        if self.kind is VisitKind.YEAR_AFTER:
+            return "year-after visit"
         return f"follow-up visit {self.number}"
+
+    @property
+    def ref(self) -> int | str:
+        """The visit in a finding's params: its number, or ``year_after``.
+
+        Data a template reads (``year_after`` for the year-after visit), never
+        words.
+        """
+        return "year_after" if self.kind is VisitKind.YEAR_AFTER else self.number
 
     @property
     def held_on(self) -> date:
@@ -221,6 +245,12 @@ def _check_visits(_inst: object, _attr: object, value: tuple[Visit, ...]) -> Non
         raise InvalidValueError(
             f"VisitCycle.visits must be numbered in order (0 for the intake, then "
             f"1, 2, ...), got {numbers}",
+            field="visits",
+        )
+    later = [i for i, v in enumerate(value) if v.kind is VisitKind.YEAR_AFTER]
+    if later and later != [len(value) - 1]:
+        raise InvalidValueError(
+            "VisitCycle.visits: a cycle has at most one year-after visit, its last",
             field="visits",
         )
 
@@ -379,7 +409,7 @@ class VisitCycle:
                 violations=tuple(
                     violation(
                         Code.VISIT_OVERDUE,
-                        visit=v.number,
+                        visit=v.ref,
                         enterprise=self.enterprise,
                         day=v.on.isoformat(),
                         on=on.isoformat(),
@@ -396,84 +426,110 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
 
     Planned and done visits (on the day they were held) must keep their
     order, the intake before the first classroom day, the follow-ups after
-    the last one and within the window, at least ``min_gap_days`` apart.
-    With a calendar, every planned visit falls on a working day. Missed and
-    cancelled visits do not count.
+    the last one and within the window, at least ``min_gap_days`` apart, a
+    year-after visit past the window. With a calendar, every planned visit
+    falls on a working day. Missed and cancelled visits do not count.
     """
-    out: list[RuleViolation] = []
-    first, last = cycle.classroom[0], cycle.classroom[-1]
+    found: Found = []
     before: Visit | None = None
     for index, visit in enumerate(cycle.visits):
         if not visit.active:
             continue
-        path = ("visits", index)
-        day = visit.held_on
-        common: dict[str, Any] = {
-            "visit": visit.number,
+        about: dict[str, Any] = {
+            "visit": visit.ref,
             "enterprise": cycle.enterprise,
-            "path": path,
+            "path": ("visits", index),
         }
-        if visit.kind is VisitKind.INTAKE:
-            if day >= first:
-                out.append(
-                    violation(
-                        Code.VISIT_INTAKE_LATE,
-                        day=day.isoformat(),
-                        first=first.isoformat(),
-                        enterprise=cycle.enterprise,
-                        path=path,
-                    )
-                )
-        elif not last < day <= cycle.window_end:
-            out.append(
-                violation(
-                    Code.VISIT_OUTSIDE_WINDOW,
-                    day=day.isoformat(),
-                    start=(last + _DAY).isoformat(),
-                    end=cycle.window_end.isoformat(),
-                    **common,
-                )
-            )
+        found += _when_rule(cycle, visit, about)
         if before is not None:
-            if day <= before.held_on:
-                out.append(
-                    violation(
-                        Code.VISIT_ORDER,
-                        day=day.isoformat(),
-                        previous=before.number,
-                        previous_day=before.held_on.isoformat(),
-                        **common,
-                    )
-                )
-            elif (
-                before.kind is VisitKind.FOLLOW_UP
-                and (day - before.held_on).days < cycle.min_gap_days
-            ):
-                out.append(
-                    violation(
-                        Code.VISIT_GAP,
-                        days=(day - before.held_on).days,
-                        previous=before.number,
-                        profile=cycle.profile,
-                        gap=cycle.min_gap_days,
-                        **common,
-                    )
-                )
-        if (
-            calendar is not None
-            and visit.status is VisitStatus.PLANNED
-            and not calendar.is_working_day(day)
-        ):
-            out.append(
-                violation(
-                    Code.VISIT_DAY_NOT_WORKING,
-                    day=day.isoformat(),
-                    calendar=calendar.name,
-                    **common,
-                )
-            )
+            found += _after_rule(cycle, visit, before, about)
+        if calendar is not None and visit.status is VisitStatus.PLANNED:
+            found += _working_rule(calendar, visit.on, about)
         before = visit
-    return Report(violations=tuple(out))
+    return Report(violations=tuple(found))
+
+
+def _when_rule(cycle: VisitCycle, visit: Visit, about: dict[str, Any]) -> Found:
+    """The intake before the classroom, follow-ups in the window, a year after."""
+    day, first, last = visit.held_on, cycle.classroom[0], cycle.classroom[-1]
+    if visit.kind is VisitKind.INTAKE:
+        if day < first:
+            return []
+        return [
+            violation(
+                Code.VISIT_INTAKE_LATE,
+                day=day.isoformat(),
+                first=first.isoformat(),
+                enterprise=cycle.enterprise,
+                path=about["path"],
+            )
+        ]
+    if visit.kind is VisitKind.YEAR_AFTER:
+        if day > cycle.window_end:
+            return []
+        return [
+            violation(
+                Code.VISIT_YEAR_AFTER_EARLY,
+                day=day.isoformat(),
+                end=cycle.window_end.isoformat(),
+                **about,
+            )
+        ]
+    if last < day <= cycle.window_end:
+        return []
+    return [
+        violation(
+            Code.VISIT_OUTSIDE_WINDOW,
+            day=day.isoformat(),
+            start=(last + _DAY).isoformat(),
+            end=cycle.window_end.isoformat(),
+            **about,
+        )
+    ]
+
+
+def _after_rule(
+    cycle: VisitCycle, visit: Visit, before: Visit, about: dict[str, Any]
+) -> Found:
+    """After the visit before it; between two follow-ups, the profile's gap."""
+    day = visit.held_on
+    if day <= before.held_on:
+        return [
+            violation(
+                Code.VISIT_ORDER,
+                day=day.isoformat(),
+                previous=before.ref,
+                previous_day=before.held_on.isoformat(),
+                **about,
+            )
+        ]
+    days = (day - before.held_on).days
+    follow_ups = visit.kind is before.kind is VisitKind.FOLLOW_UP
+    if follow_ups and days < cycle.min_gap_days:
+        return [
+            violation(
+                Code.VISIT_GAP,
+                days=days,
+                previous=before.ref,
+                profile=cycle.profile,
+                gap=cycle.min_gap_days,
+                **about,
+            )
+        ]
+    return []
+
+
+def _working_rule(calendar: WorkCalendar, day: date, about: dict[str, Any]) -> Found:
+    if calendar.is_working_day(day):
+        return []
+    return [
+        violation(
+            Code.VISIT_DAY_NOT_WORKING,
+            day=day.isoformat(),
+            calendar=calendar.name,
+            **about,
+        )
+    ]
 
 
 @attrs.frozen(kw_only=True)
@@ -610,37 +666,22 @@ def plan_module(
     strict: bool = False,
     plan_id: str | None = None,
     mode: Resolution = Resolution.LENIENT,
+    year_after: bool = False,
 ) -> ModulePlan:
     """Plan a module: intake visits, classroom days and follow-up visits.
 
-    From enterprises, the plan starts on the first working day on or after
-    ``earliest``: each enterprise's intake visit, then, at least the
-    profile's ``intake_lead_days`` later, the module's classroom days:
-    back-to-back working days (no weekend or holiday between them, so a
-    two-day workshop never straddles China's National Day week), or, with
-    ``back_to_back=False``, consecutive working days. From a workshop, its
-    days are the classroom days and the intake visits fall before them by
-    the lead time (not before ``earliest`` when given).
-
-    Follow-up visits: the profile's number of them, at least
-    ``min_visit_gap_days`` apart, after the last classroom day and on or
-    before the window's end, ``follow_up_window_months`` later (a month
-    after 31 January is the end of February: ``relativedelta`` clips to the
-    month's end), less one day. Their nominal days are spread evenly with a
-    spare interval at the end for rescheduling (or ``spacing_days`` apart),
-    then rolled to working days by ``convention``, then moved just enough to
-    keep the gap and the window; each move is an INFO finding.
-
-    ``stagger`` puts each further enterprise's visits that many working days
-    after the one before it, so that one trainer can make them all (as far
-    as the window allows: the last visits may be moved together).
-
-    The plan checks that the calendar covers every year it touches; a year
-    the calendar only estimates is a warning. It reads the profile on the
-    first classroom day: outside the profile's validity the profile's values
-    are used with a ``profile.not_in_force`` warning, as every rule function
-    does. In strict mode (``mode=Resolution.STRICT``, or ``strict=True``)
-    both refuse.
+    From enterprises, the intake visits fall from ``earliest`` (``stagger``
+    working days apart) and the classroom days at least ``intake_lead_days``
+    later, back to back (``back_to_back=False``: consecutive working days);
+    from a workshop, its days are the classroom days and the intake visits
+    fall before them. The profile's follow-up visits are spread evenly over
+    the window (``follow_up_window_months`` after the last classroom day,
+    less a day), rolled to working days by ``convention`` and moved just
+    enough to keep the gap and the window, each move an INFO finding. The
+    year-after visit ([MTE-II] p.15) falls 12 months after the last classroom
+    day. The profile is read on the first classroom day: out of force, with
+    a warning (strict mode refuses it, and the years the calendar only
+    estimates). The concept page on visits tells each step.
 
     Args:
         subject: An enterprise, several, or a workshop.
@@ -648,108 +689,194 @@ def plan_module(
         module: The module code (a workshop's own by default).
         profile: The profile (the default profile when None).
         earliest: The first day the plan may use.
+        plan_id: The plan's id; by default the workshop's, or one made of
+            the module, the first day and the enterprises.
         stagger: Working days between successive enterprises' visits.
         spacing_days: Days between nominal follow-up visits.
         convention: How a nominal day off moves to a working day.
         back_to_back: Classroom days on successive calendar days.
-        strict: The same as ``mode=Resolution.STRICT`` (kept for callers of
-            earlier versions).
-        plan_id: The plan's id; the workshop's id, or one derived from the
-            module, the first day and the enterprises, by default.
-        mode: LENIENT (the default) plans with a profile out of force and
-            says so in a warning; STRICT refuses it, and refuses the years
-            the calendar only estimates as ``strict`` does.
+        strict: The same as ``mode=Resolution.STRICT``.
+        mode: LENIENT (the default) or STRICT.
+        year_after: End each cycle with a visit a year after the module.
 
     Raises:
-        PlanningError: when no plan keeps the rules: the visits do not fit
-            the window, there is no room for the intake visits, a classroom
-            day of the workshop is not a working day, or the calendar does
-            not cover (or, when strict, confirm) a year of the plan.
+        PlanningError: when no plan keeps the rules (the visits do not fit
+            the window, no room for the intake visits, a workshop day off, a
+            year the calendar does not cover or, when strict, confirm).
         NoWorkingDayError: when the calendar has no working day within a
             year of a day the plan needs, or the plan needs days past
-            9999-12-31 (or before 0001-01-01), the dates Python can hold.
+            9999-12-31 (or before 0001-01-01).
         InvalidValueError: for missing or malformed arguments.
-        NotInForceError: in STRICT mode, when the profile is not in force on
-            the first classroom day.
+        NotInForceError: in STRICT mode, when the profile is out of force.
     """
-    profile = default_profile() if profile is None else profile
-    # One switch of strictness: strict=True is mode=Resolution.STRICT.
-    if strict:
-        mode = Resolution.STRICT
-    strict = Resolution(mode) is Resolution.STRICT
+    ask = _request(
+        subject,
+        module,
+        calendar=calendar,
+        profile=default_profile() if profile is None else profile,
+        earliest=earliest,
+        stagger=stagger,
+        spacing_days=spacing_days,
+        convention=convention,
+        back_to_back=back_to_back,
+        strict=strict or Resolution(mode) is Resolution.STRICT,
+        plan_id=plan_id,
+        year_after=year_after,
+    )
+    (intakes, classroom), opening = _opening(ask)
+    window, closing = _window(ask, intakes, classroom)
+    problems = _refuse([*opening, *closing])
+    cycles, placed = _cycles(ask, intakes, window)
+    return _module_plan(ask, window, cycles, [*problems, *_refuse(placed)])
+
+
+@attrs.frozen(kw_only=True)
+class _Request:
+    """What :func:`plan_module` was asked, checked: every step reads it."""
+
+    ids: tuple[str, ...]
+    workshop: Workshop | None
+    training: TrainingModule
+    calendar: WorkCalendar
+    profile: Profile
+    earliest: date | None
+    stagger: int
+    spacing_days: int | None
+    convention: Roll
+    back_to_back: bool
+    strict: bool
+    plan_id: str | None
+    year_after: bool
+
+    @property
+    def mode(self) -> Resolution:
+        return Resolution.STRICT if self.strict else Resolution.LENIENT
+
+
+def _request(
+    subject: Enterprise | Workshop | Iterable[Enterprise],
+    module: str | None,
+    **options: Any,
+) -> _Request:
+    """The arguments of :func:`plan_module`, checked (misuse raises)."""
     firms, workshop = _subject(subject)
     if not firms:
         raise InvalidValueError("plan_module needs at least one enterprise")
-    ids = [f.id for f in firms]
+    ids = tuple(f.id for f in firms)
     if len(set(ids)) != len(ids):
-        raise InvalidValueError(f"plan_module: an enterprise appears twice in {ids}")
+        raise InvalidValueError(
+            f"plan_module: an enterprise appears twice in {list(ids)}"
+        )
     if module is None:
         if workshop is None:
             raise InvalidValueError("plan_module needs module= for enterprises")
         module = workshop.module
-    if stagger < 0 or (spacing_days is not None and spacing_days < 1):
+    spacing = options["spacing_days"]
+    if options["stagger"] < 0 or (spacing is not None and spacing < 1):
         raise InvalidValueError(
             "plan_module: stagger is at least 0 and spacing_days at least 1"
         )
-    training = profile.get_catalogue()[module]
-    count = len(ids)
-    lead = timedelta(days=profile.intake_lead_days)
-    problems: list[RuleViolation] = []
+    training = options["profile"].get_catalogue()[module]
+    if workshop is None and options["earliest"] is None:
+        raise InvalidValueError("plan_module needs earliest= for enterprises")
+    return _Request(ids=ids, workshop=workshop, training=training, **options)
+
+
+_Days = tuple[list[date], tuple[date, ...]]
+
+
+def _opening(ask: _Request) -> tuple[_Days, Found]:
+    """The intake visits and the classroom days, from a workshop or not."""
+    if ask.workshop is not None:
+        return _from_workshop(ask, ask.workshop)
+    return _from_enterprises(ask), []
+
+
+def _from_workshop(ask: _Request, workshop: Workshop) -> tuple[_Days, Found]:
+    """A workshop's own days, and intake visits the lead time before them."""
+    classroom = workshop.days
+    found = _days_off(ask.calendar, classroom, "classroom")
     intakes: list[date] = []
-    if workshop is not None:
-        classroom = workshop.days
-        problems += _days_off(calendar, classroom, "classroom")
-        if profile.intake_visit:
-            intakes = _intakes_before(
-                calendar, classroom[0] - lead, earliest, ids, stagger, problems
+    if ask.profile.intake_visit:
+        lead = timedelta(days=ask.profile.intake_lead_days)
+        intakes, no_room = _intakes_before(ask, classroom[0] - lead)
+        found += no_room
+    return (intakes, classroom), found
+
+
+def _from_enterprises(ask: _Request) -> _Days:
+    """Intake visits from ``earliest``, then the module's classroom days."""
+    profile, calendar = ask.profile, ask.calendar
+    days = profile.classroom_days_for(ask.training)
+    if not days:
+        raise InvalidValueError(
+            f"module {ask.training.code} has no classroom days under profile "
+            f"{profile.name}; plan it from a workshop with its days"
+        )
+    assert ask.earliest is not None  # _request refuses enterprises without it
+    start = roll(calendar, ask.earliest)
+    intakes: list[date] = []
+    if profile.intake_visit:
+        # Each intake ``stagger`` working days after the one before:
+        # linear in the number of enterprises, not quadratic.
+        intakes = [start]
+        while len(intakes) < len(ask.ids):
+            intakes.append(
+                add_working_days(calendar, intakes[-1], ask.stagger)
+                if ask.stagger
+                else start
             )
-    else:
-        if earliest is None:
-            raise InvalidValueError("plan_module needs earliest= for enterprises")
-        days = profile.classroom_days_for(training)
-        if not days:
-            raise InvalidValueError(
-                f"module {training.code} has no classroom days under profile "
-                f"{profile.name}; plan it from a workshop with its days"
-            )
-        start = roll(calendar, earliest)
-        if profile.intake_visit:
-            # Each intake ``stagger`` working days after the one before:
-            # linear in the number of enterprises, not quadratic.
-            intakes = [start]
-            while len(intakes) < count:
-                intakes.append(
-                    add_working_days(calendar, intakes[-1], stagger)
-                    if stagger
-                    else start
-                )
-            start = roll(calendar, intakes[-1] + lead)
-        classroom = _classroom_block(calendar, start, days, back_to_back)
-    problems += profile.check_in_force(classroom[0], mode=mode).violations
+        start = roll(calendar, intakes[-1] + timedelta(days=profile.intake_lead_days))
+    return intakes, _classroom_block(calendar, start, days, ask.back_to_back)
+
+
+def _window(
+    ask: _Request, intakes: Sequence[date], classroom: tuple[date, ...]
+) -> tuple[_FollowUps, Found]:
+    """The profile in force, the calendar's years, and the follow-up days."""
+    profile, calendar = ask.profile, ask.calendar
+    found = list(profile.check_in_force(classroom[0], mode=ask.mode).violations)
     last = classroom[-1]
     window_end = _months_after(last, profile.follow_up_window_months) - _DAY
     first_day = min((*intakes, classroom[0]))
-    problems += check_years(
+    found += check_years(
         calendar,
         range(first_day.year, window_end.year + 1),
         path=("classroom",),
-        strict=strict,
-    )
-    follow = _follow_ups(calendar, profile, last, window_end, spacing_days, problems)
+        strict=ask.strict,
+    ).violations
+    follow, short = _follow_ups(ask, classroom, window_end)
+    return follow, found + short
+
+
+def _refuse(problems: Found) -> Found:
+    """The findings, when none is an error; else :exc:`PlanningError`."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise PlanningError(errors)
-    findings = [p for p in problems if p.severity is not Severity.ERROR]
-    pid = plan_id
-    if pid is None:
-        pid = (
-            workshop.id
-            if workshop is not None
-            else (f"{training.code}-{classroom[0]:%Y%m%d}-{_digest(ids)}")
-        )
-    cycles = []
+    return problems
+
+
+def _plan_id(ask: _Request, classroom: tuple[date, ...]) -> str:
+    if ask.plan_id is not None:
+        return ask.plan_id
+    if ask.workshop is not None:
+        return ask.workshop.id
+    return f"{ask.training.code}-{classroom[0]:%Y%m%d}-{_digest(ask.ids)}"
+
+
+def _cycles(
+    ask: _Request, intakes: Sequence[date], follow: _FollowUps
+) -> tuple[list[VisitCycle], Found]:
+    """Each enterprise's cycle: its intake, follow-ups and year-after visit."""
+    calendar, stagger = ask.calendar, ask.stagger
+    plan_id = _plan_id(ask, follow.classroom)
+    cycles: list[VisitCycle] = []
+    found: Found = []
     aims: tuple[date, ...] = follow.nominal
-    for k, eid in enumerate(ids):
+    late = _year_after_aim(follow) if ask.year_after else None
+    later_years: dict[int, tuple[PathItem, ...]] = {}
+    for k, eid in enumerate(ask.ids):
         visits: list[Visit] = []
         if intakes:
             visits.append(Visit(number=0, kind=VisitKind.INTAKE, on=intakes[k]))
@@ -757,34 +884,60 @@ def plan_module(
             # A staggered enterprise aims at working days: the enterprise
             # before it's aims (the first one's rolled), ``stagger`` on.
             if k == 1:
-                aims = tuple(roll(calendar, aim, convention) for aim in aims)
+                aims = tuple(roll(calendar, aim, ask.convention) for aim in aims)
+                late = None if late is None else roll(calendar, late, ask.convention)
             aims = tuple(add_working_days(calendar, aim, stagger) for aim in aims)
-        visits += _place(calendar, follow, aims, convention, eid, k, findings)
-        cycles.append(
-            VisitCycle(
-                id=f"{pid}.{eid}",
-                enterprise=eid,
-                module=training.code,
-                profile=profile.name,
-                classroom=classroom,
-                window_end=window_end,
-                min_gap_days=profile.min_visit_gap_days,
-                visits=visits,
-                calendar=calendar.name,
-                calendar_source=calendar.source,
-            )
-        )
+            late = None if late is None else add_working_days(calendar, late, stagger)
+        placed, moves = _place(ask, follow, aims, eid, (k, len(visits)))
+        visits += placed
+        found += moves
+        if late is not None:
+            path: tuple[PathItem, ...] = ("cycles", k, "visits", len(visits))
+            visit, notes = _year_after(ask, follow, late, eid, path)
+            visits.append(visit)
+            found += notes
+            later_years.setdefault(visit.on.year, path)
+        cycles.append(_cycle(ask, plan_id, eid, follow, visits))
+    for year, path in later_years.items():
+        # The years of the window are checked; a year-after visit's year, here.
+        if year > follow.end.year:
+            found += check_years(
+                calendar, (year,), path=path, strict=ask.strict
+            ).violations
+    return cycles, found
+
+
+def _module_plan(
+    ask: _Request, window: _FollowUps, cycles: list[VisitCycle], findings: Found
+) -> ModulePlan:
     return ModulePlan(
-        id=pid,
-        module=training.code,
-        profile=profile.name,
-        classroom=classroom,
-        window_end=window_end,
-        location=None if workshop is None else workshop.location,
+        id=_plan_id(ask, window.classroom),
+        module=ask.training.code,
+        profile=ask.profile.name,
+        classroom=window.classroom,
+        window_end=window.end,
+        location=None if ask.workshop is None else ask.workshop.location,
         cycles=cycles,
-        calendar=calendar.name,
-        calendar_source=calendar.source,
+        calendar=ask.calendar.name,
+        calendar_source=ask.calendar.source,
         findings=Report(violations=tuple(findings)),
+    )
+
+
+def _cycle(
+    ask: _Request, plan_id: str, eid: str, follow: _FollowUps, visits: list[Visit]
+) -> VisitCycle:
+    return VisitCycle(
+        id=f"{plan_id}.{eid}",
+        enterprise=eid,
+        module=ask.training.code,
+        profile=ask.profile.name,
+        classroom=follow.classroom,
+        window_end=follow.end,
+        min_gap_days=ask.profile.min_visit_gap_days,
+        visits=visits,
+        calendar=ask.calendar.name,
+        calendar_source=ask.calendar.source,
     )
 
 
@@ -813,16 +966,10 @@ def _classroom_block(
     )
 
 
-def _intakes_before(
-    calendar: WorkCalendar,
-    latest: date,
-    earliest: date | None,
-    ids: Sequence[str],
-    stagger: int,
-    problems: list[RuleViolation],
-) -> list[date]:
+def _intakes_before(ask: _Request, latest: date) -> tuple[list[date], Found]:
     """Intake days of a workshop's enterprises, the last on or before ``latest``."""
-    floor = latest - timedelta(days=366) if earliest is None else earliest
+    calendar, stagger, ids = ask.calendar, ask.stagger, ask.ids
+    floor = latest - timedelta(days=366) if ask.earliest is None else ask.earliest
     last = _latest(calendar, latest, floor)
     days: list[date] = []
     if last is not None:
@@ -834,42 +981,45 @@ def _intakes_before(
             )
         days.reverse()
     if last is None or days[0] < floor:
-        problems.append(
-            violation(
-                Code.PLAN_INTAKE_NO_ROOM,
-                enterprise=ids[0],
-                earliest=floor.isoformat(),
-                latest=latest.isoformat(),
-                calendar=calendar.name,
-                path=("classroom", 0),
-            )
+        no_room = violation(
+            Code.PLAN_INTAKE_NO_ROOM,
+            enterprise=ids[0],
+            earliest=floor.isoformat(),
+            latest=latest.isoformat(),
+            calendar=calendar.name,
+            path=("classroom", 0),
         )
-    return days
+        return days, [no_room]
+    return days, []
 
 
 @attrs.frozen
 class _FollowUps:
+    """The classroom days, the window, and where the follow-up visits may fall."""
+
+    classroom: tuple[date, ...]
+    end: date
     nominal: tuple[date, ...]
     latest: tuple[date, ...]
-    last: date
     gap: int
+
+    @property
+    def last(self) -> date:
+        return self.classroom[-1]
 
 
 def _follow_ups(
-    calendar: WorkCalendar,
-    profile: Profile,
-    last: date,
-    window_end: date,
-    spacing_days: int | None,
-    problems: list[RuleViolation],
-) -> _FollowUps:
+    ask: _Request, classroom: tuple[date, ...], window_end: date
+) -> tuple[_FollowUps, Found]:
     """Nominal days (rrule) and the latest feasible day of each follow-up."""
+    calendar, profile, last = ask.calendar, ask.profile, classroom[-1]
     count = profile.follow_up_visits
     gap = max(1, profile.min_visit_gap_days)
+    none = _FollowUps(classroom, window_end, nominal=(), latest=(), gap=gap)
     if count == 0:
-        return _FollowUps(nominal=(), latest=(), last=last, gap=gap)
+        return none, []
     available = (window_end - last).days
-    spacing = spacing_days or max(gap, available // (count + 1))
+    spacing = ask.spacing_days or max(gap, available // (count + 1))
     nominal = tuple(
         moment.date()
         for moment in rrule(
@@ -888,64 +1038,55 @@ def _follow_ups(
     for _ in range(count):
         day = _latest(calendar, upper, last + _DAY)
         if day is None:
-            problems.append(
-                violation(
-                    Code.PLAN_WINDOW_TOO_SHORT,
-                    count=count,
-                    gap=gap,
-                    start=(last + _DAY).isoformat(),
-                    end=window_end.isoformat(),
-                    calendar=calendar.name,
-                    path=("window_end",),
-                )
+            too_short = violation(
+                Code.PLAN_WINDOW_TOO_SHORT,
+                count=count,
+                gap=gap,
+                start=(last + _DAY).isoformat(),
+                end=window_end.isoformat(),
+                calendar=calendar.name,
+                path=("window_end",),
             )
-            return _FollowUps(nominal=(), latest=(), last=last, gap=gap)
+            return none, [too_short]
         latest.append(day)
         upper = day - timedelta(days=gap)
-    return _FollowUps(
-        nominal=nominal, latest=tuple(reversed(latest)), last=last, gap=gap
-    )
+    latest.reverse()
+    return attrs.evolve(none, nominal=nominal, latest=tuple(latest)), []
 
 
 def _place(
-    calendar: WorkCalendar,
+    ask: _Request,
     follow: _FollowUps,
     aims: tuple[date, ...],
-    convention: Roll,
     enterprise: str,
-    k: int,
-    findings: list[RuleViolation],
-) -> list[Visit]:
-    """One enterprise's follow-ups: nominal, rolled, then kept in gap and window."""
+    at: tuple[int, int],
+) -> tuple[list[Visit], Found]:
+    """One enterprise's follow-ups: nominal, rolled, then kept in gap and window.
+
+    ``at``: the cycle's index in the plan and the first follow-up's in the cycle.
+    """
+    calendar, (k, first) = ask.calendar, at
     visits: list[Visit] = []
+    found: Found = []
     lower = follow.last + _DAY
     for number, (nominal, latest) in enumerate(
         zip(aims, follow.latest, strict=True), start=1
     ):
-        target = roll(calendar, nominal, convention)
+        target = roll(calendar, nominal, ask.convention)
         day = target if target >= lower else roll(calendar, lower)
         day = min(day, latest)
+        path: tuple[PathItem, ...] = ("cycles", k, "visits", first + number - 1)
         if target != nominal:
-            findings.append(
-                violation(
-                    Code.PLAN_VISIT_ROLLED,
-                    visit=number,
-                    enterprise=enterprise,
-                    nominal=nominal.isoformat(),
-                    day=target.isoformat(),
-                    calendar=calendar.name,
-                    path=("cycles", k, "visits", number),
-                )
-            )
+            found.append(_rolled(calendar, number, enterprise, nominal, target, path))
         if day != target:
-            findings.append(
+            found.append(
                 violation(
                     Code.PLAN_VISIT_MOVED,
                     visit=number,
                     enterprise=enterprise,
                     nominal=target.isoformat(),
                     day=day.isoformat(),
-                    path=("cycles", k, "visits", number),
+                    path=path,
                 )
             )
         visits.append(
@@ -957,7 +1098,58 @@ def _place(
             )
         )
         lower = day + timedelta(days=follow.gap)
-    return visits
+    return visits, found
+
+
+def _rolled(
+    calendar: WorkCalendar,
+    visit: int | str,
+    enterprise: str,
+    nominal: date,
+    day: date,
+    path: tuple[PathItem, ...],
+) -> RuleViolation:
+    return violation(
+        Code.PLAN_VISIT_ROLLED,
+        visit=visit,
+        enterprise=enterprise,
+        nominal=nominal.isoformat(),
+        day=day.isoformat(),
+        calendar=calendar.name,
+        path=path,
+    )
+
+
+#: Months from the last classroom day to the year-after visit ([MTE-II] p.15).
+YEAR_AFTER_MONTHS = 12
+
+
+def _year_after_aim(follow: _FollowUps) -> date:
+    """A year after the last classroom day, and after the follow-up window."""
+    return max(_months_after(follow.last, YEAR_AFTER_MONTHS), follow.end + _DAY)
+
+
+def _year_after(
+    ask: _Request,
+    follow: _FollowUps,
+    aim: date,
+    enterprise: str,
+    path: tuple[PathItem, ...],
+) -> tuple[Visit, Found]:
+    """The year-after visit on a working day after the window (rolled: INFO)."""
+    calendar = ask.calendar
+    day = roll(calendar, aim, ask.convention)
+    if day <= follow.end:  # rolled back into the window: the next day out
+        day = roll(calendar, follow.end + _DAY)
+    visit = Visit(
+        number=len(follow.latest) + 1,
+        kind=VisitKind.YEAR_AFTER,
+        on=day,
+        nominal=None if day == aim else aim,
+    )
+    if day == aim:
+        return visit, []
+    return visit, [_rolled(calendar, visit.ref, enterprise, aim, day, path)]
 
 
 # -- rescheduling --------------------------------------------------------------------
@@ -970,13 +1162,14 @@ class Rescheduled:
             the move was refused.
         applied: Whether the move was made.
         moved: The numbers of the visits moved (or that would have been).
-        report: Why a move was refused (errors), and warnings.
+        findings: Why a move was refused (errors), and warnings.
     """
 
     cycle: VisitCycle = attrs.field(validator=typed(VisitCycle))
     applied: bool = attrs.field(validator=typed(bool))
     moved: tuple[int, ...] = attrs.field(validator=[typed(tuple), items_of(int)])
-    report: Report = attrs.field(validator=typed(Report))
+    findings: Report = attrs.field(validator=typed(Report))
+    report = renamed_to_findings()
 
 
 def reschedule(
@@ -1020,51 +1213,76 @@ def reschedule(
     visit = cycle.visits[index]
     refused = _refuse_status(cycle, index, visit)
     if refused is not None:
-        return Rescheduled(
-            cycle=cycle,
-            applied=False,
-            moved=(number,),
-            report=Report(violations=(refused,)),
-        )
+        report = Report(violations=(refused,))
+        return Rescheduled(cycle=cycle, applied=False, moved=(number,), findings=report)
     if to == visit.on and visit.status is VisitStatus.PLANNED:
         # Nothing moves, so nothing counts against the limit.
-        return Rescheduled(cycle=cycle, applied=True, moved=(), report=Report())
+        return Rescheduled(cycle=cycle, applied=True, moved=(), findings=Report())
+    moves = _moves(cycle, index, to, calendar, scope)
+    moved, problems = _moved(cycle, moves, on, calendar, profile)
+    report = Report(violations=(*problems, *_knock_on(moved, moves, calendar)))
+    numbers = tuple(cycle.visits[i].number for i in sorted(moves))
+    if not report.ok:
+        return Rescheduled(cycle=cycle, applied=False, moved=numbers, findings=report)
+    return Rescheduled(cycle=moved, applied=True, moved=numbers, findings=report)
+
+
+def _moves(
+    cycle: VisitCycle, index: int, to: date, calendar: WorkCalendar, scope: Scope
+) -> dict[int, date]:
+    """The new day of each visit that moves, by index."""
     moves = {index: to}
     if Scope(scope) is Scope.FOLLOWING:
-        shift = working_days_between(calendar, visit.on, to)
+        shift = working_days_between(calendar, cycle.visits[index].on, to)
         for later in range(index + 1, len(cycle.visits)):
             other = cycle.visits[later]
             if other.status is VisitStatus.PLANNED and shift:
                 moves[later] = add_working_days(calendar, other.on, shift)
-    problems: list[RuleViolation] = []
+    return moves
+
+
+def _moved(
+    cycle: VisitCycle,
+    moves: dict[int, date],
+    on: date,
+    calendar: WorkCalendar,
+    profile: Profile,
+) -> tuple[VisitCycle, Found]:
+    """The cycle with the visits moved (each keeps its old day), and why not."""
+    found: Found = []
     visits = list(cycle.visits)
     for i, day in moves.items():
-        problems += _move_problems(cycle, i, day, on, calendar, profile)
+        found += _move_problems(cycle, i, day, on, calendar, profile)
         old = cycle.visits[i]
         visits[i] = attrs.evolve(
             old, on=day, status=VisitStatus.PLANNED, previous=(*old.previous, old.on)
         )
-    moved_cycle = attrs.evolve(cycle, visits=tuple(visits))
+    return attrs.evolve(cycle, visits=tuple(visits)), found
+
+
+def _knock_on(
+    moved: VisitCycle, moves: dict[int, date], calendar: WorkCalendar
+) -> Found:
+    """What the moved cycle breaks at the moved visits and the ones after them.
+
+    Days off are left to :func:`_move_problems`, which sees each moved day.
+    """
     touched = set(moves)
+    visits = moved.visits
     for i in moves:
         after = next((j for j in range(i + 1, len(visits)) if visits[j].active), None)
         if after is not None:
             touched.add(after)
-    problems += [
+    return [
         v
-        for v in check_cycle(moved_cycle, calendar=calendar).violations
+        for v in check_cycle(moved, calendar=calendar).violations
         if v.path[1] in touched and v.code != Code.VISIT_DAY_NOT_WORKING
     ]
-    report = Report(violations=tuple(problems))
-    numbers = tuple(cycle.visits[i].number for i in sorted(moves))
-    if not report.ok:
-        return Rescheduled(cycle=cycle, applied=False, moved=numbers, report=report)
-    return Rescheduled(cycle=moved_cycle, applied=True, moved=numbers, report=report)
 
 
 def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation | None:
     common: dict[str, Any] = {
-        "visit": visit.number,
+        "visit": visit.ref,
         "enterprise": cycle.enterprise,
         "path": ("visits", index),
     }
@@ -1090,7 +1308,7 @@ def _move_problems(
     visit = cycle.visits[index]
     path = ("visits", index)
     common: dict[str, Any] = {
-        "visit": visit.number,
+        "visit": visit.ref,
         "enterprise": cycle.enterprise,
         "path": path,
     }
@@ -1131,7 +1349,7 @@ def _move_problems(
                 **common,
             )
         )
-    out += check_years(calendar, (day.year,), path=path)
+    out += check_years(calendar, (day.year,), path=path).violations
     if calendar.covers(day.year) and not calendar.is_working_day(day):
         out.append(
             violation(

@@ -42,7 +42,7 @@ from score_core._validators import (
 )
 from score_core.calendars import WorkCalendar, check_years
 from score_core.codes import Code, violation
-from score_core.eligibility import BASELINE_MODULES, check_eligibility
+from score_core.eligibility import BASELINE_MODULES, _checker
 from score_core.enterprises import Enterprise
 from score_core.errors import InvalidValueError, UnknownNameError
 from score_core.findings import Report, RuleViolation, renamed_to_findings
@@ -208,26 +208,41 @@ def check_workshop(
     findings += _size(workshop, used, on)
     findings += _delegations(workshop, used)
     findings += _days(workshop, used, calendar)
-    known = records or {}
-    baseline = tuple(baseline_modules)
-    for i, delegation in enumerate(workshop.delegations):
-        result = check_eligibility(
-            delegation.enterprise,
-            profile=used,
-            module=workshop.module,
-            record=known.get(delegation.enterprise.id),
-            on=workshop.first_day,
-            mode=mode,
-            baseline_modules=baseline,
-        )
-        # The profile's validity is reported once, above.
-        findings += [
-            v.under("delegations", i, "enterprise")
-            for v in result.violations
-            if v.code.startswith("eligibility.")
-        ]
+    findings += _eligibility(workshop, used, records, mode, baseline_modules)
     findings += _trainers(workshop)
     return Report(violations=tuple(findings))
+
+
+def _eligibility(
+    workshop: Workshop,
+    profile: Profile,
+    records: Mapping[str, EnterpriseRecord] | None,
+    mode: Resolution,
+    baseline_modules: Iterable[str],
+) -> list[RuleViolation]:
+    """Each enterprise's eligibility findings on the first day.
+
+    The profile's context (its catalogue, validity and parameters in words)
+    is resolved once for the workshop, as :func:`check_eligibility` would for
+    each enterprise.
+    """
+    if not workshop.delegations:
+        return []
+    known = records or {}
+    check = _checker(
+        profile=profile,
+        module=workshop.module,
+        on=workshop.first_day,
+        mode=mode,
+        baseline_modules=baseline_modules,
+    )
+    return [
+        v.under("delegations", i, "enterprise")
+        for i, delegation in enumerate(workshop.delegations)
+        for v in check(delegation.enterprise, known.get(delegation.enterprise.id))
+        # The profile's validity is reported once, by check_workshop.
+        if v.code.startswith("eligibility.")
+    ]
 
 
 def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleViolation]:
@@ -277,103 +292,154 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
 
 
 def _delegations(workshop: Workshop, profile: Profile) -> list[RuleViolation]:
+    """Each delegation's findings in order, then the representation of roles."""
+    firms, people = _first_places(workshop)
     out: list[RuleViolation] = []
-    rule = profile.delegation
-    seen_firms: dict[str, int] = {}
-    seen_people: dict[str, tuple[int, int]] = {}
+    managers = workers = 0
     for i, d in enumerate(workshop.delegations):
-        firm = d.enterprise.id
-        where = ("delegations", i)
-        if firm in seen_firms:
-            out.append(
-                violation(
-                    Code.WORKSHOP_ENTERPRISE_DUPLICATE,
-                    enterprise=firm,
-                    workshop=workshop.id,
-                    other=f"delegations[{seen_firms[firm]}]",
-                    path=(*where, "enterprise"),
-                )
-            )
-        else:
-            seen_firms[firm] = i
-        managers, workers = d.count(Role.MANAGER), d.count(Role.WORKER)
-        if not (managers and workers):
-            out.append(
-                violation(
-                    Code.WORKSHOP_DELEGATION_NOT_JOINT,
-                    enterprise=firm,
-                    managers=managers,
-                    workers=workers,
-                    path=(*where, "participants"),
-                )
-            )
-        for code, n, wanted in (
-            (Code.WORKSHOP_DELEGATION_MANAGERS, managers, rule.managers),
-            (Code.WORKSHOP_DELEGATION_WORKERS, workers, rule.workers),
-        ):
-            wrong = n != wanted if rule.exact else n < wanted
-            if n and wrong:
-                out.append(
-                    violation(
-                        code,
-                        enterprise=firm,
-                        count=n,
-                        profile=profile.name,
-                        expected=wanted,
-                        exact=rule.exact,
-                        path=(*where, "participants"),
-                    )
-                )
-        sexes = {p.gender for p in d.participants}
-        if d.enterprise.employs_both_sexes and len(sexes) == 1:
-            (only,) = sexes
-            out.append(
-                violation(
-                    Code.WORKSHOP_DELEGATION_ONE_SEX,
-                    enterprise=firm,
-                    sex=only.value,
-                    path=(*where, "participants"),
-                )
-            )
+        roles = [p.role for p in d.participants]
+        counts = (roles.count(Role.MANAGER), roles.count(Role.WORKER))
+        managers, workers = managers + counts[0], workers + counts[1]
+        out += _duplicate_firm(workshop, i, firms)
+        out += _make_up(d, i, counts, profile)
+        out += _one_sex(d, i)
+        out += _people_of(workshop, d, i, people)
+    return out + _representation(workshop, managers, workers)
+
+
+def _first_places(
+    workshop: Workshop,
+) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """Where each enterprise and each person is first listed."""
+    firms: dict[str, int] = {}
+    people: dict[str, tuple[int, int]] = {}
+    for i, d in enumerate(workshop.delegations):
+        firms.setdefault(d.enterprise.id, i)
         for j, person in enumerate(d.participants):
-            spot = (*where, "participants", j)
-            if person.enterprise_id is not None and person.enterprise_id != firm:
-                out.append(
-                    violation(
-                        Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE,
-                        person=person.name,
-                        person_enterprise=person.enterprise_id,
-                        enterprise=firm,
-                        path=spot,
-                    )
-                )
-            if person.key in seen_people:
-                a, b = seen_people[person.key]
-                out.append(
-                    violation(
-                        Code.WORKSHOP_PARTICIPANT_DUPLICATE,
-                        person=person.name,
-                        workshop=workshop.id,
-                        other=f"delegations[{a}].participants[{b}]",
-                        path=spot,
-                    )
-                )
-            else:
-                seen_people[person.key] = (i, j)
-    people = workshop.participants
-    managers = sum(1 for p in people if p.role is Role.MANAGER)
-    workers = len(people) - managers
-    if managers != workers:
+            people.setdefault(person.key, (i, j))
+    return firms, people
+
+
+def _duplicate_firm(
+    workshop: Workshop, i: int, firms: Mapping[str, int]
+) -> list[RuleViolation]:
+    firm = workshop.delegations[i].enterprise.id
+    if firms[firm] == i:
+        return []
+    return [
+        violation(
+            Code.WORKSHOP_ENTERPRISE_DUPLICATE,
+            enterprise=firm,
+            workshop=workshop.id,
+            other=f"delegations[{firms[firm]}]",
+            path=("delegations", i, "enterprise"),
+        )
+    ]
+
+
+def _make_up(
+    d: Delegation, i: int, roles: tuple[int, int], profile: Profile
+) -> list[RuleViolation]:
+    """Joint training, and the profile's number of managers and of workers."""
+    out: list[RuleViolation] = []
+    firm, rule, path = d.enterprise.id, profile.delegation, ("delegations", i)
+    managers, workers = roles
+    if not (managers and workers):
         out.append(
             violation(
-                Code.WORKSHOP_REPRESENTATION_UNEQUAL,
-                workshop=workshop.id,
+                Code.WORKSHOP_DELEGATION_NOT_JOINT,
+                enterprise=firm,
                 managers=managers,
                 workers=workers,
-                path=("delegations",),
+                path=(*path, "participants"),
             )
         )
+    for code, n, wanted in (
+        (Code.WORKSHOP_DELEGATION_MANAGERS, managers, rule.managers),
+        (Code.WORKSHOP_DELEGATION_WORKERS, workers, rule.workers),
+    ):
+        wrong = n != wanted if rule.exact else n < wanted
+        if n and wrong:
+            out.append(
+                violation(
+                    code,
+                    enterprise=firm,
+                    count=n,
+                    profile=profile.name,
+                    expected=wanted,
+                    exact=rule.exact,
+                    path=(*path, "participants"),
+                )
+            )
     return out
+
+
+def _one_sex(d: Delegation, i: int) -> list[RuleViolation]:
+    """A delegation of one sex from an enterprise employing both."""
+    sexes = {p.gender for p in d.participants}
+    if not (d.enterprise.employs_both_sexes and len(sexes) == 1):
+        return []
+    (only,) = sexes
+    return [
+        violation(
+            Code.WORKSHOP_DELEGATION_ONE_SEX,
+            enterprise=d.enterprise.id,
+            sex=only.value,
+            path=("delegations", i, "participants"),
+        )
+    ]
+
+
+def _people_of(
+    workshop: Workshop,
+    d: Delegation,
+    i: int,
+    people: Mapping[str, tuple[int, int]],
+) -> list[RuleViolation]:
+    """People of another enterprise, and people listed before."""
+    out: list[RuleViolation] = []
+    firm = d.enterprise.id
+    for j, person in enumerate(d.participants):
+        spot = ("delegations", i, "participants", j)
+        if person.enterprise_id is not None and person.enterprise_id != firm:
+            out.append(
+                violation(
+                    Code.WORKSHOP_PARTICIPANT_OTHER_ENTERPRISE,
+                    person=person.name,
+                    person_enterprise=person.enterprise_id,
+                    enterprise=firm,
+                    path=spot,
+                )
+            )
+        a, b = people[person.key]
+        if (a, b) != (i, j):
+            out.append(
+                violation(
+                    Code.WORKSHOP_PARTICIPANT_DUPLICATE,
+                    person=person.name,
+                    workshop=workshop.id,
+                    other=f"delegations[{a}].participants[{b}]",
+                    path=spot,
+                )
+            )
+    return out
+
+
+def _representation(
+    workshop: Workshop, managers: int, workers: int
+) -> list[RuleViolation]:
+    """As many managers as workers in the whole workshop."""
+    if managers == workers:
+        return []
+    return [
+        violation(
+            Code.WORKSHOP_REPRESENTATION_UNEQUAL,
+            workshop=workshop.id,
+            managers=managers,
+            workers=workers,
+            path=("delegations",),
+        )
+    ]
 
 
 def _days(
@@ -397,7 +463,9 @@ def _days(
         )
     if calendar is None:
         return out
-    out += check_years(calendar, (d.year for d in workshop.days), path=("days",))
+    out += check_years(
+        calendar, (d.year for d in workshop.days), path=("days",)
+    ).violations
     return out + _days_off(calendar, workshop.days, "days")
 
 

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from score_core._cli.demo import demo_text
 from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,
+    fit,
     plan_text,
     profile_text,
     profiles_table,
@@ -31,14 +34,28 @@ from score_core._cli.render import (
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
-from score_core.eligibility import BASELINE_MODULES, EligibilityResult, Status, screen
+from score_core.eligibility import (
+    BASELINE_MODULES,
+    EligibilityResult,
+    Screening,
+    ScreeningSummary,
+    Status,
+    screen,
+)
 from score_core.enterprises import Enterprise
-from score_core.errors import NotInForceError, PayloadError, PlanningError, ScoreError
+from score_core.errors import (
+    SHOWN_PROBLEMS,
+    NotInForceError,
+    PayloadError,
+    PlanningError,
+    ScoreError,
+)
 from score_core.findings import Report
 from score_core.i18n import Language, language, locale_from_environ
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.monitoring import (
+    AggregateSet,
     IndicatorSet,
     Measurement,
     aggregate,
@@ -52,21 +69,26 @@ from score_core.people import Gender, Role
 from score_core.pricing import (
     CostModel,
     FundingPolicy,
+    Quote,
     example_cost_model,
     example_funding_policy,
     quote,
 )
-from score_core.profiles import Profile, get_profile, profile_names
+from score_core.profiles import get_profile, profile_names
 from score_core.schema import json_schema
+from score_core.season import Season, check_season
 from score_core.serialization import (
     SCHEMA_VERSION,
     document_kinds,
     dump_document,
+    kinds_like,
     load_document,
     load_many,
     to_json,
 )
-from score_core.visits import plan_module
+from score_core.streaming import LineError, iter_jsonl
+from score_core.tables import columns, rows
+from score_core.visits import ModulePlan, plan_module
 from score_core.workshops import Workshop, check_workshop, workshop_statistics
 
 
@@ -91,7 +113,7 @@ def _modules(args: argparse.Namespace) -> int:
         default_catalogue() if args.catalogue is None else get_catalogue(args.catalogue)
     )
     if args.json:
-        print(to_json(catalogue, indent=2))
+        print(to_json(dump_document(catalogue), indent=2))
     else:
         print(
             _("catalogue {name}: {count} modules").format(
@@ -106,13 +128,13 @@ def _profiles(args: argparse.Namespace) -> int:
     if args.name is None:
         profiles = [get_profile(name) for name in profile_names()]
         if args.json:
-            print(to_json(tuple(profiles), as_type=tuple[Profile, ...], indent=2))
+            print(to_json(dump_document(tuple(profiles), kind="profile[]"), indent=2))
         else:
             print(profiles_table(profiles, lang=args.lang))
         return EXIT_OK
     profile = get_profile(args.name)
     print(
-        to_json(profile, indent=2)
+        to_json(dump_document(profile), indent=2)
         if args.json
         else profile_text(profile, lang=args.lang)
     )
@@ -120,7 +142,28 @@ def _profiles(args: argparse.Namespace) -> int:
 
 
 class _InputError(Exception):
-    """A file that cannot be read or parsed, named in the message."""
+    """A file that cannot be read or parsed, named in the message.
+
+    A payload's problems are listed when the message is shown, up to the
+    subcommand's ``--max-errors``.
+    """
+
+    def __init__(self, message: str, problems: PayloadError | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    def render(self, shown: int) -> str:
+        if self.problems is None:
+            return str(self)
+        return f"{self}: {_listing(self.problems, shown)}"
+
+
+def _listing(error: PayloadError, shown: int) -> str:
+    """The problems of a payload, the first ``shown`` of them (0: all)."""
+    text = error.describe(shown=shown or None)
+    if shown and len(error.errors) > shown:
+        text += " (--max-errors 0 lists them all)"
+    return text
 
 
 def _read(path: str) -> bytes:
@@ -131,11 +174,14 @@ def _read(path: str) -> bytes:
 
 
 def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
+    return _parse(cls, path, _read(path))
+
+
+def _parse(cls: type, path: str, data: bytes) -> tuple:  # type: ignore[type-arg]
     try:
-        return load_many(cls, _read(path))
+        return load_many(cls, data)
     except PayloadError as exc:
-        problems = "\n".join(f"  {e}" for e in exc.errors)
-        raise _InputError(f"{path}: {len(exc.errors)} problem(s)\n{problems}") from None
+        raise _InputError(path, exc) from None
 
 
 def _mode(args: argparse.Namespace) -> Resolution:
@@ -161,27 +207,207 @@ def _day(text: str) -> date:
         ) from None
 
 
+#: Files read as JSON Lines whatever their first lines look like.
+_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@contextlib.contextmanager
+def _opened(path: str) -> Iterator[IO[bytes]]:
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with stream:
+        yield stream
+
+
+def _next_line(stream: Iterator[bytes], head: list[bytes]) -> bytes | None:
+    """The next line that is not blank, kept in ``head`` with the blank ones."""
+    for line in stream:
+        head.append(line)
+        if line.strip():
+            return line
+    return None
+
+
+def _lines_or_text(
+    path: str, stream: IO[bytes]
+) -> tuple[Iterator[bytes] | None, bytes]:
+    """JSON Lines, read as they come, or one JSON text, read whole.
+
+    A ``.jsonl`` (or ``.ndjson``) file is JSON Lines. Any other input is too
+    when its first line is a JSON value by itself and a second line follows;
+    otherwise (a JSON text over many lines, or one line) it is read whole,
+    as it always was.
+    """
+    lines = iter(stream)
+    if path.lower().endswith(_LINES_SUFFIXES):
+        return lines, b""
+    head: list[bytes] = []
+    first = _next_line(lines, head)
+    second = None if first is None else _next_line(lines, head)
+    if first is not None and second is not None:
+        try:
+            json.loads(first)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return itertools.chain(head, lines), b""
+    return None, b"".join(head) + stream.read()
+
+
+class _BadLines:
+    """Reports bad lines on standard error as they come, the first few in full."""
+
+    SHOWN = 20
+    PROBLEMS = 10
+
+    def __init__(self, command: str, *, stop: bool) -> None:
+        self.command = command
+        self.stop = stop
+        self.count = 0
+
+    def keep(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The values, with each bad line reported (or raised, to stop)."""
+        for item in items:
+            if not isinstance(item, LineError):
+                yield item
+                continue
+            self.count += 1
+            errors = item.errors
+            shown = "\n".join(f"  {e}" for e in errors[: self.PROBLEMS])
+            if len(errors) > self.PROBLEMS:
+                shown += f"\n  ... and {len(errors) - self.PROBLEMS} more"
+            if self.stop:
+                raise _InputError(f"{item.where}: {len(errors)} problem(s)\n{shown}")
+            if self.count <= self.SHOWN:
+                print(
+                    f"score-core {self.command}: {item.where} skipped, "
+                    f"{len(errors)} problem(s)\n{shown}",
+                    file=sys.stderr,
+                )
+
+    def close(self) -> int:
+        """Say how many lines were skipped; the exit status they call for."""
+        if not self.count:
+            return EXIT_OK
+        more = f" (the first {self.SHOWN} shown)" if self.count > self.SHOWN else ""
+        print(
+            f"score-core {self.command}: {self.count} bad line(s) skipped{more}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _jsonl(cls: type, path: str, lines: Iterator[bytes], bad: _BadLines) -> Any:
+    source = "standard input" if path == "-" else path
+    return bad.keep(iter_jsonl(cls, lines, on_error="yield", source=source))
+
+
+def _write_csv(cls: type, values: object) -> None:
+    writer = csv.DictWriter(sys.stdout, columns(cls), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(values))
+
+
+def _findings_aside(report: Report, lang: Language) -> None:
+    """Findings beside CSV output: on standard error, so the CSV stays a table."""
+    if report.violations:
+        print(report_table(report, lang=lang), file=sys.stderr)
+
+
+def _one_output(args: argparse.Namespace) -> None:
+    if args.json and args.csv:
+        raise _InputError("give --json or --csv, not both")
+
+
+def _check_records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
+    if not args.records:
+        return {}
+    # JSON or JSON Lines, held in memory by id; a bad record stops the command.
+    with _opened(args.records) as stream:
+        lines, text = _lines_or_text(args.records, stream)
+        if lines is None:
+            found = _parse(EnterpriseRecord, args.records, text)
+        else:
+            stop = _BadLines(args.command, stop=True)
+            found = _jsonl(EnterpriseRecord, args.records, lines, stop)
+        return {r.enterprise_id: r for r in found}
+
+
 def _check(args: argparse.Namespace) -> int:
-    enterprises: tuple[Enterprise, ...] = _load(Enterprise, args.file)
-    records = _records(args)
-    screening = screen(
-        enterprises,
-        profile=get_profile(args.profile),
-        module=args.module,
-        records=records,
-        on=args.on,
-        mode=_mode(args),
-        baseline_modules=() if args.no_baseline else BASELINE_MODULES,
-    )
-    results: tuple[EligibilityResult, ...] = tuple(screening)
+    _one_output(args)
+    records = _check_records(args)
+    profile = get_profile(args.profile)
+    bad = _BadLines(args.command, stop=args.stop_on_error)
+    with _opened(args.file) as stream:
+        lines, text = _lines_or_text(args.file, stream)
+        enterprises = (
+            _parse(Enterprise, args.file, text)
+            if lines is None
+            else _jsonl(Enterprise, args.file, lines, bad)
+        )
+        screening = screen(
+            enterprises,
+            profile=profile,
+            module=args.module,
+            records=records,
+            on=args.on,
+            mode=_mode(args),
+            baseline_modules=() if args.no_baseline else BASELINE_MODULES,
+        )
+        if args.summary:
+            _print_summary(args, screening.run())
+        elif args.csv:
+            _write_csv(EligibilityResult, screening)
+        elif lines is None:
+            _check_whole(args, enterprises, screening)
+        else:
+            _check_lines(args, screening)
+    status = bad.close()
+    summary = screening.summary
+    if status == EXIT_OK and summary.by_status[Status.ELIGIBLE] != summary.total:
+        status = EXIT_FINDINGS
+    return status
+
+
+def _print_summary(args: argparse.Namespace, summary: ScreeningSummary) -> None:
+    if args.json:
+        print(to_json(dump_document(summary), indent=2))
+    elif args.csv:
+        _write_csv(ScreeningSummary, summary)
+    else:
+        print(fit(summary_text(summary, args.lang)))
+
+
+def _check_whole(
+    args: argparse.Namespace,
+    enterprises: tuple[Enterprise, ...],
+    screening: Screening,
+) -> None:
+    results = tuple(screening)
     if args.json:
         print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
     else:
         print(eligibility_table(enterprises, results, lang=args.lang))
-        print(summary_text(screening.summary, args.lang))
-    return (
-        EXIT_OK if all(r.status is Status.ELIGIBLE for r in results) else EXIT_FINDINGS
-    )
+        print(fit(summary_text(screening.summary, args.lang)))
+
+
+def _check_lines(args: argparse.Namespace, screening: Screening) -> None:
+    # JSON Lines in, one result a line out, as each is screened.
+    lang = args.lang
+    for result in screening:
+        if args.json:
+            print(to_json(result))
+        else:
+            why = lang.gettext("; ").join(lang.message(v) for v in result.violations)
+            status = lang.token("status", result.status.value)
+            print(fit(f"{result.enterprise_id}  {status}  {why or '-'}"))
+    if not args.json:
+        print(fit(summary_text(screening.summary, lang)))
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -204,19 +430,21 @@ def _workshop(args: argparse.Namespace) -> int:
         _ = args.lang.gettext
         stats = workshop_statistics(workshop)
         print(
-            _(
-                "workshop {workshop}: module {module}, {enterprises} enterprises, "
-                "{participants} participants ({managers} managers, {workers} "
-                "workers; {women} women, {men} men)"
-            ).format(
-                workshop=workshop.id,
-                module=workshop.module,
-                enterprises=len(workshop.delegations),
-                participants=stats.total(),
-                managers=stats.total(role=Role.MANAGER),
-                workers=stats.total(role=Role.WORKER),
-                women=stats.total(gender=Gender.FEMALE),
-                men=stats.total(gender=Gender.MALE),
+            fit(
+                _(
+                    "workshop {workshop}: module {module}, {enterprises} enterprises, "
+                    "{participants} participants ({managers} managers, {workers} "
+                    "workers; {women} women, {men} men)"
+                ).format(
+                    workshop=workshop.id,
+                    module=workshop.module,
+                    enterprises=len(workshop.delegations),
+                    participants=stats.total(),
+                    managers=stats.total(role=Role.MANAGER),
+                    workers=stats.total(role=Role.WORKER),
+                    women=stats.total(gender=Gender.FEMALE),
+                    men=stats.total(gender=Gender.MALE),
+                )
             )
         )
         print(report_table(report, lang=args.lang))
@@ -225,6 +453,7 @@ def _workshop(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     _ = args.lang.gettext
+    _one_output(args)
     profile = get_profile(args.profile)
     subject: Workshop | tuple[Enterprise, ...]
     if args.workshop:
@@ -257,8 +486,9 @@ def _plan(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(report), indent=2))
         else:
-            print(_("no plan keeps the rules:"))
-            print(report_table(report, lang=args.lang))
+            out = sys.stderr if args.csv else sys.stdout
+            print(_("no plan keeps the rules:"), file=out)
+            print(report_table(report, lang=args.lang), file=out)
         return EXIT_FINDINGS
     if args.ics:
         stamp = args.stamp or datetime.now(UTC)
@@ -272,6 +502,9 @@ def _plan(args: argparse.Namespace) -> int:
             ) from None
     if args.json:
         print(to_json(dump_document(plan), indent=2))
+    elif args.csv:
+        _write_csv(ModulePlan, plan)
+        _findings_aside(plan.findings, args.lang)
     else:
         print(plan_text(plan, lang=args.lang))
         print(report_table(plan.findings, lang=args.lang))
@@ -279,6 +512,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
+    _one_output(args)
     (shop,) = _load_one(Workshop, args.file)
     model = example_cost_model()
     if args.cost_model:
@@ -296,6 +530,9 @@ def _quote(args: argparse.Namespace) -> int:
     )
     if args.json:
         print(to_json(dump_document(result), indent=2))
+    elif args.csv:
+        _write_csv(Quote, result)
+        _findings_aside(result.findings, args.lang)
     else:
         print(quote_text(result, lang=args.lang))
         print(report_table(result.findings, lang=args.lang))
@@ -304,6 +541,7 @@ def _quote(args: argparse.Namespace) -> int:
 
 def _results(args: argparse.Namespace) -> int:
     _ = args.lang.gettext
+    _one_output(args)
     items: tuple[Measurement, ...] = _load(Measurement, args.file)
     known = default_indicators()
     if args.indicators:
@@ -313,22 +551,30 @@ def _results(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(problems), indent=2))
         else:
+            out = sys.stderr if args.csv else sys.stdout
             print(
                 _("{count} measurement(s) do not fit their indicator:").format(
                     count=len(problems.errors)
-                )
+                ),
+                file=out,
             )
-            print(report_table(problems, lang=args.lang))
+            print(report_table(problems, lang=args.lang), file=out)
         return EXIT_FINDINGS
     if args.json:
         print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
         return EXIT_OK
     found = aggregate(changes(items, indicators=known), min_n=args.min_n)
+    if args.csv:
+        _write_csv(AggregateSet, found)
+        _findings_aside(found.findings, args.lang)
+        return EXIT_OK
     print(
-        _(
-            "{count} measurements, indicator set {name}: changes from each "
-            "enterprise's own baseline"
-        ).format(count=len(items), name=known.name)
+        fit(
+            _(
+                "{count} measurements, indicator set {name}: changes from each "
+                "enterprise's own baseline"
+            ).format(count=len(items), name=known.name)
+        )
     )
     print(aggregates_table(found, known, lang=args.lang))
     print(report_table(found.findings, lang=args.lang))
@@ -349,20 +595,47 @@ def _validate(args: argparse.Namespace) -> int:
     _ = args.lang.gettext
     text = _read(args.file)
     try:
-        value = load_document(text, kind=args.kind)
+        value = load_document(text, kind=args.kind, bare=args.kind is not None)
     except PayloadError as exc:
-        print(_("{file}: not a valid score_core document").format(file=args.file))
-        for problem in exc.errors:
-            print(f"  {problem}")
+        print(
+            _("{file}: not a valid score_core document: ").format(file=args.file),
+            end="",
+        )
+        print(_listing(exc, args.max_errors))
+        like = () if args.kind else _shaped_like(text)
+        if like:
+            print(
+                "  "
+                + _("to read it as data without an envelope: --kind {kind}").format(
+                    kind=like[0]
+                )
+            )
         return EXIT_FINDINGS
-    kind = json.loads(text)["kind"]  # a valid document names its kind
-    name = type(value).__name__
+    data = json.loads(text)  # valid: a document names its kind
+    if type(data) is dict and "schema" in data:
+        what = _("a valid {kind} document").format(kind=data["kind"])
+    else:
+        kind = args.kind
+        if type(data) is list and not kind.endswith("[]"):
+            kind += "[]"
+        what = _("valid {kind} data without an envelope").format(kind=kind)
+    if isinstance(value, tuple):
+        name = _("{count} values").format(count=len(value))
+    else:
+        name = type(value).__name__
     print(
-        _("{file}: a valid {kind} document ({name}, schema version {version})").format(
-            file=args.file, kind=kind, name=name, version=SCHEMA_VERSION
+        _("{file}: {what} ({name}, schema version {version})").format(
+            file=args.file, what=what, name=name, version=SCHEMA_VERSION
         )
     )
     return EXIT_OK
+
+
+def _shaped_like(text: bytes) -> tuple[str, ...]:
+    try:
+        return kinds_like(text)
+    except PayloadError:  # not JSON: the problems said so
+        return ()
 
 
 def _moment(text: str) -> datetime:
@@ -384,8 +657,26 @@ def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     return items
 
 
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count such as 20")
+    return count
+
+
 def _file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="a JSON file, or - for standard input")
+    parser.add_argument(
+        "--max-errors",
+        type=_count,
+        default=SHOWN_PROBLEMS,
+        metavar="N",
+        help=f"list at most N problems of a bad file, and count the rest "
+        f"(default: {SHOWN_PROBLEMS}; 0 lists them all)",
+    )
 
 
 def _profile(parser: argparse.ArgumentParser) -> None:
@@ -396,6 +687,14 @@ def _json_out(
     parser: argparse.ArgumentParser, what: str = "print a JSON document"
 ) -> None:
     parser.add_argument("--json", action="store_true", help=what)
+
+
+def _csv_out(parser: argparse.ArgumentParser, rows_are: str) -> None:
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help=f"print CSV with a header: {rows_are} (findings go to standard error)",
+    )
 
 
 def _strict(parser: argparse.ArgumentParser, what: str) -> None:
@@ -454,22 +753,43 @@ def _add_check(sub: Any) -> None:
         "check",
         help="check whether enterprises may join a module, with the reasons",
         description="Check one enterprise or a list (JSON: a bare object, a list, "
-        "or a document of kind enterprise or enterprise[]). Exit status 0 when all "
-        "are eligible, 1 otherwise, 2 for bad input.",
-        epilog="example: score-core check firms.json --module M1 --on 2015-07-01",
+        "or a document of kind enterprise or enterprise[]), or a registry in JSON "
+        "Lines (one enterprise a line; a .jsonl file, or any input whose first "
+        "line is a JSON value by itself), read and screened one line at a time. "
+        "A bad line is reported with its number and the rest go on. Exit status "
+        "0 when all are eligible, 1 otherwise, 2 for bad input (bad lines "
+        "included).",
+        epilog="example: score-core check registry.jsonl --no-baseline --summary",
     )
     _file(check)
     _profile(check)
     check.add_argument("--module", default="M1", help="module code (default: M1)")
     check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
     _strict(check, _REFUSE_PROFILE)
-    check.add_argument("--records", help="a JSON file of enterprise records (journeys)")
+    check.add_argument(
+        "--records", help="a JSON or JSON Lines file of enterprise records (journeys)"
+    )
     check.add_argument(
         "--no-baseline",
         action="store_true",
         help="screen prospects: leave out the baseline-before-Module-1 rule",
     )
-    _json_out(check)
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="print the counts only, the fastest (with --json: a screening_summary "
+        "document; with --csv: a row per status and per code)",
+    )
+    check.add_argument(
+        "--stop-on-error",
+        action="store_true",
+        help="stop at the first bad line of JSON Lines (default: report it, go on)",
+    )
+    _json_out(
+        check,
+        "print a JSON document (for JSON Lines: one result a line, as JSON Lines)",
+    )
+    _csv_out(check, "one row per enterprise")
     check.set_defaults(handler=_check)
 
 
@@ -526,6 +846,7 @@ def _add_plan(sub: Any) -> None:
         "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
     )
     _json_out(plan)
+    _csv_out(plan, "one row per visit")
     plan.set_defaults(handler=_plan)
 
 
@@ -554,6 +875,7 @@ def _add_quote(sub: Any) -> None:
         "the nearest, with a warning)",
     )
     _json_out(quote_)
+    _csv_out(quote_, "one row per enterprise and payment")
     quote_.set_defaults(handler=_quote)
 
 
@@ -577,6 +899,7 @@ def _add_results(sub: Any) -> None:
         help="fewest enterprises for a result without a warning (default: 5)",
     )
     _json_out(results)
+    _csv_out(results, "one row per indicator, as the table")
     results.set_defaults(handler=_results)
 
 
@@ -608,6 +931,55 @@ def _add_validate(sub: Any) -> None:
     validate.set_defaults(handler=_validate)
 
 
+def _season(args: argparse.Namespace) -> int:
+    (season,) = _load_one(Season, args.file)
+    profile = None if args.profile is None else get_profile(args.profile)
+    report = check_season(season, profile=profile)
+    if args.json:
+        print(to_json(dump_document(report), indent=2))
+        return EXIT_OK if report.ok else EXIT_FINDINGS
+    _ = args.lang.gettext
+    visits = sum(v.active for p in season.plans for c in p.cycles for v in c.visits)
+    print(
+        fit(
+            _(
+                "season {season}: {plans} plans, {visits} visits, {trainers} "
+                "trainers, {assignments} assignments"
+            ).format(
+                season=season.id,
+                plans=len(season.plans),
+                visits=visits,
+                trainers=len(season.trainers),
+                assignments=len(season.assignments),
+            )
+        )
+    )
+    print(report_table(report, lang=args.lang))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _add_season(sub: Any) -> None:
+    season = sub.add_parser(
+        "season",
+        help="check a season's plans against its trainers: double bookings, limits",
+        description="Check a season (JSON: a bare object or a document of kind "
+        "season: module plans, trainers and who is assigned to what): nobody in two "
+        "places on one day, visits per day and per week within the profile's "
+        "limits, each trainer certified for the module on the day, paired visits "
+        "where the profile asks for them. Without --profile, the profile the plans "
+        "name. Exit status 0 when the report has no error, 1 otherwise, 2 for bad "
+        "input.",
+        epilog="example: score-core season spring-2026.json --profile cn",
+    )
+    _file(season)
+    season.add_argument(
+        "--profile",
+        help="profile name or country code (default: the profile the plans name)",
+    )
+    _json_out(season)
+    season.set_defaults(handler=_season)
+
+
 _SUBCOMMANDS = (
     _add_demo,
     _add_modules,
@@ -617,6 +989,7 @@ _SUBCOMMANDS = (
     _add_plan,
     _add_quote,
     _add_results,
+    _add_season,
     _add_schema,
     _add_validate,
 )
@@ -667,9 +1040,69 @@ def _safe_output() -> Iterator[None]:
             stream.reconfigure(errors=errors)
 
 
+class _Leaving:
+    """A stream whose reader may go away (``score-core demo | head``).
+
+    From then on what is written is dropped instead of raising
+    BrokenPipeError, so the command ends as it would have, with its own exit
+    status. As the Python documentation advises (the signal module's note on
+    SIGPIPE), the stream's descriptor is pointed at os.devnull, so that
+    flushing it when Python exits does not fail either.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._leave()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._leave()
+
+    def _leave(self) -> None:
+        self._gone = True
+        try:
+            descriptor = self._stream.fileno()
+        except (AttributeError, OSError, ValueError):  # no descriptor: nothing to do
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, descriptor)
+        os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _readers_may_leave() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Leaving(sys.stdout), _Leaving(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    with _safe_output():
+    """Run the command line; returns the exit status.
+
+    When the reader of its output goes away (``score-core quote w.json |
+    head -4``), the rest of the output is dropped and the status is still
+    the command's own: 2 for bad input, 1 for findings.
+    """
+    with _safe_output(), _readers_may_leave():
         return _main(argv)
 
 
@@ -698,11 +1131,10 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    except (ScoreError, _InputError) as exc:
+    except _InputError as exc:
+        shown = getattr(args, "max_errors", SHOWN_PROBLEMS)
+        print(f"score-core {args.command}: {exc.render(shown)}", file=sys.stderr)
+        return EXIT_USAGE
+    except ScoreError as exc:
         print(f"score-core {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader went away (``score-core schema | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK

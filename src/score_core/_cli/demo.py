@@ -14,6 +14,7 @@ from score_core._cli.render import (
     catalogue_table,
     eligibility_table,
     explain_text,
+    fit,
     period,
     plan_text,
     profile_text,
@@ -400,7 +401,7 @@ def _plan_section(lang: Language) -> list[str]:
             "days later: {days}"
         ).format(enterprise=cycle.enterprise, days=_(", ").join(days)),
         "  " + _("Moving the done intake visit is refused:"),
-        report_table(refused.report, indent="  ", lang=lang),
+        report_table(refused.findings, indent="  ", lang=lang),
     ]
 
 
@@ -461,10 +462,13 @@ def _quote_section(lang: Language) -> list[str]:
     ]
 
 
-def _results_section(lang: Language) -> list[str]:
-    _ = lang.gettext
-    # Defect rate (percent) and accidents (injured workers, by sex) at the
-    # baseline (2 March 2015) and at the third follow-up visit (15 June).
+def results_measurements() -> list[Measurement]:
+    """The demo's KPIs for the five Chongqing enterprises of the workshop.
+
+    Defect rate (percent) and accidents (injured workers, by sex) at the
+    baseline (2 March 2015) and at the third follow-up visit (15 June). The
+    docs' results figure is drawn from them too.
+    """
     data = (
         ("CQ-001", "4.0", "2.5", (1, 3), (0, 1)),
         ("CQ-005", "6.2", "5.0", (0, 2), (0, 2)),
@@ -503,7 +507,12 @@ def _results_section(lang: Language) -> list[str]:
                     men=Decimal(men),
                 )
             )
-    found = aggregate(changes(items))
+    return items
+
+
+def _results_section(lang: Language) -> list[str]:
+    _ = lang.gettext
+    found = aggregate(changes(results_measurements()))
     return [
         _(
             "Results: two KPIs at the baseline and the third follow-up visit, five "
@@ -605,4 +614,4 @@ def demo_text(today: date = DEMO_TODAY, lang: Language | None = None) -> str:
         out.append(f"{number}. {head}")
         out.extend(body)
         out.append("")
-    return "\n".join(out)
+    return fit("\n".join(out))

@@ -6,8 +6,12 @@ cannot drift from the catalogues they describe.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
+from score_core import _migrations
 from score_core.catalogue import default_catalogue
 from score_core.codes import Code, code_info
 from score_core.profiles import get_profile, profile_names, value_text
@@ -25,6 +29,15 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table: its header, its rule and one line per row."""
+    return [
+        f"| {' | '.join(header)} |",
+        f"|{'---|' * len(header)}",
+        *(f"| {' | '.join(row)} |" for row in rows),
+    ]
+
+
 def codes_page() -> str:
     """Every finding code score_core emits: severity, meaning, message, source."""
     lines = [
@@ -34,15 +47,21 @@ def codes_page() -> str:
         "Codes are stable: a released code is never renamed or reused. "
         "Tools should act on the code, never on the message text.",
         "",
-        "| code | severity | meaning | message | source |",
-        "|---|---|---|---|---|",
     ]
-    for code in sorted(Code, key=lambda c: c.value):
-        info = code_info(code)
-        lines.append(
-            f"| `{info.code}` | {info.severity.value} | {_cell(info.summary)} | "
-            f"{_cell(info.template)} | {info.source or '-'} |"
-        )
+    infos = [code_info(code) for code in sorted(Code, key=lambda c: c.value)]
+    lines += _table(
+        ("code", "severity", "meaning", "message", "source"),
+        (
+            (
+                f"`{i.code}`",
+                i.severity.value,
+                _cell(i.summary),
+                _cell(i.template),
+                i.source or "-",
+            )
+            for i in infos
+        ),
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -54,12 +73,14 @@ def sources_page() -> str:
         "The public sources behind score_core's rules and defaults. Citations "
         "elsewhere use these keys, sometimes with a page (`MTE-II p.35`).",
         "",
-        "| key | source |",
-        "|---|---|",
     ]
-    for key in source_keys():
-        source = get_source(key)
-        lines.append(f"| `{key}` | [{_cell(source.title)}]({source.url}) |")
+    lines += _table(
+        ("key", "source"),
+        (
+            (f"`{key}`", f"[{_cell(get_source(key).title)}]({get_source(key).url})")
+            for key in source_keys()
+        ),
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -71,10 +92,8 @@ def catalogue_page() -> str:
         "Generated from `score_core.default_catalogue()`. A question mark means "
         "the sources do not give the value.",
         "",
-        "| code | title | kind | classroom days | follow-up visits | months | "
-        "after | source | note |",
-        "|---|---|---|---|---|---|---|---|---|",
     ]
+    rows = []
     for m in default_catalogue():
         fmt = m.format
         months = "?"
@@ -85,23 +104,21 @@ def catalogue_page() -> str:
         titles = m.title + (
             f" (also: {'; '.join(m.other_titles)})" if m.other_titles else ""
         )
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    f"`{m.code}`",
-                    _cell(titles),
-                    m.kind.value,
-                    _classroom(fmt.classroom_days, fmt.classroom_sessions),
-                    "?" if fmt.follow_up_visits is None else str(fmt.follow_up_visits),
-                    months,
-                    ", ".join(sorted(m.prerequisites)) or "-",
-                    m.source or "-",
-                    _cell(m.note) or "-",
-                ]
+        rows.append(
+            (
+                f"`{m.code}`",
+                _cell(titles),
+                m.kind.value,
+                _classroom(fmt.classroom_days, fmt.classroom_sessions),
+                "?" if fmt.follow_up_visits is None else str(fmt.follow_up_visits),
+                months,
+                ", ".join(sorted(m.prerequisites)) or "-",
+                m.source or "-",
+                _cell(m.note) or "-",
             )
-            + " |"
         )
+    header = ("code", "title", "kind", "classroom days", "follow-up visits")
+    lines += _table((*header, "months", "after", "source", "note"), rows)
     return "\n".join(lines) + "\n"
 
 
@@ -128,16 +145,19 @@ def profiles_page() -> str:
         ]
         if p.institutions:
             lines += [f"Institutions: {'; '.join(p.institutions)}.", ""]
-        lines += [
-            "| parameter | value | basis | source | note |",
-            "|---|---|---|---|---|",
-        ]
-        for parameter, value, provenance in p.parameters():
-            lines.append(
-                f"| `{parameter}` | {_cell(value_text(value))} | "
-                f"{provenance.basis.value} | {provenance.source or '-'} | "
-                f"{_cell(provenance.note) or '-'} |"
-            )
+        lines += _table(
+            ("parameter", "value", "basis", "source", "note"),
+            (
+                (
+                    f"`{parameter}`",
+                    _cell(value_text(value)),
+                    provenance.basis.value,
+                    provenance.source or "-",
+                    _cell(provenance.note) or "-",
+                )
+                for parameter, value, provenance in p.parameters()
+            ),
+        )
         lines.append("")
     return "\n".join(lines)
 
@@ -152,19 +172,26 @@ def payloads_page() -> str:
         '"kind": ..., "data": ...}`; older versions are migrated on load and '
         "newer ones are refused.",
         "",
-        "| kind | holds |",
-        "|---|---|",
     ]
-    for kind, cls in document_kinds().items():
-        name = getattr(cls, "__name__", None) or str(cls).replace("score_core.", "")
-        lines.append(f"| `{kind}` | `{_cell(name)}` |")
-    lines += [
-        "",
-        f"## Version {SCHEMA_VERSION}",
-        "",
-        "The first released payload version: no migration applies.",
-    ]
+    lines += _table(
+        ("kind", "holds"),
+        (
+            (f"`{kind}`", f"`{_cell(_type_name(cls))}`")
+            for kind, cls in document_kinds().items()
+        ),
+    )
+    lines += ["", "## Versions", "", *_markdown(_migrations.__doc__ or "")]
     return "\n".join(lines) + "\n"
+
+
+def _markdown(docstring: str) -> list[str]:
+    """A docstring's reStructuredText roles and literals as Markdown."""
+    text = re.sub(r":\w+:`~?(?:[\w.]+\.)?(\w+)`", r"`\1`", docstring)
+    return [line.strip() for line in text.replace("``", "`").splitlines()]
+
+
+def _type_name(cls: Any) -> str:
+    return getattr(cls, "__name__", None) or str(cls).replace("score_core.", "")
 
 
 PAGES = {

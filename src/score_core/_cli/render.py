@@ -24,6 +24,17 @@ if TYPE_CHECKING:
     from score_core.visits import ModulePlan
 
 
+#: Columns the command's text fits in: every line of the demo and of a
+#: subcommand's tables is at most this wide (a terminal of 100 columns).
+WIDTH = 100
+#: The narrowest a table column is squeezed to before the table overflows.
+MIN_COLUMN = 8
+
+
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def words(lang: Language | None) -> Language:
     """The language to write in: English when none is given."""
     return language(None) if lang is None else lang
@@ -115,24 +126,136 @@ def provenance_text(lang: Language, provenance: Provenance) -> str:
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal (wide East Asian characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_columns, text))
+
+
+def _chunks(word: str, size: int) -> list[str]:
+    """``word`` cut into pieces of at most ``size`` columns (``size`` >= 2)."""
+    chunks: list[str] = []
+    start = used = 0
+    for index, ch in enumerate(word):
+        columns = _columns(ch)
+        if used + columns > size:
+            chunks.append(word[start:index])
+            start, used = index, 0
+        used += columns
+    chunks.append(word[start:])
+    return chunks
+
+
+def wrap(text: str, size: int) -> list[str]:
+    """``text`` in lines of at most ``size`` columns, broken between words.
+
+    A word wider than a line (a long path, Chinese text without spaces) is
+    cut where it reaches the edge. Runs of spaces become one.
+    """
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in text.split():
+        columns = width(word)
+        if line and used + 1 + columns <= size:
+            line.append(word)
+            used += 1 + columns
+            continue
+        if line:
+            lines.append(" ".join(line))
+        if columns > size:
+            *full, word = _chunks(word, max(size, 2))
+            lines += full
+            columns = width(word)
+        line, used = [word], columns
+    lines.append(" ".join(line))
+    return lines
+
+
+def fit(text: str, limit: int = WIDTH) -> str:
+    """Every line of ``text`` made at most ``limit`` columns wide.
+
+    A longer line is wrapped between words; its continuation lines are
+    indented two spaces more than the line itself.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if width(line) <= limit:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        first, *rest = wrap(body, max(limit - len(indent) - 2, MIN_COLUMN))
+        out.append(indent + first)
+        out += [f"{indent}  {more}" for more in rest]
+    return "\n".join(out)
+
+
+def _longest_word(text: str) -> int:
+    return max(map(width, text.split()), default=0)
+
+
+def _squeeze(widths: list[int], floors: list[int], room: int) -> list[int]:
+    """Column widths that add up to at most ``room``: the widest are capped.
+
+    A column keeps its longest word whole (``floors``) when the table can
+    still fit; otherwise words are cut, and no column goes below
+    :data:`MIN_COLUMN` (the table is then wider than ``room``).
+    """
+    if sum(widths) <= room:
+        return widths
+    if sum(floors) > room:
+        floors = [min(w, MIN_COLUMN) for w in widths]
+        if sum(floors) > room:
+            return floors
+
+    def total(cap: int) -> int:
+        return sum(max(f, min(w, cap)) for w, f in zip(widths, floors, strict=True))
+
+    low, high = 0, max(widths)  # total(low) <= room < total(high)
+    while high - low > 1:
+        cap = (low + high) // 2
+        low, high = (cap, high) if total(cap) <= room else (low, cap)
+    return [max(f, min(w, low)) for w, f in zip(widths, floors, strict=True)]
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = ""
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    indent: str = "",
+    limit: int = WIDTH,
 ) -> str:
-    """A plain-text table with aligned columns."""
-    widths = [width(h) for h in headers]
-    for row in rows:
-        widths = [max(w, width(cell)) for w, cell in zip(widths, row, strict=True)]
+    """A plain-text table with aligned columns, at most ``limit`` columns wide.
 
-    def line(cells: Sequence[str]) -> str:
-        return indent + "  ".join(
-            c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)
-        )
+    When the cells are too wide, the widest columns are narrowed and their
+    cells wrapped onto more lines, between words where the words fit.
+    """
+    natural = [width(h) for h in headers]
+    floors = [_longest_word(h) for h in headers]
+    for row in rows:
+        natural = [max(w, width(cell)) for w, cell in zip(natural, row, strict=True)]
+        floors = [max(f, _longest_word(c)) for f, c in zip(floors, row, strict=True)]
+    room = limit - width(indent) - 2 * (len(headers) - 1)
+    widths = _squeeze(natural, floors, room)
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        wrapped = [
+            [cell] if width(cell) <= w else wrap(cell, w)
+            for cell, w in zip(cells, widths, strict=True)
+        ]
+        depth = max(len(parts) for parts in wrapped)
+        out = []
+        for n in range(depth):
+            parts = [p[n] if n < len(p) else "" for p in wrapped]
+            line = "  ".join(
+                part + " " * (w - width(part))
+                for part, w in zip(parts, widths, strict=True)
+            )
+            out.append((indent + line).rstrip())
+        return out
 
     rule = indent + "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers).rstrip(), rule, *(line(r).rstrip() for r in rows)])
+    body = [line for row in rows for line in lines(row)]
+    return "\n".join([*lines(headers), rule, *body])
 
 
 def catalogue_table(
@@ -185,7 +308,7 @@ def profile_text(
         for name, value, provenance in profile.parameters()
     ]
     headers = [_("parameter"), _("value"), _("where it comes from")]
-    return "\n".join(head) + "\n" + table(headers, rows, indent + "  ")
+    return fit("\n".join(head) + "\n" + table(headers, rows, indent + "  "))
 
 
 def profiles_table(profiles: Sequence[Profile], lang: Language | None = None) -> str:
@@ -290,7 +413,7 @@ def plan_text(plan: ModulePlan, indent: str = "", lang: Language | None = None) 
     ]
     headers = [_("day"), _("enterprise"), _("visit"), _("moved")]
     lines.append(table(headers, body, indent))
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 def quote_text(quote: Quote, indent: str = "", lang: Language | None = None) -> str:
@@ -349,7 +472,7 @@ def quote_text(quote: Quote, indent: str = "", lang: Language | None = None) -> 
             recovery=lang.percent(quote.recovery, 1),
         ),
     ]
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 def aggregates_table(
@@ -358,12 +481,14 @@ def aggregates_table(
     indent: str = "",
     lang: Language | None = None,
 ) -> str:
-    """One row per indicator: n, median change, hinges, relative, improved, by sex."""
+    """One row per indicator: n, median change, hinges, relative, improved, by sex.
+
+    The ``better`` column says which way is better (``lower`` for defects).
+    """
     lang = words(lang)
     _ = lang.gettext
     if not found.aggregates:
         return indent + _("no results: no enterprise has a baseline and a later value")
-    better = {"lower": _("lower is better"), "higher": _("higher is better")}
     rows = []
     for item in found.aggregates:
         indicator = indicators[item.indicator]
@@ -383,7 +508,7 @@ def aggregates_table(
             [
                 item.indicator,
                 lang.token("unit", item.unit),
-                better[indicator.direction.value],
+                lang.token("direction", indicator.direction.value),
                 str(item.n),
                 _signed(lang, item.median),
                 _("{low} to {high}").format(
@@ -398,7 +523,7 @@ def aggregates_table(
     headers = [
         _("indicator"),
         _("unit"),
-        _("direction"),
+        _("better"),
         "n",
         _("median change"),
         _("quartiles"),

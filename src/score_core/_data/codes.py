@@ -16,14 +16,27 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # Words shared by several templates. Params hold data; these choices say how
 # the data reads (see score_core.codes.format_message).
-#: A visit by its number: 0 is the intake visit.
-_VISIT = "{visit:0=intake visit|*=follow-up visit {visit}}"
+#: A visit by its number: 0 is the intake visit, ``year_after`` the visit a
+#: year after the module.
+_VISIT = "{visit:0=intake visit|year_after=year-after visit|*=follow-up visit {visit}}"
 #: The visit before, by its number.
-_PREVIOUS = "{previous:0=intake visit|*=follow-up visit {previous}}"
+_PREVIOUS = (
+    "{previous:0=intake visit|year_after=year-after visit|*=follow-up visit {previous}}"
+)
 #: A period from its ISO start and end (None when open).
 _PERIOD = "{start:={end:=always|*=until {end}}|*=from {start}{end:=|*= to {end}}}"
 #: Whether a date is before the start or after the end of a period.
 _RELATION = "{relation:before=before|after=after}"
+#: A slot of a season: a classroom day by its number (``visit`` None), or a visit.
+_SLOT = (
+    "{visit:=classroom day {classroom_day}|0=intake visit|year_after=year-after visit"
+    "|*=follow-up visit {visit}}"
+)
+#: The slot it is booked against.
+_OTHER_SLOT = (
+    "{other_visit:=classroom day {other_classroom_day}|0=intake visit"
+    "|year_after=year-after visit|*=follow-up visit {other_visit}}"
+)
 
 
 def _row(
@@ -111,6 +124,45 @@ CODES: tuple[CodeInfo, ...] = (
         "before {entry} on {entry_on}",
         summary="The order of certification, by date: Workplace Cooperation (or SCORE "
         "Basics) before any other module, even once both are held.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_DELIVERY_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show the supervised training of "
+        "enterprises that led to certification in module {module}",
+        summary="A certification records the one training of enterprises the candidate "
+        "delivered under an expert trainer; imported records may lack it (the record "
+        "does not show the path, which is not to say it was skipped).",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_RECOMMENDATION_UNRECORDED,
+        INFO,
+        template="trainer {trainer}'s record does not show which expert trainer "
+        "recommended certification in module {module}",
+        summary="A certification records the expert trainer who recommended it; imported "
+        "records may lack it.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_DELIVERY_AFTER_CERTIFICATION,
+        ERROR,
+        template="trainer {trainer}'s supervised training of enterprises in module "
+        "{module} on {delivered_on} comes after the certification on {certified_on}",
+        summary="The supervised training of enterprises comes before certification.",
+        source="TOT",
+    ),
+    _row(
+        Code.TRAINER_PATH_NOT_EXPERT,
+        ERROR,
+        template="{expert} ({role:supervisor=supervisor|recommender=recommender} of "
+        "trainer {trainer}'s certification in module {module}) is not an expert "
+        "trainer for the module on {on}: {in_roster:false=not in the roster|"
+        "true={level:=no standing|candidate=candidate|certified=certified|"
+        "*={level}}}",
+        summary="An expert trainer for the module supervises the training of enterprises "
+        "and recommends certification.",
         source="TOT",
     ),
     _row(
@@ -443,6 +495,23 @@ CODES: tuple[CodeInfo, ...] = (
         source=None,
     ),
     _row(
+        Code.PLAN_PACKAGE_ORDER,
+        ERROR,
+        template="module {module} comes before its prerequisite {prerequisite} in the "
+        "package",
+        summary="A package plans a module after its prerequisites (Module 1 first).",
+        source="PROC",
+    ),
+    _row(
+        Code.PLAN_PACKAGE_LONG,
+        WARNING,
+        template="the package of {modules} modules runs from {first} to {last}, more than "
+        "the {months} months of profile {profile}",
+        summary="Multi-module packages take six to nine months (a donor-funded batch in "
+        "Ghana: 9 months).",
+        source="GH-GIZ",
+    ),
+    _row(
         Code.VISIT_DAY_NOT_WORKING,
         ERROR,
         template=_VISIT
@@ -489,6 +558,15 @@ CODES: tuple[CodeInfo, ...] = (
         "{end}",
         summary="Follow-up visits fall after the last classroom day, within the profile's "
         "window (classic: under three months).",
+        source="MTE-II p.15",
+    ),
+    _row(
+        Code.VISIT_YEAR_AFTER_EARLY,
+        ERROR,
+        template=_VISIT + " of enterprise {enterprise} on {day} is not after the "
+        "follow-up window's end {end}",
+        summary="The visit a year after the module falls after the follow-up window "
+        "(evaluators asked for a year-after visit).",
         source="MTE-II p.15",
     ),
     _row(
@@ -541,6 +619,72 @@ CODES: tuple[CodeInfo, ...] = (
         "{profile} allows {limit}",
         summary="A visit is moved at most the profile's number of times.",
         source=None,
+    ),
+    _row(
+        Code.SEASON_ASSIGNMENT_UNKNOWN,
+        ERROR,
+        template="{person}'s assignment names {what:trainer=trainer|plan=plan|"
+        "enterprise=enterprise|visit=visit} {name}, which the season does not have",
+        summary="An assignment names a plan, an enterprise of the plan, a visit of its "
+        "cycle and a trainer of the season's roster (an inspector needs none).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_CLASSROOM_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to the classroom days of plan {plan} (module "
+        "{module})",
+        summary="Every plan's classroom days have a trainer in the season.",
+        source="TOT",
+    ),
+    _row(
+        Code.SEASON_VISIT_UNASSIGNED,
+        WARNING,
+        template="no trainer is assigned to " + _VISIT + " of enterprise {enterprise} "
+        "(plan {plan}) on {day}",
+        summary="Every planned (or done) visit has a trainer in the season.",
+        source="MTE-II p.15",
+    ),
+    _row(
+        Code.SEASON_DOUBLE_BOOKED,
+        ERROR,
+        template="{person} is booked for "
+        + _SLOT
+        + " of plan {plan} ({where}) and for "
+        + _OTHER_SLOT
+        + " of plan {other_plan} on {day}",
+        summary="Nobody is in two places on one day: a classroom day leaves no room for "
+        "another classroom or a visit (where: the enterprise visited, or the "
+        "classroom's location).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_DAY_LIMIT,
+        ERROR,
+        template="{person} makes {count} visits on {day}; profile {profile} allows "
+        "{limit} a day",
+        summary="A person makes at most the profile's visits a day (default 1: a visit "
+        "is a consultant day; the sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_WEEK_LIMIT,
+        WARNING,
+        template="{person} makes {count} visits in week {week}; profile {profile} allows "
+        "{limit} a week",
+        summary="A person makes at most the profile's visits an ISO week (default 4; the "
+        "sources give no limit).",
+        source=None,
+    ),
+    _row(
+        Code.SEASON_VISIT_UNPAIRED,
+        ERROR,
+        template=_VISIT + " of enterprise {enterprise} (module {module}) has no "
+        "{missing:trainer=trainer|inspector=inspector}; profile {profile} has a "
+        "trainer visit with a safety inspector",
+        summary="Where the profile pairs a module's visits (China's pilots with safety "
+        "inspectors, for OSH), each has a trainer and an inspector.",
+        source="BJ-SAWS",
     ),
     _row(
         Code.FUNDING_DONOR_SHARE_RISES,

@@ -76,6 +76,24 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
         "No source sets an attendance rule; one manager and one worker present "
         "every day keep the training joint."
     ),
+    "max_trainer_visits_per_day": _default(
+        "No source sets a trainer's workload; a visit is a full consultant day "
+        "(visit_days), so one visit a day."
+    ),
+    "max_trainer_visits_per_week": _default(
+        "No source sets a trainer's workload; four visit days a week leave one for "
+        "travel and for reporting the KPI data collected (MTE-II p.15)."
+    ),
+    "paired_visit_modules": _default(
+        "Visits by one trainer. In China's pilots with the State Administration of "
+        "Work Safety, from May 2015, a consultant and a safety inspector visit in "
+        "pairs, the first round Module 1 and OSH (BJ-SAWS): a pilot practice, not "
+        "every province's; derive a profile with {'M5'} to check it."
+    ),
+    "max_package_months": _default(
+        "No source limits a multi-module package; a donor-funded batch in Ghana ran "
+        "over 9 months (GH-GIZ), where a module takes 2-3 months (MTE-II p.15)."
+    ),
     "eit_min_members": _default(
         "No source sets a team size (one Chinese example has 10 members); a team "
         "of managers AND workers has at least 2."
@@ -84,6 +102,21 @@ _SHARED_PROVENANCE: dict[str, Provenance] = {
 
 
 def _builtin_profiles() -> tuple[Profile, ...]:
+    china, global_ = _china(), _global()
+    return (
+        china,
+        _china_mem(china),
+        global_,
+        _india(global_),
+        _indonesia(global_),
+        _peru(global_),
+        _ghana(global_),
+        *_phase_two_targets(global_),
+    )
+
+
+def _china() -> Profile:
+    """SCORE China Phase II: the default profile."""
     shared = dict(_SHARED_PROVENANCE)
     core_days = {
         code.value: 2
@@ -95,7 +128,7 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ModuleCode.M5,
         )
     }
-    china = Profile(
+    return Profile(
         name="cn-phase-2",
         title="SCORE China Phase II",
         country="CN",
@@ -150,7 +183,12 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("China's public holidays and make-up working days."),
         },
     )
-    global_ = Profile(
+
+
+def _global() -> Profile:
+    """The global defaults every country profile derives from."""
+    shared = dict(_SHARED_PROVENANCE)
+    return Profile(
         name="global",
         title="SCORE global defaults",
         currency="USD",
@@ -176,7 +214,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Monday to Friday; choose a country calendar."),
         },
     )
-    india = global_.derive(
+
+
+def _india(global_: Profile) -> Profile:
+    return global_.derive(
         name="in-aioe",
         title="SCORE India (FICCI/AIOE National Coordination Centre)",
         country="IN",
@@ -204,7 +245,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             ),
         },
     )
-    indonesia = global_.derive(
+
+
+def _indonesia(global_: Profile) -> Profile:
+    return global_.derive(
         name="id-phase-3",
         title="SCORE Indonesia Phase III",
         country="ID",
@@ -230,7 +274,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Indonesia's public holidays."),
         },
     )
-    peru = global_.derive(
+
+
+def _peru(global_: Profile) -> Profile:
+    return global_.derive(
         name="pe-phase-2",
         title="SCORE Peru Phase II",
         country="PE",
@@ -251,7 +298,10 @@ def _builtin_profiles() -> tuple[Profile, ...]:
             "calendar": _default("Peru's public holidays."),
         },
     )
-    ghana = global_.derive(
+
+
+def _ghana(global_: Profile) -> Profile:
+    return global_.derive(
         name="gh-phase-2",
         title="SCORE Ghana Phase II",
         country="GH",
@@ -287,16 +337,6 @@ def _builtin_profiles() -> tuple[Profile, ...]:
                 "50% for Module 1 and 60% for Modules 2-5 (0% and 72% reached).",
             ),
         },
-    )
-    return (
-        china,
-        _china_mem(china),
-        global_,
-        india,
-        indonesia,
-        peru,
-        ghana,
-        *_phase_two_targets(global_),
     )
 
 

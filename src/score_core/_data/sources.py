@@ -115,6 +115,17 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         "https://www.eda.admin.ch/countries/tunisia/fr/home/cooperation-internationale/projets.html/content/dezaprojects/SECO/en/2013/UR00644/phase3.html",
     ),
     (
+        "BJ-SAWS",
+        "ILO Beijing: SCORE with safety inspectors (SAWS), Nanxun, Zhejiang, May 2015: "
+        "consultants and inspectors trained together, visiting in pairs",
+        "http://www.ilo.ch/beijing/what-we-do/events-and-meetings/WCMS_423517/lang--en/index.htm",
+    ),
+    (
+        "GH-GIZ",
+        "Ghana: about 270 enterprises trained in SCORE over 9 months (GIZ-funded batch)",
+        "https://timesgh.com/270-ghanaian-businesses-to-benefit-from-e400000-germany-funded-training-program/10329/",
+    ),
+    (
         "BJ-MEM",
         "ILO Beijing: SCORE China with the Ministry of Emergency Management (MEM)",
         "https://www.ilo.org/beijing/information-resources/public-information/WCMS_807424/lang--en/index.htm",
