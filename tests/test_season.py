@@ -153,7 +153,7 @@ class TestWorkedExample:
                 {
                     "trainer": "Chen Hong",
                     "module": "M1",
-                    "supervisor": "expert trainer T9",
+                    "supervisors": "T9",
                 },
                 ("plans", 1, "cycles", 1, "visits", 1),
             ),

@@ -589,7 +589,7 @@ class TestPlanningProperties:
             # Each finding about a visit points at that visit.
             if finding.path[:1] == ("cycles",):
                 _, k, _, i = finding.path
-                assert plan.cycles[k].visits[i].label == finding.params["visit"]
+                assert plan.cycles[k].visits[i].ref == finding.params["visit"]
 
 
 class TestYearAfter:
@@ -639,9 +639,7 @@ class TestYearAfter:
             date(2027, 3, 15),
         ]
         assert plan.cycles[0].visits[-1].nominal == date(2027, 3, 11)
-        later = [
-            f for f in plan.findings if f.params.get("visit") == "year_after"
-        ]
+        later = [f for f in plan.findings if f.params.get("visit") == "year_after"]
         assert _findings(Report(violations=tuple(later))) == [
             (
                 "plan.visit.rolled",
