@@ -9,7 +9,7 @@ DEMO_STAMP := $(VENV)/.score-core-demo-installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test lint typecheck unit docs bench fuzz mutation clean
+.PHONY: demo test lint typecheck unit docs bench fuzz mutation clean messages catalogs
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "score_core needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP) $(DEMO_STAMP)
 
-# The demo needs score_core and its three dependencies, no development tool.
+# The demo needs score_core, its three dependencies and Babel (the i18n
+# extra: `score-core demo --lang zh_CN` writes ¥ and 2015年4月8日), no
+# development tool.
 $(DEMO_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[i18n]'
 	@touch $(DEMO_STAMP)
 
 demo: $(DEMO_STAMP)
@@ -44,6 +46,17 @@ docs: $(STAMP)
 	$(PY) -m sphinx -W --keep-going -q -b html docs docs/_build/html
 
 test: lint typecheck unit docs
+
+# The message catalogs (src/score_core/locale): `make messages` extracts the
+# source strings (the code table, tokens, the CLI's _() texts) into the .pot
+# and merges them into every .po; translate, then `make catalogs` compiles the
+# .mo files the package ships. The tests fail when either is forgotten.
+messages: $(STAMP)
+	$(PY) -m score_core._cli.catalogs extract
+	$(PY) -m score_core._cli.catalogs update
+
+catalogs: $(STAMP)
+	$(PY) -m score_core._cli.catalogs compile
 
 # The benchmarks' baselines (pydantic) are installed here, not for the tests.
 bench: $(STAMP)

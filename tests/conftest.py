@@ -24,3 +24,11 @@ settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("fast", max_examples=10, deadline=None)
 settings.register_profile("fuzz", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# The command line reads its language from the environment when --lang is
+# absent: tests that do not choose one see English, whatever the machine's.
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LANG"] = "C.UTF-8"

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from score_core._cli import main
 
 
@@ -957,10 +959,14 @@ def test_a_reader_that_leaves_midway(tmp_path):
     assert result.stderr == b""
 
 
-def test_every_line_of_the_demo_fits_100_columns(capsys):
+LANGS = [[], ["--lang", "zh_CN"], ["--lang", "es"], ["--lang", "id"]]
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=["en", "zh_CN", "es", "id"])
+def test_every_line_of_the_demo_fits_100_columns(capsys, lang):
     from score_core._cli.render import WIDTH, width
 
-    assert main(["demo", "--on", "2026-12-02"]) == 0
+    assert main([*lang, "demo", "--on", "2026-12-02"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) > 150
     wide = [line for line in lines if width(line) > WIDTH]
@@ -969,7 +975,8 @@ def test_every_line_of_the_demo_fits_100_columns(capsys):
     assert any(width(line) > len(line) for line in lines)
 
 
-def test_every_subcommands_text_fits_100_columns(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("lang", LANGS, ids=["en", "zh_CN", "es", "id"])
+def test_every_subcommands_text_fits_100_columns(tmp_path, monkeypatch, capsys, lang):
     from score_core._cli.render import WIDTH, width
 
     runs = [argv for argv, _ in _json_outputs(tmp_path)]
@@ -981,7 +988,7 @@ def test_every_subcommands_text_fits_100_columns(tmp_path, monkeypatch, capsys):
         ["validate", GOLDEN_WORKSHOP],
     ]
     for argv in runs:
-        assert main(argv) in (0, 1), argv
+        assert main([*lang, *argv]) in (0, 1), argv
         out = capsys.readouterr().out
         wide = [line for line in out.splitlines() if width(line) > WIDTH]
         assert wide == [], argv

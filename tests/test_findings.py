@@ -1,5 +1,6 @@
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from score_core import Report, RuleViolation, RuleViolationError, Severity
 from score_core import strategies as sst
@@ -218,6 +219,27 @@ class TestMessageFormat:
         assert format_message(text, {"a": 1, "b": False, "c": "z", "d": None}) == (
             "100.0% no z None"
         )
+
+    def test_choices_quote_params_and_fall_back(self):
+        from score_core.codes import format_message
+
+        text = "{v:0=intake|*=follow-up {v}}{by:=|*= by {by}}{n:>3}"
+        assert format_message(text, {"v": 0, "by": None, "n": 7}) == "intake  7"
+        assert format_message(text, {"v": 2, "by": "2026-12-02", "n": 7}) == (
+            "follow-up 2 by 2026-12-02  7"
+        )
+        nested = "{a:x=one {b:p=P|q=Q}|y=two}"
+        assert format_message(nested, {"a": "x", "b": "q"}) == "one Q"
+        assert format_message(nested, {"a": "y", "b": "q"}) == "two"
+
+    @given(st.text(max_size=30), st.text(max_size=30))
+    def test_a_value_is_never_read_as_part_of_a_choice(self, a, b):
+        from score_core.codes import format_message
+
+        # Values with | = { } in them are written, never parsed.
+        text = "{a:x=ex|*=[{a}] and {b}}"
+        expected = "ex" if a == "x" else f"[{a}] and {b}"
+        assert format_message(text, {"a": a, "b": b}) == expected
 
     @pytest.mark.parametrize(
         "odd", ["n/a", True, None, "NaN", "Infinity", "9e999999999", "1e-40"]

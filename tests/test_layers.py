@@ -49,6 +49,7 @@ EDGES = {
     "cli",
     "_cli",  # the command-line side: app, demo, render, docgen
     "ical",
+    "i18n",  # findings and the CLI in a language: catalogs read from files
     "serialization",
     "_fast",  # serialization's msgspec paths (the `fast` extra)
     "_migrations",

@@ -62,10 +62,11 @@ class TestResolution:
             "parameter": "target",
             "profile": "za",
             "on": "2020-01-01",
-            "period": "from 2016-01-01 to 2016-12-31",
+            "start": "2016-01-01",
+            "end": "2016-12-31",
             "relation": "after",
             "bound": "2016-12-31",
-            "source": "no source given",
+            "source": None,
         }
         before = SA.at(d(2010))
         assert before.value == 20

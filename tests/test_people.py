@@ -129,7 +129,7 @@ class TestCheckTrainer:
         )
         report = check_trainer(candidate, "M5", on=D, co_trainers=[EXPERT_M5])
         assert report.codes == ("trainer.candidate.unsupervised",)
-        assert "expert trainer T7" in report.violations[0].message
+        assert "its expert trainer (T7) present" in report.violations[0].message
         t7 = trainer(cert("M5", TrainerLevel.EXPERT), cert("M1"), id="T7")
         assert check_trainer(candidate, "M5", on=D, co_trainers=[t7]).ok
 
@@ -257,15 +257,21 @@ class TestTrainerPath:
         )
         report = check_trainer_path(t, roster=[certified_only, newly_expert])
         assert [
-            (v.params["expert"], v.params["role"], v.params["level"]) for v in report
+            (
+                v.params["expert"],
+                v.params["role"],
+                v.params["in_roster"],
+                v.params["level"],
+            )
+            for v in report
         ] == [
-            ("T7", "supervisor", "no standing"),
-            ("T8", "recommender", "certified"),
-            ("T9", "supervisor", "not in the roster"),
-            ("T6", "recommender", "not in the roster"),
-            ("T9", "supervisor", "not in the roster"),
+            ("T7", "supervisor", True, None),
+            ("T8", "recommender", True, "certified"),
+            ("T9", "supervisor", False, None),
+            ("T6", "recommender", False, None),
+            ("T9", "supervisor", False, None),
             # Recommending oneself: a trainer is always in their own roster.
-            ("T1", "recommender", "certified"),
+            ("T1", "recommender", True, "certified"),
         ]
         assert set(report.codes) == {"trainer.path.not_expert"}
         assert report.violations[0].path == (

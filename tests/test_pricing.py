@@ -569,7 +569,7 @@ class TestPayers:
         }
         assert finding.path == ("coverage",)
         example = below.findings.violations[-1]
-        assert example.params == {"what": "cost model", "name": "cn-example"}
+        assert example.params == {"what": "cost_model", "name": "cn-example"}
         assert example.path == ()
         # A coverage exactly at the target meets it.
         at_target = policy(GroupRules(fee=FeeRule(share=Decimal("0.40"))))
@@ -630,10 +630,11 @@ class TestPayers:
             "parameter": "funding policy periods",
             "profile": "dated",
             "on": "2016-06-01",
-            "period": "until 2015-12-31",
+            "start": None,
+            "end": "2015-12-31",
             "relation": "after",
             "bound": "2015-12-31",
-            "source": "no source given",
+            "source": None,
         }
 
     def test_shared_costs_equally_or_by_participants(self):
@@ -689,7 +690,8 @@ class TestPhaseDown:
             "group": "module1",
             "before": "0.5",
             "after": "0.7",
-            "period": "from 2015-01-01",
+            "start": "2015-01-01",
+            "end": None,
         }
         assert self.periods("0.5", "0.7", override=True).check().ok
         later = FundingPolicy(

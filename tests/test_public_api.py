@@ -19,7 +19,7 @@ def test_import_imports_neither_hypothesis_nor_holidays_nor_matplotlib():
     # matplotlib draws the docs' figures (docs/figures.py): a docs dependency.
     code = (
         "import sys, score_core, score_core.serialization, score_core.cli; "
-        "print(sorted(m for m in ('hypothesis', 'holidays', 'matplotlib') "
+        "print(sorted(m for m in ('hypothesis', 'holidays', 'babel', 'matplotlib') "
         "if m in sys.modules))"
     )
     assert _run(code) == "[]"

@@ -124,10 +124,12 @@ class TestWorkedExample:
                 {
                     "person": "T1",
                     "day": "2026-04-01",
-                    "what": "follow-up visit 1",
+                    "visit": 1,
+                    "classroom_day": None,
                     "plan": "P1",
                     "where": "A",
-                    "other": "classroom day 1",
+                    "other_visit": None,
+                    "other_classroom_day": 1,
                     "other_plan": "P2",
                 },
                 ("plans", 0, "cycles", 0, "visits", 1),
@@ -151,14 +153,14 @@ class TestWorkedExample:
                 {
                     "trainer": "Chen Hong",
                     "module": "M1",
-                    "supervisor": "expert trainer T9",
+                    "supervisors": "T9",
                 },
                 ("plans", 1, "cycles", 1, "visits", 1),
             ),
             (
                 "season.visit.unassigned",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "D",
                     "plan": "P2",
                     "day": "2026-05-18",
@@ -168,7 +170,7 @@ class TestWorkedExample:
             (
                 "season.visit.unassigned",
                 {
-                    "visit": "follow-up visit 3",
+                    "visit": 3,
                     "enterprise": "D",
                     "plan": "P2",
                     "day": "2026-06-08",
@@ -230,7 +232,7 @@ class TestWorkedExample:
             (
                 "season.visit.unpaired",
                 {
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "A",
                     "module": "M5",
                     "missing": "inspector",
@@ -241,7 +243,7 @@ class TestWorkedExample:
             (
                 "season.visit.unpaired",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "A",
                     "module": "M5",
                     "missing": "trainer",
@@ -252,7 +254,7 @@ class TestWorkedExample:
             (
                 "season.visit.unassigned",
                 {
-                    "visit": "follow-up visit 3",
+                    "visit": 3,
                     "enterprise": "A",
                     "plan": "P5",
                     "day": "2026-05-15",
@@ -297,7 +299,7 @@ class TestRules:
         assert [(v.params["what"], v.params["name"], v.path) for v in found] == [
             ("plan", "P9", ("assignments", 0)),
             ("enterprise", "Z", ("assignments", 1)),
-            ("visit", "7", ("assignments", 2)),
+            ("visit", 7, ("assignments", 2)),
         ]
         assert found[0].message == (
             "T1's assignment names plan P9, which the season does not have"

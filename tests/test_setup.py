@@ -20,8 +20,10 @@ def test_make_demo_installs_no_development_tool():
     assert "$(DEMO_STAMP)" in demo
     assert "$(STAMP)" not in demo.replace("$(DEMO_STAMP)", "")
     install = _recipe("$(DEMO_STAMP)")
-    assert "pip install --quiet -e .\n" in install
-    assert "[" not in install  # no extra: not dev, not Sphinx, mypy or pydantic
+    # Babel only (dates and money in the locale's conventions): not dev, not
+    # Sphinx, mypy or pydantic.
+    assert "pip install --quiet -e '.[i18n]'\n" in install
+    assert install.count("[") == 1
 
 
 def test_the_development_install_covers_the_demo():

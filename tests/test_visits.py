@@ -82,7 +82,7 @@ class TestWorkedExamplesChina:
             (
                 "plan.visit.rolled",
                 {
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                     "nominal": "2026-03-08",
                     "day": "2026-03-09",
@@ -355,7 +355,7 @@ class TestPlanningOptions:
             (
                 "plan.visit.moved",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                     "nominal": "2026-03-12",
                     "day": "2026-03-16",
@@ -365,7 +365,7 @@ class TestPlanningOptions:
             (
                 "plan.visit.moved",
                 {
-                    "visit": "follow-up visit 3",
+                    "visit": 3,
                     **firm,
                     "nominal": "2026-03-13",
                     "day": "2026-03-19",
@@ -589,7 +589,7 @@ class TestPlanningProperties:
             # Each finding about a visit points at that visit.
             if finding.path[:1] == ("cycles",):
                 _, k, _, i = finding.path
-                assert plan.cycles[k].visits[i].label == finding.params["visit"]
+                assert plan.cycles[k].visits[i].ref == finding.params["visit"]
 
 
 class TestYearAfter:
@@ -639,14 +639,12 @@ class TestYearAfter:
             date(2027, 3, 15),
         ]
         assert plan.cycles[0].visits[-1].nominal == date(2027, 3, 11)
-        later = [
-            f for f in plan.findings if f.params.get("visit") == "year-after visit"
-        ]
+        later = [f for f in plan.findings if f.params.get("visit") == "year_after"]
         assert _findings(Report(violations=tuple(later))) == [
             (
                 "plan.visit.rolled",
                 {
-                    "visit": "year-after visit",
+                    "visit": "year_after",
                     "enterprise": "CQ-001",
                     "nominal": "2027-03-11",
                     "day": "2027-03-12",
@@ -697,7 +695,7 @@ class TestYearAfter:
                 {
                     "day": cycle.window_end.isoformat(),
                     "end": cycle.window_end.isoformat(),
-                    "visit": "year-after visit",
+                    "visit": "year_after",
                     "enterprise": "CQ-001",
                 },
                 ("visits", 4),
@@ -773,7 +771,7 @@ class TestCycles:
         visits[3] = attrs.evolve(visits[3], on=date(2026, 6, 13))
         broken = attrs.evolve(cycle, visits=visits)
         firm = {"enterprise": "CQ-001"}
-        third = {"visit": "follow-up visit 3", **firm}
+        third = {"visit": 3, **firm}
         assert _findings(check_cycle(broken, calendar=WEEKDAYS)) == [
             (
                 "visit.intake.late",
@@ -784,10 +782,10 @@ class TestCycles:
                 "visit.gap",
                 {
                     "days": 2,
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "profile": "cn-phase-2",
                     "gap": 14,
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                 },
                 ("visits", 2),
@@ -815,9 +813,9 @@ class TestCycles:
                 "visit.order",
                 {
                     "day": "2026-04-01",
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "previous_day": "2026-04-01",
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     **firm,
                 },
                 ("visits", 2),
@@ -953,7 +951,7 @@ class TestCycles:
             (
                 "visit.overdue",
                 {
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                     "day": "2026-04-23",
                     "on": "2026-05-01",
@@ -1032,8 +1030,8 @@ class TestReschedule:
         done = cycle.record(0, VisitOutcome(held_on=date(2026, 3, 2)))
         today = date(2026, 3, 20)
         firm = {"enterprise": "CQ-001"}
-        first = {"visit": "follow-up visit 1", **firm}
-        second = {"visit": "follow-up visit 2", **firm}
+        first = {"visit": 1, **firm}
+        second = {"visit": 2, **firm}
         window = {"start": "2026-03-11", "end": "2026-06-09"}
         cases = [
             (
@@ -1044,7 +1042,7 @@ class TestReschedule:
                 [
                     (
                         "visit.reschedule.done",
-                        {"day": "2026-03-02", "visit": "intake visit", **firm},
+                        {"day": "2026-03-02", "visit": 0, **firm},
                         0,
                     )
                 ],
@@ -1130,7 +1128,7 @@ class TestReschedule:
                         "visit.order",
                         {
                             "day": "2026-04-01",
-                            "previous": "follow-up visit 1",
+                            "previous": 1,
                             "previous_day": "2026-04-01",
                             **second,
                         },
@@ -1148,7 +1146,7 @@ class TestReschedule:
                         "visit.gap",
                         {
                             "days": 2,
-                            "previous": "follow-up visit 1",
+                            "previous": 1,
                             "profile": "cn-phase-2",
                             "gap": 14,
                             **second,
@@ -1168,7 +1166,7 @@ class TestReschedule:
                         {
                             "day": "2026-06-10",
                             **window,
-                            "visit": "follow-up visit 3",
+                            "visit": 3,
                             **firm,
                         },
                         3,
@@ -1196,10 +1194,10 @@ class TestReschedule:
                 "visit.gap",
                 {
                     "days": 3,
-                    "previous": "follow-up visit 1",
+                    "previous": 1,
                     "profile": "cn-phase-2",
                     "gap": 14,
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 2),
@@ -1220,7 +1218,7 @@ class TestReschedule:
                 {
                     "day": "2026-05-01",
                     "calendar": "cn-2026-notice",
-                    "visit": "follow-up visit 2",
+                    "visit": 2,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 2),
@@ -1269,7 +1267,7 @@ class TestReschedule:
                     "on": "2026-04-01",
                     "profile": "cn-phase-2",
                     "notice": 2,
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 1),
@@ -1300,7 +1298,7 @@ class TestReschedule:
                     "count": 2,
                     "profile": "cn-phase-2",
                     "limit": 2,
-                    "visit": "follow-up visit 1",
+                    "visit": 1,
                     "enterprise": "CQ-001",
                 },
                 ("visits", 1),

@@ -133,6 +133,12 @@ PUBLIC: tuple[_Row, ...] = (
     ),
     _Row("Severity", "findings", top=True),
     _Row("render_path", "findings"),
+    _Row("Language", "i18n"),
+    _Row("available_locales", "i18n"),
+    _Row("language", "i18n"),
+    _Row("locale_from_environ", "i18n"),
+    _Row("localized_message", "i18n"),
+    _Row("localized_report", "i18n"),
     _Row("to_ical", "ical", top=True),
     _Row(
         "EnterpriseRecord",

@@ -161,11 +161,7 @@ class CodeInfo:
     @property
     def placeholders(self) -> tuple[str, ...]:
         """The names the template expects, in order of first use."""
-        names: list[str] = []
-        for _, name, _, _ in string.Formatter().parse(self.template):
-            if name and name not in names:
-                names.append(name)
-        return tuple(names)
+        return _template_fields(self.template)
 
 
 _CATALOGUE: Registry[CodeInfo] = Registry("finding code")
@@ -200,6 +196,58 @@ def all_codes() -> Mapping[str, CodeInfo]:
     return MappingProxyType({code: _CATALOGUE.get(code) for code in _CATALOGUE})
 
 
+#: Marks a choice spec that :meth:`_MessageFormatter.parse` set aside.
+_CHOICE = "\x00"
+
+
+def _split_choices(spec: str) -> dict[str, str]:
+    """The choices of a spec ``key=text|key=text`` (``|`` inside braces kept).
+
+    >>> _split_choices("0=intake visit|*=follow-up visit {visit}")
+    {'0': 'intake visit', '*': 'follow-up visit {visit}'}
+    """
+    parts: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(spec):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(spec[start:i])
+            start = i + 1
+    parts.append(spec[start:])
+    choices: dict[str, str] = {}
+    for part in parts:
+        key, _, text = part.partition("=")
+        choices.setdefault(key, text)
+    return choices
+
+
+def _choice_key(value: Any) -> str:
+    """The key a value matches in a choice: ``true``/``false``, ``""`` for None."""
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _template_fields(template: str) -> tuple[str, ...]:
+    """The param names a template reads, choices' words included, in order.
+
+    >>> _template_fields("{a} {b:x=one {c}|*={b}} {a:.1%}")
+    ('a', 'b', 'c')
+    """
+    names: list[str] = []
+    for _, name, spec, _ in string.Formatter().parse(template):
+        found = [name] if name else []
+        if spec and "=" in spec:
+            for text in _split_choices(spec).values():
+                found += _template_fields(text)
+        elif spec:
+            found += _template_fields(spec)
+        for n in found:
+            if n not in names:
+                names.append(n)
+    return tuple(names)
+
+
 class _MessageFormatter(string.Formatter):
     """``str.format`` with two specs, so that params stay data.
 
@@ -207,36 +255,74 @@ class _MessageFormatter(string.Formatter):
       a percentage (``49.1%``); any Decimal format spec ending in ``%``.
       A value that is not a number is written as it is.
     - ``{exact:true=exactly|false=at least}``: a choice of words by value
-      (a bool matches ``true`` or ``false``); a value with no choice is
-      written as it is.
+      (a bool matches ``true`` or ``false``, None matches the empty key);
+      ``*`` matches any other value. The words may quote params, choices
+      included: ``{visit:0=intake visit|*=follow-up visit {visit}}``. A
+      value with no choice is written as it is.
+
+    The choice's words are kept apart from Python's own nesting (set aside
+    in :meth:`parse`), so a param's value is never read as part of a spec.
+    Subclasses write plain values and percentages their own way
+    (:meth:`plain`, :meth:`percent`): the localized messages of
+    ``score_core.i18n``.
     """
 
+    def __init__(self, params: Mapping[str, ParamValue]) -> None:
+        self._params = dict(params)
+        self._choices: list[str] = []
+
+    def parse(self, format_string: str) -> Any:
+        for literal, name, spec, conversion in super().parse(format_string):
+            if spec and "=" in spec:
+                self._choices.append(spec)
+                spec = f"{_CHOICE}{len(self._choices) - 1}"
+            yield literal, name, spec, conversion
+
     def format_field(self, value: Any, format_spec: str) -> str:
-        if "=" in format_spec:
-            key = str(value).lower() if isinstance(value, bool) else str(value)
-            choices = dict(part.split("=", 1) for part in format_spec.split("|"))
-            return choices.get(key, str(value))
+        if format_spec.startswith(_CHOICE):
+            choices = _split_choices(self._choices[int(format_spec[1:])])
+            text = choices.get(_choice_key(value), choices.get("*"))
+            if text is None:
+                return self.plain(value)
+            return self.vformat(text, (), self._params)
         if format_spec.endswith("%"):
-            return _percent(value, format_spec)
+            return self.percent(value, format_spec)
+        if not format_spec:
+            return self.plain(value)
         return str(super().format_field(value, format_spec))
 
+    def plain(self, value: Any) -> str:
+        """A value with no spec, as it is."""
+        return str(value)
 
-def _percent(value: Any, format_spec: str) -> str:
-    """A number written as a percentage; anything else as it is.
+    def percent(self, value: Any, format_spec: str) -> str:
+        """A number written as a percentage (see :func:`_percent`)."""
+        return _percent(value, format_spec)
 
-    Only finite numbers of a sensible size are formatted, so a hostile
-    param ("9e999999999") cannot ask for a billion digits.
+    def message(self, template: str) -> str:
+        """The template filled from this formatter's params."""
+        return self.vformat(template, (), self._params)
+
+
+def _percent_number(value: Any) -> Decimal | None:
+    """A param as a number to write as a percentage, or None when it is none.
+
+    Only finite numbers of a sensible size count, so a hostile param
+    ("9e999999999") cannot ask for a billion digits.
     """
     try:
         number = None if isinstance(value, bool) else Decimal(str(value))
     except ArithmeticError:
         number = None
     if number is None or not number.is_finite() or abs(number.adjusted()) > 30:
-        return str(value)
-    return format(number, format_spec)
+        return None
+    return number
 
 
-_FORMATTER = _MessageFormatter()
+def _percent(value: Any, format_spec: str) -> str:
+    """A number written as a percentage; anything else as it is."""
+    number = _percent_number(value)
+    return str(value) if number is None else format(number, format_spec)
 
 
 def format_message(template: str, params: Mapping[str, ParamValue]) -> str:
@@ -250,8 +336,10 @@ def format_message(template: str, params: Mapping[str, ParamValue]) -> str:
     ...     {"share": "0.4912", "exact": False, "n": 2},
     ... )
     'coverage 49.1%, at least 2'
+    >>> format_message("{by:=|*=by {by}}", {"by": "2026-12-02"})
+    'by 2026-12-02'
     """
-    return _FORMATTER.vformat(template, (), dict(params))
+    return _MessageFormatter(params).message(template)
 
 
 def violation(

@@ -446,22 +446,16 @@ def _place_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
 
 def _missing_record(eid: str, ctx: _Context, out: _Checks) -> None:
     required = ctx.required
-    unknown = []
-    if ctx.module in ctx.baseline_modules:
-        unknown.append("a baseline assessment was made")
-    if required:
-        unknown.append(
-            f"{', '.join(sorted(required))} "
-            f"{'was' if len(required) == 1 else 'were'} completed"
-        )
-    if unknown:
+    baseline_unknown = ctx.module in ctx.baseline_modules
+    if baseline_unknown or required:
         out.fail(
             "record",
             Outcome.REVIEW,
             None,
             Code.ELIGIBILITY_RECORD_MISSING,
             enterprise=eid,
-            what=" or ".join(unknown),
+            baseline=baseline_unknown,
+            prerequisites=", ".join(sorted(required)) or None,
             module=ctx.module,
         )
     else:
@@ -536,7 +530,7 @@ def _journey_rules(
                 Code.ELIGIBILITY_BASELINE_MISSING,
                 enterprise=eid,
                 module=module,
-                by="" if on is None else f" by {on}",
+                by=None if on is None else on.isoformat(),
             )
 
 

@@ -112,6 +112,11 @@ def describe_period(start: date | None, end: date | None) -> str:
     return f"from {start} to {end}"
 
 
+def _iso(day: date | None) -> str | None:
+    """A date as a finding param: ISO, or None for an open end."""
+    return None if day is None else day.isoformat()
+
+
 def relation(on: date, start: date | None, end: date | None) -> tuple[str, date]:
     """Whether ``on`` is after ``end`` or before ``start``, with that bound.
 
@@ -303,10 +308,11 @@ class Timeline(Generic[T]):
             parameter=parameter,
             profile=profile,
             on=on.isoformat(),
-            period=nearest.period,
+            start=_iso(nearest.start),
+            end=_iso(nearest.end),
             relation=side,
             bound=bound.isoformat(),
-            source=nearest.source or "no source given",
+            source=nearest.source,
         )
         return Resolved(
             value=nearest.value,

@@ -387,17 +387,17 @@ def _supervision(
     if named:
         if named & experts:
             return []
-        who = "expert trainer " + " or ".join(sorted(named))
+        who: str | None = ", ".join(sorted(named))
     elif experts:
         return []
     else:
-        who = "an expert trainer for the module"
+        who = None
     return [
         violation(
             Code.TRAINER_CANDIDATE_UNSUPERVISED,
             trainer=trainer.name,
             module=module,
-            supervisor=who,
+            supervisors=who,
         )
     ]
 
@@ -500,9 +500,8 @@ def _expert(
             Code.TRAINER_PATH_NOT_EXPERT,
             expert=who,
             on=on.isoformat(),
-            level="not in the roster"
-            if person is None
-            else ("no standing" if level is None else level.value),
+            in_roster=person is not None,
+            level=None if level is None else level.value,
             role="supervisor" if path[-1] == "supervisor_id" else "recommender",
             **about,
             path=path,

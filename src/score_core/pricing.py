@@ -51,7 +51,7 @@ from score_core.errors import (
 )
 from score_core.findings import ParamValue, Report, RuleViolation
 from score_core.money import MAX_DIGITS, Money, _money_of, _quantum, currency_code
-from score_core.parameters import Resolution, Timeline
+from score_core.parameters import Resolution, Timeline, _iso
 from score_core.profiles import Profile, default_profile
 from score_core.workshops import Delegation, Workshop
 
@@ -430,7 +430,8 @@ class FundingPolicy:
                             group=group.value,
                             before=str(old.donor_share),
                             after=str(new.donor_share),
-                            period=after.period,
+                            start=_iso(after.start),
+                            end=_iso(after.end),
                             path=("periods", "entries", index, "value", group.value),
                         )
                     )
@@ -1116,7 +1117,7 @@ def _unfunded_and_examples(
                 path=("by_payer", Payer.UNFUNDED.value),
             )
         )
-    for name, thing in (("cost model", model), ("funding policy", policy)):
+    for name, thing in (("cost_model", model), ("funding_policy", policy)):
         if thing.example:
             out.append(
                 violation(

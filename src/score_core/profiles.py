@@ -210,13 +210,6 @@ class Provenance:
 _UNSTATED = Provenance(basis=Basis.UNSTATED)
 
 
-def _citation(provenance: Provenance) -> str:
-    """What a finding quotes for a value's source: the citation, or its basis."""
-    if provenance.source is not None:
-        return provenance.source
-    return f"{provenance.basis.value}, no source"
-
-
 # A converter per field, typed, rather than ``converter=tuple``: mypy's attrs
 # plugin takes the field's __init__ type from the converter's signature, and
 # ``tuple`` would make every such field accept any iterable of anything.
@@ -540,7 +533,8 @@ class Profile:
                     parameter=parameter,
                     relation=side,
                     bound=bound.isoformat(),
-                    source=_citation(self.source_of(parameter)),
+                    source=self.source_of(parameter).source,
+                    basis=self.source_of(parameter).basis.value,
                 ),
             )
         )

@@ -231,7 +231,11 @@ class _Slot:
     path: Path
     day: date
     plan: ModulePlan
-    what: str  # "classroom day n" or the visit's label
+    #: The visit by number (``year_after`` for the year-after visit), or
+    #: None for a classroom day.
+    visit_ref: int | str | None
+    #: The classroom day's number (from 1), or None for a visit.
+    classroom_day: int | None
     place: str  # the plan's id for its classroom; the enterprise for a visit
     visit: Visit | None
     people: dict[str, SeasonRole] = attrs.field(factory=dict, eq=False)
@@ -247,15 +251,19 @@ def _all_slots(season: Season) -> dict[Path, _Slot]:
     for i, plan in enumerate(season.plans):
         for d, day in enumerate(plan.classroom):
             path: Path = ("plans", i, "classroom", d)
-            slots[path] = _Slot(
-                path, day, plan, f"classroom day {d + 1}", plan.id, None
-            )
+            slots[path] = _Slot(path, day, plan, None, d + 1, plan.id, None)
         for k, cycle in enumerate(plan.cycles):
             for n, visit in enumerate(cycle.visits):
                 if visit.active:
                     path = ("plans", i, "cycles", k, "visits", n)
                     slots[path] = _Slot(
-                        path, visit.held_on, plan, visit.label, cycle.enterprise, visit
+                        path,
+                        visit.held_on,
+                        plan,
+                        visit.ref,
+                        None,
+                        cycle.enterprise,
+                        visit,
                     )
     return slots
 
@@ -308,7 +316,7 @@ def _slots(season: Season) -> tuple[dict[Path, _Slot], Found]:
 
 def _missing(
     job: Assignment, plans: dict[str, _Planned], roster: set[str]
-) -> tuple[str, str] | None:
+) -> tuple[str, str | int] | None:
     """What an assignment names that the season does not have, if anything."""
     if job.role is SeasonRole.TRAINER and job.person not in roster:
         return "trainer", job.person
@@ -321,7 +329,7 @@ def _missing(
         return "enterprise", job.enterprise
     numbers = {v.number for v in cycles[job.enterprise][1].visits}
     absent = [n for n in job.visits if n not in numbers]
-    return ("visit", str(absent[0])) if absent else None
+    return ("visit", absent[0]) if absent else None
 
 
 def _paths_of(job: Assignment, planned: _Planned) -> list[Path]:
@@ -356,7 +364,7 @@ def _unassigned(
             found.append(
                 violation(
                     Code.SEASON_VISIT_UNASSIGNED,
-                    visit=slot.what,
+                    visit=slot.visit_ref,
                     enterprise=slot.place,
                     plan=slot.plan.id,
                     day=slot.day.isoformat(),
@@ -410,10 +418,12 @@ def _booked_twice(person: str, day: date, slot: _Slot, anchor: _Slot) -> RuleVio
         Code.SEASON_DOUBLE_BOOKED,
         person=person,
         day=day.isoformat(),
-        what=slot.what,
+        visit=slot.visit_ref,
+        classroom_day=slot.classroom_day,
         plan=slot.plan.id,
         where=slot.place if slot.visit else (slot.plan.location or slot.plan.id),
-        other=anchor.what,
+        other_visit=anchor.visit_ref,
+        other_classroom_day=anchor.classroom_day,
         other_plan=anchor.plan.id,
         path=slot.path,
     )
@@ -498,7 +508,7 @@ def _pairs(season: Season, slots: dict[Path, _Slot], profile: Profile) -> Found:
                 found.append(
                     violation(
                         Code.SEASON_VISIT_UNPAIRED,
-                        visit=slot.what,
+                        visit=slot.visit_ref,
                         enterprise=slot.place,
                         module=slot.module,
                         missing=role.value,

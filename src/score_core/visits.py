@@ -206,6 +206,15 @@ class Visit:
         return f"follow-up visit {self.number}"
 
     @property
+    def ref(self) -> int | str:
+        """The visit in a finding's params: its number, or ``year_after``.
+
+        Data a template reads (``year_after`` for the year-after visit), never
+        words.
+        """
+        return "year_after" if self.kind is VisitKind.YEAR_AFTER else self.number
+
+    @property
     def held_on(self) -> date:
         """The day it was held when done, else the day it is planned for."""
         return self.on if self.outcome is None else self.outcome.held_on
@@ -400,7 +409,7 @@ class VisitCycle:
                 violations=tuple(
                     violation(
                         Code.VISIT_OVERDUE,
-                        visit=v.label,
+                        visit=v.ref,
                         enterprise=self.enterprise,
                         day=v.on.isoformat(),
                         on=on.isoformat(),
@@ -427,7 +436,7 @@ def check_cycle(cycle: VisitCycle, *, calendar: WorkCalendar | None = None) -> R
         if not visit.active:
             continue
         about: dict[str, Any] = {
-            "visit": visit.label,
+            "visit": visit.ref,
             "enterprise": cycle.enterprise,
             "path": ("visits", index),
         }
@@ -489,7 +498,7 @@ def _after_rule(
             violation(
                 Code.VISIT_ORDER,
                 day=day.isoformat(),
-                previous=before.label,
+                previous=before.ref,
                 previous_day=before.held_on.isoformat(),
                 **about,
             )
@@ -501,7 +510,7 @@ def _after_rule(
             violation(
                 Code.VISIT_GAP,
                 days=days,
-                previous=before.label,
+                previous=before.ref,
                 profile=cycle.profile,
                 gap=cycle.min_gap_days,
                 **about,
@@ -1066,15 +1075,14 @@ def _place(
         target = roll(calendar, nominal, ask.convention)
         day = target if target >= lower else roll(calendar, lower)
         day = min(day, latest)
-        label = f"follow-up visit {number}"
         path: tuple[PathItem, ...] = ("cycles", k, "visits", first + number - 1)
         if target != nominal:
-            found.append(_rolled(calendar, label, enterprise, nominal, target, path))
+            found.append(_rolled(calendar, number, enterprise, nominal, target, path))
         if day != target:
             found.append(
                 violation(
                     Code.PLAN_VISIT_MOVED,
-                    visit=label,
+                    visit=number,
                     enterprise=enterprise,
                     nominal=target.isoformat(),
                     day=day.isoformat(),
@@ -1095,7 +1103,7 @@ def _place(
 
 def _rolled(
     calendar: WorkCalendar,
-    label: str,
+    visit: int | str,
     enterprise: str,
     nominal: date,
     day: date,
@@ -1103,7 +1111,7 @@ def _rolled(
 ) -> RuleViolation:
     return violation(
         Code.PLAN_VISIT_ROLLED,
-        visit=label,
+        visit=visit,
         enterprise=enterprise,
         nominal=nominal.isoformat(),
         day=day.isoformat(),
@@ -1141,7 +1149,7 @@ def _year_after(
     )
     if day == aim:
         return visit, []
-    return visit, [_rolled(calendar, visit.label, enterprise, aim, day, path)]
+    return visit, [_rolled(calendar, visit.ref, enterprise, aim, day, path)]
 
 
 # -- rescheduling --------------------------------------------------------------------
@@ -1274,7 +1282,7 @@ def _knock_on(
 
 def _refuse_status(cycle: VisitCycle, index: int, visit: Visit) -> RuleViolation | None:
     common: dict[str, Any] = {
-        "visit": visit.label,
+        "visit": visit.ref,
         "enterprise": cycle.enterprise,
         "path": ("visits", index),
     }
@@ -1300,7 +1308,7 @@ def _move_problems(
     visit = cycle.visits[index]
     path = ("visits", index)
     common: dict[str, Any] = {
-        "visit": visit.label,
+        "visit": visit.ref,
         "enterprise": cycle.enterprise,
         "path": path,
     }

@@ -156,12 +156,13 @@ class Workshop:
         return tuple(p for d in self.delegations for p in d.participants)
 
 
-def _capacity(workshop: Workshop, profile: Profile) -> tuple[int, str]:
+def _capacity(workshop: Workshop, profile: Profile) -> tuple[int, str, str]:
+    """The most enterprises, and whose limit it is: ``module`` or ``profile``."""
     module = profile.get_catalogue()[workshop.module]
     own = module.format.max_enterprises
     if own is not None:
-        return own, f"module {module.code}"
-    return profile.enterprises_per_workshop.maximum, f"profile {profile.name}"
+        return own, "module", module.code
+    return profile.enterprises_per_workshop.maximum, "profile", profile.name
 
 
 def check_workshop(
@@ -248,7 +249,7 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
     out: list[RuleViolation] = []
     count = len(workshop.delegations)
     minimum = profile.enterprises_per_workshop.minimum
-    maximum, limit_from = _capacity(workshop, profile)
+    maximum, limit_from, limit = _capacity(workshop, profile)
     if count < minimum:
         deadline = workshop.go_no_go
         if deadline is not None and on is not None and on < deadline:
@@ -264,7 +265,6 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
                 )
             )
         else:
-            text = "" if deadline is None else f" at its go/no-go date {deadline}"
             out.append(
                 violation(
                     Code.WORKSHOP_ENTERPRISES_TOO_FEW,
@@ -272,7 +272,7 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
                     count=count,
                     minimum=minimum,
                     profile=profile.name,
-                    deadline=text,
+                    deadline=None if deadline is None else deadline.isoformat(),
                     path=("delegations",),
                 )
             )
@@ -284,6 +284,7 @@ def _size(workshop: Workshop, profile: Profile, on: date | None) -> list[RuleVio
                 count=count,
                 maximum=maximum,
                 limit_from=limit_from,
+                limit=limit,
                 path=("delegations",),
             )
         )
@@ -604,7 +605,7 @@ def enrol(
             return _unchanged(
                 workshop, firm, Code.WORKSHOP_ENROLMENT_ALREADY, place=place
             )
-    maximum, _ = _capacity(workshop, used)
+    maximum, _, _ = _capacity(workshop, used)
     if len(workshop.delegations) < maximum:
         return Enrolment(
             workshop=attrs.evolve(
@@ -637,7 +638,7 @@ def withdraw(
         workshop.waitlist
     ):
         return _unchanged(workshop, enterprise_id, Code.WORKSHOP_ENROLMENT_ABSENT)
-    maximum, _ = _capacity(workshop, used)
+    maximum, _, _ = _capacity(workshop, used)
     promoted: list[str] = []
     while waiting and len(delegations) < maximum:
         moved = waiting.pop(0)

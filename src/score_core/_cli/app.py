@@ -14,7 +14,7 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -30,6 +30,7 @@ from score_core._cli.render import (
     profiles_table,
     quote_text,
     report_table,
+    summary_text,
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
@@ -50,6 +51,7 @@ from score_core.errors import (
     ScoreError,
 )
 from score_core.findings import Report
+from score_core.i18n import Language, language, locale_from_environ
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.monitoring import (
@@ -101,19 +103,24 @@ _Handler = Callable[[argparse.Namespace], int]
 
 def _demo(args: argparse.Namespace) -> int:
     # The command line is the edge that may read the clock; the library never does.
-    print(demo_text(args.on or datetime.now(UTC).date()))
+    print(demo_text(args.on or datetime.now(UTC).date(), args.lang))
     return EXIT_OK
 
 
 def _modules(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     catalogue = (
         default_catalogue() if args.catalogue is None else get_catalogue(args.catalogue)
     )
     if args.json:
         print(to_json(dump_document(catalogue), indent=2))
     else:
-        print(f"catalogue {catalogue.name}: {len(catalogue)} modules")
-        print(catalogue_table(catalogue))
+        print(
+            _("catalogue {name}: {count} modules").format(
+                name=catalogue.name, count=len(catalogue)
+            )
+        )
+        print(catalogue_table(catalogue, lang=args.lang))
     return EXIT_OK
 
 
@@ -123,13 +130,13 @@ def _profiles(args: argparse.Namespace) -> int:
         if args.json:
             print(to_json(dump_document(tuple(profiles), kind="profile[]"), indent=2))
         else:
-            print(profiles_table(profiles))
+            print(profiles_table(profiles, lang=args.lang))
         return EXIT_OK
     profile = get_profile(args.name)
     print(
         to_json(dump_document(profile), indent=2)
         if args.json
-        else profile_text(profile)
+        else profile_text(profile, lang=args.lang)
     )
     return EXIT_OK
 
@@ -306,10 +313,10 @@ def _write_csv(cls: type, values: object) -> None:
     writer.writerows(rows(values))
 
 
-def _findings_aside(report: Report) -> None:
+def _findings_aside(report: Report, lang: Language) -> None:
     """Findings beside CSV output: on standard error, so the CSV stays a table."""
     if report.violations:
-        print(report_table(report), file=sys.stderr)
+        print(report_table(report, lang=lang), file=sys.stderr)
 
 
 def _one_output(args: argparse.Namespace) -> None:
@@ -373,7 +380,7 @@ def _print_summary(args: argparse.Namespace, summary: ScreeningSummary) -> None:
     elif args.csv:
         _write_csv(ScreeningSummary, summary)
     else:
-        print(fit(str(summary)))
+        print(fit(summary_text(summary, args.lang)))
 
 
 def _check_whole(
@@ -385,20 +392,22 @@ def _check_whole(
     if args.json:
         print(to_json(dump_document(results, kind="eligibility_result[]"), indent=2))
     else:
-        print(eligibility_table(enterprises, results))
-        print(fit(str(screening.summary)))
+        print(eligibility_table(enterprises, results, lang=args.lang))
+        print(fit(summary_text(screening.summary, args.lang)))
 
 
 def _check_lines(args: argparse.Namespace, screening: Screening) -> None:
     # JSON Lines in, one result a line out, as each is screened.
+    lang = args.lang
     for result in screening:
         if args.json:
             print(to_json(result))
         else:
-            why = "; ".join(v.message for v in result.violations) or "-"
-            print(fit(f"{result.enterprise_id}  {result.status.value}  {why}"))
+            why = lang.gettext("; ").join(lang.message(v) for v in result.violations)
+            status = lang.token("status", result.status.value)
+            print(fit(f"{result.enterprise_id}  {status}  {why or '-'}"))
     if not args.json:
-        print(fit(str(screening.summary)))
+        print(fit(summary_text(screening.summary, lang)))
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -418,23 +427,32 @@ def _workshop(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(report), indent=2))
     else:
+        _ = args.lang.gettext
         stats = workshop_statistics(workshop)
         print(
             fit(
-                f"workshop {workshop.id}: module {workshop.module}, "
-                f"{len(workshop.delegations)} enterprises, "
-                f"{stats.total()} participants "
-                f"({stats.total(role=Role.MANAGER)} managers, "
-                f"{stats.total(role=Role.WORKER)} workers; "
-                f"{stats.total(gender=Gender.FEMALE)} women, "
-                f"{stats.total(gender=Gender.MALE)} men)"
+                _(
+                    "workshop {workshop}: module {module}, {enterprises} enterprises, "
+                    "{participants} participants ({managers} managers, {workers} "
+                    "workers; {women} women, {men} men)"
+                ).format(
+                    workshop=workshop.id,
+                    module=workshop.module,
+                    enterprises=len(workshop.delegations),
+                    participants=stats.total(),
+                    managers=stats.total(role=Role.MANAGER),
+                    workers=stats.total(role=Role.WORKER),
+                    women=stats.total(gender=Gender.FEMALE),
+                    men=stats.total(gender=Gender.MALE),
+                )
             )
         )
-        print(report_table(report))
+        print(report_table(report, lang=args.lang))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 def _plan(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     _one_output(args)
     profile = get_profile(args.profile)
     subject: Workshop | tuple[Enterprise, ...]
@@ -444,7 +462,7 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         subject = _load(Enterprise, args.file)
         if args.earliest is None:
-            raise _InputError("planning for enterprises needs --earliest YYYY-MM-DD")
+            raise _InputError(_("planning for enterprises needs --earliest YYYY-MM-DD"))
         start = args.earliest
     calendar: WorkCalendar
     if args.calendar:
@@ -469,8 +487,8 @@ def _plan(args: argparse.Namespace) -> int:
             print(to_json(dump_document(report), indent=2))
         else:
             out = sys.stderr if args.csv else sys.stdout
-            print("no plan keeps the rules:", file=out)
-            print(report_table(report), file=out)
+            print(_("no plan keeps the rules:"), file=out)
+            print(report_table(report, lang=args.lang), file=out)
         return EXIT_FINDINGS
     if args.ics:
         stamp = args.stamp or datetime.now(UTC)
@@ -486,10 +504,10 @@ def _plan(args: argparse.Namespace) -> int:
         print(to_json(dump_document(plan), indent=2))
     elif args.csv:
         _write_csv(ModulePlan, plan)
-        _findings_aside(plan.findings)
+        _findings_aside(plan.findings, args.lang)
     else:
-        print(plan_text(plan))
-        print(report_table(plan.findings))
+        print(plan_text(plan, lang=args.lang))
+        print(report_table(plan.findings, lang=args.lang))
     return EXIT_OK
 
 
@@ -514,14 +532,15 @@ def _quote(args: argparse.Namespace) -> int:
         print(to_json(dump_document(result), indent=2))
     elif args.csv:
         _write_csv(Quote, result)
-        _findings_aside(result.findings)
+        _findings_aside(result.findings, args.lang)
     else:
-        print(quote_text(result))
-        print(report_table(result.findings))
+        print(quote_text(result, lang=args.lang))
+        print(report_table(result.findings, lang=args.lang))
     return EXIT_OK if result.findings.ok else EXIT_FINDINGS
 
 
 def _results(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     _one_output(args)
     items: tuple[Measurement, ...] = _load(Measurement, args.file)
     known = default_indicators()
@@ -534,10 +553,12 @@ def _results(args: argparse.Namespace) -> int:
         else:
             out = sys.stderr if args.csv else sys.stdout
             print(
-                f"{len(problems.errors)} measurement(s) do not fit their indicator:",
+                _("{count} measurement(s) do not fit their indicator:").format(
+                    count=len(problems.errors)
+                ),
                 file=out,
             )
-            print(report_table(problems), file=out)
+            print(report_table(problems, lang=args.lang), file=out)
         return EXIT_FINDINGS
     if args.json:
         print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
@@ -545,16 +566,18 @@ def _results(args: argparse.Namespace) -> int:
     found = aggregate(changes(items, indicators=known), min_n=args.min_n)
     if args.csv:
         _write_csv(AggregateSet, found)
-        _findings_aside(found.findings)
+        _findings_aside(found.findings, args.lang)
         return EXIT_OK
     print(
         fit(
-            f"{len(items)} measurements, indicator set {known.name}: changes from "
-            f"each enterprise's own baseline"
+            _(
+                "{count} measurements, indicator set {name}: changes from each "
+                "enterprise's own baseline"
+            ).format(count=len(items), name=known.name)
         )
     )
-    print(aggregates_table(found, known))
-    print(report_table(found.findings))
+    print(aggregates_table(found, known, lang=args.lang))
+    print(report_table(found.findings, lang=args.lang))
     return EXIT_OK
 
 
@@ -569,26 +592,42 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    _ = args.lang.gettext
     text = _read(args.file)
     try:
         value = load_document(text, kind=args.kind, bare=args.kind is not None)
     except PayloadError as exc:
-        print(f"{args.file}: not a valid score_core document: ", end="")
+        print(
+            _("{file}: not a valid score_core document: ").format(file=args.file),
+            end="",
+        )
         print(_listing(exc, args.max_errors))
         like = () if args.kind else _shaped_like(text)
         if like:
-            print(f"  to read it as data without an envelope: --kind {like[0]}")
+            print(
+                "  "
+                + _("to read it as data without an envelope: --kind {kind}").format(
+                    kind=like[0]
+                )
+            )
         return EXIT_FINDINGS
     data = json.loads(text)  # valid: a document names its kind
     if type(data) is dict and "schema" in data:
-        what = f"a valid {data['kind']} document"
+        what = _("a valid {kind} document").format(kind=data["kind"])
     else:
         kind = args.kind
         if type(data) is list and not kind.endswith("[]"):
             kind += "[]"
-        what = f"valid {kind} data without an envelope"
-    name = f"{len(value)} values" if isinstance(value, tuple) else type(value).__name__
-    print(f"{args.file}: {what} ({name}, schema version {SCHEMA_VERSION})")
+        what = _("valid {kind} data without an envelope").format(kind=kind)
+    if isinstance(value, tuple):
+        name = _("{count} values").format(count=len(value))
+    else:
+        name = type(value).__name__
+    print(
+        _("{file}: {what} ({name}, schema version {version})").format(
+            file=args.file, what=what, name=name, version=SCHEMA_VERSION
+        )
+    )
     return EXIT_OK
 
 
@@ -899,12 +938,23 @@ def _season(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(dump_document(report), indent=2))
         return EXIT_OK if report.ok else EXIT_FINDINGS
+    _ = args.lang.gettext
     visits = sum(v.active for p in season.plans for c in p.cycles for v in c.visits)
     print(
-        f"season {season.id}: {len(season.plans)} plans, {visits} visits, "
-        f"{len(season.trainers)} trainers, {len(season.assignments)} assignments"
+        fit(
+            _(
+                "season {season}: {plans} plans, {visits} visits, {trainers} "
+                "trainers, {assignments} assignments"
+            ).format(
+                season=season.id,
+                plans=len(season.plans),
+                visits=visits,
+                trainers=len(season.trainers),
+                assignments=len(season.assignments),
+            )
+        )
     )
-    print(report_table(report))
+    print(report_table(report, lang=args.lang))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -945,15 +995,27 @@ _SUBCOMMANDS = (
 )
 
 
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help="the language and conventions of the text: zh_CN, es, es_PE, id... "
+        "(default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG; English)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score-core",
         description="The ILO SCORE programme's rules as code.",
-        epilog="example: score-core demo",
+        epilog="example: score-core demo --lang zh_CN",
     )
+    _lang_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in _SUBCOMMANDS:
         add(sub)
+    for command in sub.choices.values():
+        _lang_option(command)
     return parser
 
 
@@ -1044,12 +1106,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
+def choose_language(argv: Sequence[str] | None, environ: Mapping[str, str]) -> Language:
+    """The language of the command's text: ``--lang``, else the environment."""
+    early = argparse.ArgumentParser(add_help=False)
+    _lang_option(early)
+    known, _ = early.parse_known_args(argv)
+    return language(known.lang or locale_from_environ(environ))
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
+    lang = choose_language(sys.argv[1:] if argv is None else argv, os.environ)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    args.lang = lang
     handler: _Handler = args.handler
     try:
         return handler(args)

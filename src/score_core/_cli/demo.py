@@ -13,17 +13,23 @@ from score_core._cli.render import (
     aggregates_table,
     catalogue_table,
     eligibility_table,
+    explain_text,
     fit,
+    period,
     plan_text,
     profile_text,
     quote_text,
     report_table,
+    summary_text,
+    width,
+    words,
 )
 from score_core._version import __version__
 from score_core.calendars import FixedCalendar, add_working_days
 from score_core.catalogue import ModuleCode, default_catalogue
 from score_core.eligibility import check_eligibility, screen
 from score_core.enterprises import Enterprise
+from score_core.i18n import Language
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.money import Money
 from score_core.monitoring import (
@@ -62,36 +68,68 @@ from score_core.workshops import (
 )
 
 
-def _money_section() -> list[str]:
+def _yes_no(lang: Language, value: bool) -> str:
+    """``True`` or ``False``, in words."""
+    _ = lang.gettext
+    return _("True") if value else _("False")
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
+
+
+def _money_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     shared = Money.of("10000.00", "CNY")
     participants = {
-        "E1 Chongqing Gear Works": 4,
-        "E2 Yangtze Auto Parts": 4,
-        "E3 Jialing Garments": 5,
+        "E1 " + _("Chongqing Gear Works"): 4,
+        "E2 " + _("Yangtze Auto Parts"): 4,
+        "E3 " + _("Jialing Garments"): 5,
     }
     shares = shared.allocate(list(participants.values()))
     lines = [
-        "Money and its exact allocation",
-        f"  Shared workshop costs of {shared} are allocated to three enterprises",
-        "  by participants sent (largest remainder on whole fen):",
+        _("Money and its exact allocation"),
+        "  "
+        + _(
+            "Shared workshop costs of {total} are allocated to three enterprises"
+        ).format(total=lang.money(shared)),
+        "  " + _("by participants sent (largest remainder on whole fen):"),
     ]
-    width = max(len(name) for name in participants)
-    for (name, count), share in zip(participants.items(), shares, strict=True):
-        lines.append(f"    {name:<{width}}  {count} participants  {share}")
+    names = max(width(name) for name in participants)
+    counts = [_("{n} participants").format(n=n) for n in participants.values()]
+    column = max(width(c) for c in counts)
+    for name, count, share in zip(participants, counts, shares, strict=True):
+        lines.append(
+            f"    {_pad(name, names)}  {_pad(count, column)}  {lang.money(share)}"
+        )
     total = Money.total(shares, "CNY")
-    lines.append(f"    {'sum':<{width}}                  {total}  (exactly the total)")
+    lines.append(
+        f"    {_pad(_('sum'), names)}  {' ' * column}  {lang.money(total)}  "
+        + _("(exactly the total)")
+    )
     rate = Decimal("0.40")
     lines.append(
-        f"  A 40% cost-coverage target on {shared}: {(shared * rate).quantize()}"
+        "  "
+        + _("A {rate} cost-coverage target on {total}: {share}").format(
+            rate=lang.percent(rate),
+            total=lang.money(shared),
+            share=lang.money((shared * rate).quantize()),
+        )
     )
     try:
         shared * 0.4  # type: ignore[operator]
     except TypeError as exc:
-        lines.append(f"  A float is refused: {exc}")
+        refusal = (
+            str(exc)
+            if lang.catalog is None
+            else _("Money is never multiplied by a float (0.4): use Decimal or int")
+        )
+        lines.append("  " + _("A float is refused: {reason}").format(reason=refusal))
     return lines
 
 
-def _findings_section() -> list[str]:
+def _findings_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     team = ImprovementTeam(
         enterprise_id="E3",
         members=(
@@ -111,46 +149,61 @@ def _findings_section() -> list[str]:
     )
     report = check_improvement_team(team)
     lines = [
-        "A report of findings",
-        "  Checking E3's improvement team (two managers, one of them from E2).",
-        "  Rule checks return every finding at once, each with a stable code:",
+        _("A report of findings"),
+        "  " + _("Checking E3's improvement team (two managers, one of them from E2)."),
+        "  " + _("Rule checks return every finding at once, each with a stable code:"),
     ]
-    lines += [f"    {v}" for v in report]
+    lines += [f"    {lang.finding(v)}" for v in report]
     lines.append(
-        f"  ok: {report.ok}  errors: {len(report.errors)}  "
-        f"warnings: {len(report.warnings)}"
+        "  "
+        + _("ok: {ok}  errors: {errors}  warnings: {warnings}").format(
+            ok=_yes_no(lang, report.ok),
+            errors=len(report.errors),
+            warnings=len(report.warnings),
+        )
     )
     return lines
 
 
-def _catalogue_section() -> list[str]:
+def _catalogue_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     catalogue = default_catalogue()
     after_m1 = [m.code for m in catalogue.available(completed=[ModuleCode.M1])]
     return [
-        "The module catalogue",
-        catalogue_table(catalogue, indent="  "),
-        "  Module 1 (Workplace Cooperation) is compulsory and first; once it is",
-        f"  completed an enterprise may take: {', '.join(after_m1)}",
+        _("The module catalogue"),
+        catalogue_table(catalogue, indent="  ", lang=lang),
+        "  "
+        + _("Module 1 (Workplace Cooperation) is compulsory and first; once it is"),
+        "  "
+        + _("completed an enterprise may take: {modules}").format(
+            modules=", ".join(after_m1)
+        ),
     ]
 
 
-def _profile_section() -> list[str]:
+def _profile_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     profile = default_profile()
     return [
-        "The default profile, with where each value comes from",
-        profile_text(profile, indent="  "),
+        _("The default profile, with where each value comes from"),
+        profile_text(profile, indent="  ", lang=lang),
     ]
 
 
-def _eligibility_section() -> list[str]:
+def _eligibility_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     profile = default_profile()
     on = date(2015, 3, 5)
     firms = (
         Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN"),
-        Enterprise(id="CQ-002", name="Yangtze Auto Parts", headcount=612, country="CN"),
-        Enterprise(id="CQ-003", name="Jialing Garments", headcount=49, country="CN"),
-        Enterprise(id="CQ-004", name="Three Gorges Valves", headcount=95),
-        Enterprise(id="CQ-005", name="Shapingba Printing", headcount=230, country="CN"),
+        Enterprise(
+            id="CQ-002", name=_("Yangtze Auto Parts"), headcount=612, country="CN"
+        ),
+        Enterprise(id="CQ-003", name=_("Jialing Garments"), headcount=49, country="CN"),
+        Enterprise(id="CQ-004", name=_("Three Gorges Valves"), headcount=95),
+        Enterprise(
+            id="CQ-005", name=_("Shapingba Printing"), headcount=230, country="CN"
+        ),
     )
     gear = EnterpriseRecord(enterprise_id="CQ-001").with_baseline(
         date(2015, 3, 2), priorities=["M5", "M2"]
@@ -174,13 +227,21 @@ def _eligibility_section() -> list[str]:
     results = tuple(screening)
     next_up = [m.code for m in gear.next_modules(profile.get_catalogue())]
     return [
-        f"Eligibility for Module 1 on {on}: five Chongqing enterprises, {profile.name}",
-        eligibility_table(firms, results, indent="  "),
-        f"  {screening.summary}",
-        "  CQ-001 went on to complete Module 1 on 2015-06-30; its baseline put OSH",
-        f"  and Quality first, so its next modules are: {', '.join(next_up[:4])}, ...",
-        "  Why CQ-002 is ineligible, rule by rule:",
-        *("    " + line for line in results[1].explain().splitlines()[1:]),
+        _(
+            "Eligibility for Module 1 on {on}: five Chongqing enterprises, {profile}"
+        ).format(on=lang.date(on), profile=profile.name),
+        eligibility_table(firms, results, indent="  ", lang=lang),
+        f"  {summary_text(screening.summary, lang)}",
+        "  "
+        + _("CQ-001 went on to complete Module 1 on {on}; its baseline put OSH").format(
+            on=lang.date(date(2015, 6, 30))
+        ),
+        "  "
+        + _("and Quality first, so its next modules are: {modules}, ...").format(
+            modules=", ".join(next_up[:4])
+        ),
+        "  " + _("Why CQ-002 is ineligible, rule by rule:"),
+        *("    " + line for line in explain_text(results[1], lang).splitlines()),
     ]
 
 
@@ -192,7 +253,7 @@ def _chongqing_workshop() -> tuple[Workshop, dict[str, EnterpriseRecord]]:
         ("CQ-006", "Nan'an Furniture", 140, 70),
         ("CQ-007", "Banan Castings", 310, 40),
         ("CQ-008", "Yubei Electronics", 95, 51),
-    )
+    )  # the names are data: the same in every language
     groups = []
     records = {}
     for n, (eid, name, staff, women) in enumerate(firms):
@@ -244,20 +305,32 @@ def _chongqing_workshop() -> tuple[Workshop, dict[str, EnterpriseRecord]]:
     return workshop, records
 
 
-def _workshop_section() -> list[str]:
+def _workshop_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     profile = default_profile()
     workshop, records = _chongqing_workshop()
     report = check_workshop(workshop, profile=profile, records=records)
     stats = workshop_statistics(workshop)
     return [
-        "A joint workshop of Module 1 for five Chongqing enterprises, 8-9 April 2015",
-        f"  {len(workshop.delegations)} enterprises, {stats.total()} participants: "
-        f"{stats.total(role=Role.MANAGER)} managers and "
-        f"{stats.total(role=Role.WORKER)} workers, {stats.total(gender=Gender.FEMALE)} "
-        f"women and {stats.total(gender=Gender.MALE)} men",
-        "  Yubei Electronics sent no worker; Banan Castings sent only men:",
-        report_table(report, indent="  "),
-        f"  ok: {report.ok}",
+        _(
+            "A joint workshop of Module 1 for five Chongqing enterprises, "
+            "8-9 April 2015"
+        ),
+        "  "
+        + _(
+            "{enterprises} enterprises, {participants} participants: {managers} "
+            "managers and {workers} workers, {women} women and {men} men"
+        ).format(
+            enterprises=len(workshop.delegations),
+            participants=stats.total(),
+            managers=stats.total(role=Role.MANAGER),
+            workers=stats.total(role=Role.WORKER),
+            women=stats.total(gender=Gender.FEMALE),
+            men=stats.total(gender=Gender.MALE),
+        ),
+        "  " + _("Yubei Electronics sent no worker; Banan Castings sent only men:"),
+        report_table(report, indent="  ", lang=lang),
+        "  " + _("ok: {ok}").format(ok=_yes_no(lang, report.ok)),
     ]
 
 
@@ -293,8 +366,9 @@ def china_2015() -> FixedCalendar:
     )
 
 
-def _plan_section() -> list[str]:
-    workshop, _ = _chongqing_workshop()
+def _plan_section(lang: Language) -> list[str]:
+    _ = lang.gettext
+    workshop, _records = _chongqing_workshop()
     calendar = china_2015()
     plan = plan_module(workshop, calendar=calendar, stagger=1)
     cycle = plan.cycles[0]
@@ -313,21 +387,27 @@ def _plan_section() -> list[str]:
     refused = reschedule(
         moved.cycle, 0, date(2015, 4, 7), on=date(2015, 4, 2), calendar=calendar
     )
-    days = [v.on.isoformat() for v in moved.cycle.visits[1:]]
+    days = [lang.date(v.on) for v in moved.cycle.visits[1:]]
     return [
-        "Module 1 planned for the Chongqing workshop on China's 2015 calendar "
-        "(one trainer: stagger 1)",
-        plan_text(plan, indent="  "),
-        report_table(plan.findings, indent="  "),
-        f"  {cycle.enterprise}'s intake visit is done; its follow-ups move two working "
-        f"days later: {', '.join(days)}",
-        "  Moving the done intake visit is refused:",
-        report_table(refused.findings, indent="  "),
+        _(
+            "Module 1 planned for the Chongqing workshop on China's 2015 calendar "
+            "(one trainer: stagger 1)"
+        ),
+        plan_text(plan, indent="  ", lang=lang),
+        report_table(plan.findings, indent="  ", lang=lang),
+        "  "
+        + _(
+            "{enterprise}'s intake visit is done; its follow-ups move two working "
+            "days later: {days}"
+        ).format(enterprise=cycle.enterprise, days=_(", ").join(days)),
+        "  " + _("Moving the done intake visit is refused:"),
+        report_table(refused.findings, indent="  ", lang=lang),
     ]
 
 
-def _quote_section() -> list[str]:
-    workshop, _ = _chongqing_workshop()
+def _quote_section(lang: Language) -> list[str]:
+    _ = lang.gettext
+    workshop, _records = _chongqing_workshop()
     model = example_cost_model()
     result = quote(
         workshop, cost_model=model, policy=example_funding_policy(), on=date(2015, 3, 1)
@@ -350,15 +430,35 @@ def _quote_section() -> list[str]:
         ),
         source="a draft",
     )
+    fee, cost = first.payments[0], first.costs[0]
+    if lang.catalog is None:
+        rule, basis = fee.rule, cost.basis
+    else:
+        rule = _("fee: {share} of {full_cost}").format(
+            share=lang.number(Decimal("0.30")), full_cost=lang.money(first.full_cost)
+        )
+        basis = _("{trainers} trainers x {days} days x {rate}").format(
+            trainers=2, days=2, rate=lang.money(Money.of("2000.00", "CNY"))
+        )
     return [
-        "Module 1 quoted for the Chongqing workshop in CNY (EXAMPLE cost model and "
-        "policy: no SCORE price is published)",
-        quote_text(result, indent="  "),
-        f"  {first.enterprise} pays its fee by this rule: {first.payments[0].rule}; "
-        f"its cost includes {first.costs[0].amount} of "
-        f"'{first.costs[0].key}' ({first.costs[0].basis}, shared equally)",
-        "  A phase-down whose donor share rises in 2016 is caught:",
-        report_table(rising.check(), indent="  "),
+        _(
+            "Module 1 quoted for the Chongqing workshop in CNY (EXAMPLE cost model "
+            "and policy: no SCORE price is published)"
+        ),
+        quote_text(result, indent="  ", lang=lang),
+        "  "
+        + _(
+            "{enterprise} pays its fee by this rule: {rule}; its cost includes "
+            "{amount} of '{key}' ({basis}, shared equally)"
+        ).format(
+            enterprise=first.enterprise,
+            rule=rule,
+            amount=lang.money(cost.amount),
+            key=cost.key,
+            basis=basis,
+        ),
+        "  " + _("A phase-down whose donor share rises in 2016 is caught:"),
+        report_table(rising.check(), indent="  ", lang=lang),
     ]
 
 
@@ -410,17 +510,20 @@ def results_measurements() -> list[Measurement]:
     return items
 
 
-def _results_section() -> list[str]:
+def _results_section(lang: Language) -> list[str]:
+    _ = lang.gettext
     found = aggregate(changes(results_measurements()))
     return [
-        "Results: two KPIs at the baseline and the third follow-up visit, five "
-        "enterprises",
-        aggregates_table(found, default_indicators(), indent="  "),
-        report_table(found.findings, indent="  "),
+        _(
+            "Results: two KPIs at the baseline and the third follow-up visit, five "
+            "enterprises"
+        ),
+        aggregates_table(found, default_indicators(), indent="  ", lang=lang),
+        report_table(found.findings, indent="  ", lang=lang),
     ]
 
 
-SECTIONS: tuple[Callable[[], list[str]], ...] = (
+SECTIONS: tuple[Callable[[Language], list[str]], ...] = (
     _money_section,
     _findings_section,
     _catalogue_section,
@@ -438,47 +541,76 @@ SECTIONS: tuple[Callable[[], list[str]], ...] = (
 DEMO_TODAY = date(2026, 12, 2)
 
 
-def _today_section(today: date) -> list[str]:
+def _today_section(today: date, lang: Language) -> list[str]:
+    _ = lang.gettext
     firm = Enterprise(id="CQ-001", name="重庆齿轮厂", headcount=180, country="CN")
     unknown = Enterprise(id="CQ-009", name="Jialing Valves", country="CN")
     phase2 = check_eligibility(firm, on=today, baseline_modules=())
     latest = get_profile("cn")
     now = check_eligibility(firm, profile=latest, on=today, baseline_modules=())
     gap = check_eligibility(unknown, profile=latest, on=today, baseline_modules=())
-    warnings = [f"    {v.code}: {v.message}" for v in phase2.violations] or [
-        "    (none: the profile is in force on that date)"
+    warnings = [f"    {v.code}: {lang.message(v)}" for v in phase2.violations] or [
+        "    " + _("(none: the profile is in force on that date)")
     ]
     employees = latest.source_of("employees")
     return [
-        f"The same rules on {today}",
-        "  The sections above replay SCORE China Phase II in 2015, the years its",
-        "  sources describe, so that every figure can be checked against them.",
-        f"  Asked on {today} with the default profile {phase2.profile},",
-        f"  CQ-001 is {phase2.status.value}, and the answer says which rules it used:",
+        _("The same rules on {today}").format(today=lang.date(today)),
+        "  "
+        + _("The sections above replay SCORE China Phase II in 2015, the years its"),
+        "  " + _("sources describe, so that every figure can be checked against them."),
+        "  "
+        + _("Asked on {today} with the default profile {profile},").format(
+            today=lang.date(today), profile=phase2.profile
+        ),
+        "  "
+        + _("CQ-001 is {status}, and the answer says which rules it used:").format(
+            status=lang.token("status", phase2.status.value)
+        ),
         *warnings,
-        f"  China's latest profile, get_profile('cn'), is {latest.name} "
-        f"(valid {latest.validity}):",
-        f"    CQ-001 is {now.status.value}, with {len(now.violations)} finding(s);",
-        f"    its employee band is {employees.basis.value} from {employees.source}.",
-        f"  An enterprise whose headcount is not recorded is {gap.status.value}:",
-        *(f"    {v.code}: {v.message}" for v in gap.violations),
-        "  mode=Resolution.STRICT (the CLI's --strict) refuses instead.",
+        "  "
+        + _(
+            "China's latest profile, get_profile('cn'), is {name} (valid {valid}):"
+        ).format(
+            name=latest.name, valid=period(lang, latest.valid_from, latest.valid_to)
+        ),
+        "    "
+        + _("CQ-001 is {status}, with {count} finding(s);").format(
+            status=lang.token("status", now.status.value), count=len(now.violations)
+        ),
+        "    "
+        + _("its employee band is {basis} from {source}.").format(
+            basis=lang.token("basis", employees.basis.value), source=employees.source
+        ),
+        "  "
+        + _("An enterprise whose headcount is not recorded is {status}:").format(
+            status=lang.token("status", gap.status.value)
+        ),
+        *(f"    {v.code}: {lang.message(v)}" for v in gap.violations),
+        "  " + _("mode=Resolution.STRICT (the CLI's --strict) refuses instead."),
     ]
 
 
-def demo_text(today: date = DEMO_TODAY) -> str:
-    """The whole demo as text; its last section asks about ``today``."""
+def demo_text(today: date = DEMO_TODAY, lang: Language | None = None) -> str:
+    """The whole demo as text; its last section asks about ``today``.
+
+    ``lang`` writes it in a language (English when None): the words, and
+    dates, numbers and money in the locale's conventions.
+    """
+    lang = words(lang)
+    _ = lang.gettext
     out = [
-        f"score_core {__version__}: the ILO SCORE programme "
-        "(Sustaining Competitive and Responsible Enterprises) as code",
+        _(
+            "score_core {version}: the ILO SCORE programme (Sustaining Competitive "
+            "and Responsible Enterprises) as code"
+        ).format(version=__version__),
         "",
     ]
-    sections: list[Callable[[], list[str]]] = [
+    sections: list[Callable[[Language], list[str]]] = [
         *SECTIONS,
-        lambda: _today_section(today),
+        lambda lang: _today_section(today, lang),
     ]
     for number, section in enumerate(sections, start=1):
-        head, *body = section()
+        head, *body = section(lang)
         out.append(f"{number}. {head}")
         out.extend(body)
         out.append("")

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from score_core.catalogue import Catalogue
+from score_core.i18n import Language, language
+from score_core.money import Money
 from score_core.profiles import Profile, value_text
 
 
 if TYPE_CHECKING:
-    from score_core.eligibility import EligibilityResult
+    from score_core.eligibility import EligibilityResult, ScreeningSummary
     from score_core.enterprises import Enterprise
     from score_core.findings import Report
     from score_core.monitoring import AggregateSet, IndicatorSet
     from score_core.pricing import Quote
+    from score_core.profiles import Provenance
     from score_core.visits import ModulePlan
 
 
@@ -28,6 +33,95 @@ MIN_COLUMN = 8
 
 def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def words(lang: Language | None) -> Language:
+    """The language to write in: English when none is given."""
+    return language(None) if lang is None else lang
+
+
+def period(lang: Language, start: date | None, end: date | None) -> str:
+    """A period in words (``from 2013-01-01 to 2017-12-31``, ``always``...)."""
+    _ = lang.gettext
+    if start is None and end is None:
+        return _("always")
+    if start is None:
+        return _("until {end}").format(end=lang.date(end))  # type: ignore[arg-type]
+    if end is None:
+        return _("from {start}").format(start=lang.date(start))
+    return _("from {start} to {end}").format(start=lang.date(start), end=lang.date(end))
+
+
+def day_text(lang: Language, day: date) -> str:
+    """A day with its day of the week (``2015-04-08 Wed``)."""
+    return f"{lang.date(day)} {lang.date(day, style='EEE')}"
+
+
+def visit_label(lang: Language, number: int) -> str:
+    """``intake visit`` (number 0) or ``follow-up visit n``."""
+    _ = lang.gettext
+    if number == 0:
+        return _("intake visit")
+    return _("follow-up visit {n}").format(n=number)
+
+
+def amount(lang: Language, money: Money) -> str:
+    """An amount in a table whose currency is said above it (``3076.92``)."""
+    if lang.catalog is None:
+        return money.format_amount()
+    return lang.number(money.amount)
+
+
+def summary_text(summary: ScreeningSummary, lang: Language | None = None) -> str:
+    """A screening's counts: ``5 screened: eligible 1, ...``."""
+    lang = words(lang)
+    _ = lang.gettext
+    head = _(", ").join(
+        f"{lang.token('status', s.value)} {n}" for s, n in summary.by_status.items()
+    )
+    reasons = _("; ").join(f"{code} {n}" for code, n in summary.by_code.items())
+    text = _("{total} screened: {counts}").format(total=summary.total, counts=head)
+    if reasons:
+        text += " " + _("(reasons: {reasons})").format(reasons=reasons)
+    return text
+
+
+def explain_text(result: EligibilityResult, lang: Language | None = None) -> str:
+    """A decision rule by rule, with its findings and the parameters it used."""
+    lang = words(lang)
+    _ = lang.gettext
+    lines = []
+    for check in result.checks:
+        observed = "" if check.observed is None else f" ({lang.value(check.observed)})"
+        outcome = lang.token("outcome", check.outcome.value)
+        lines.append(f"  {check.rule}: {outcome}{observed}")
+    lines += [
+        f"  - {lang.token('severity', v.severity.value)}: {lang.message(v)} [{v.code}]"
+        for v in result.violations
+    ]
+    lines += [
+        "  "
+        + _("using {name} = {value} ({source})").format(
+            name=p.name, value=p.value, source=provenance_text(lang, p.provenance)
+        )
+        for p in result.parameters
+    ]
+    return "\n".join(lines)
+
+
+def provenance_text(lang: Language, provenance: Provenance) -> str:
+    """Where a value comes from (``source BJ-II: SCORE China.``)."""
+    if lang.catalog is None:
+        return str(provenance)
+    _ = lang.gettext
+    if provenance.source is None:
+        text = lang.token("basis", provenance.basis.value)
+    elif provenance.basis.value == "carried":
+        text = _("carried forward, source {source}").format(source=provenance.source)
+    else:
+        text = _("source {source}").format(source=provenance.source)
+    note = lang.pgettext("note", provenance.note) if provenance.note else ""
+    return f"{text}: {note}" if note else text
 
 
 def width(text: str) -> int:
@@ -164,188 +258,281 @@ def table(
     return "\n".join([*lines(headers), rule, *body])
 
 
-def catalogue_table(catalogue: Catalogue, indent: str = "") -> str:
+def catalogue_table(
+    catalogue: Catalogue, indent: str = "", lang: Language | None = None
+) -> str:
     """One row per module: code, title, kind, classroom days, visits, prerequisites."""
+    lang = words(lang)
+    _ = lang.gettext
     rows = []
     for m in catalogue:
         days: int | str | None = m.format.classroom_days
         if days is None and m.format.classroom_sessions:
-            days = f"{m.format.classroom_sessions} sessions"
+            days = _("{n} sessions").format(n=m.format.classroom_sessions)
         visits = m.format.follow_up_visits
         rows.append(
             [
                 m.code,
-                m.title,
-                m.kind.value,
+                lang.pgettext("module", m.title),
+                lang.token("kind", m.kind.value),
                 "?" if days is None else str(days),
                 "?" if visits is None else str(visits),
                 ", ".join(sorted(m.prerequisites)) or "-",
             ]
         )
-    headers = ["code", "title", "kind", "days", "visits", "after"]
+    headers = [_("code"), _("title"), _("kind"), _("days"), _("visits"), _("after")]
     return table(headers, rows, indent)
 
 
-def profile_text(profile: Profile, indent: str = "") -> str:
+def profile_text(
+    profile: Profile, indent: str = "", lang: Language | None = None
+) -> str:
     """A profile: its identity, then every parameter with its provenance."""
-    head = [
-        f"{indent}{profile.name}: {profile.title}",
-        f"{indent}  country {profile.country or '-'}, phase {profile.phase or '-'}, "
-        f"valid {profile.validity}"
-        + (f", derived from {profile.parent}" if profile.parent else ""),
-    ]
+    lang = words(lang)
+    _ = lang.gettext
+    identity = _("country {country}, phase {phase}, valid {validity}").format(
+        country=profile.country or "-",
+        phase=profile.phase or "-",
+        validity=period(lang, profile.valid_from, profile.valid_to),
+    )
+    if profile.parent:
+        identity += _(", derived from {parent}").format(parent=profile.parent)
+    head = [f"{indent}{profile.name}: {profile.title}", f"{indent}  {identity}"]
     if profile.institutions:
-        head.append(f"{indent}  institutions: {'; '.join(profile.institutions)}")
+        head.append(
+            f"{indent}  "
+            + _("institutions: {names}").format(names="; ".join(profile.institutions))
+        )
     rows = [
-        [name, value_text(value), str(provenance)]
+        [name, value_text(value), provenance_text(lang, provenance)]
         for name, value, provenance in profile.parameters()
     ]
-    return fit(
-        "\n".join(head)
-        + "\n"
-        + table(["parameter", "value", "where it comes from"], rows, indent + "  ")
-    )
+    headers = [_("parameter"), _("value"), _("where it comes from")]
+    return fit("\n".join(head) + "\n" + table(headers, rows, indent + "  "))
 
 
-def profiles_table(profiles: Sequence[Profile]) -> str:
+def profiles_table(profiles: Sequence[Profile], lang: Language | None = None) -> str:
     """One row per profile."""
+    lang = words(lang)
+    _ = lang.gettext
     rows = [
-        [p.name, p.title, p.country or "-", str(p.employees), p.currency, p.validity]
+        [
+            p.name,
+            p.title,
+            p.country or "-",
+            str(p.employees),
+            p.currency,
+            period(lang, p.valid_from, p.valid_to),
+        ]
         for p in profiles
     ]
-    return table(["name", "title", "country", "employees", "currency", "valid"], rows)
+    headers = [
+        _("name"),
+        _("title"),
+        _("country"),
+        _("employees"),
+        _("currency"),
+        _("valid"),
+    ]
+    return table(headers, rows)
 
 
 def eligibility_table(
     enterprises: Sequence[Enterprise],
     results: Sequence[EligibilityResult],
     indent: str = "",
+    lang: Language | None = None,
 ) -> str:
     """One row per enterprise: id, name, headcount, status and reasons."""
+    lang = words(lang)
+    _ = lang.gettext
+    separator = _("; ")
     rows = [
         [
             e.id,
             e.name,
-            "unknown" if e.headcount is None else str(e.headcount),
-            r.status.value,
-            "; ".join(v.message for v in r.violations) or "-",
+            _("unknown") if e.headcount is None else str(e.headcount),
+            lang.token("status", r.status.value),
+            separator.join(lang.message(v) for v in r.violations) or "-",
         ]
         for e, r in zip(enterprises, results, strict=True)
     ]
-    return table(["id", "name", "headcount", "status", "why"], rows, indent)
+    headers = [_("id"), _("name"), _("headcount"), _("status"), _("why")]
+    return table(headers, rows, indent)
 
 
-def report_table(report: Report, indent: str = "") -> str:
+def report_table(report: Report, indent: str = "", lang: Language | None = None) -> str:
     """One row per finding: severity, code, where, message (or ``no findings``)."""
+    lang = words(lang)
+    _ = lang.gettext
     if not report.violations:
-        return f"{indent}no findings"
-    rows = [[v.severity.value, v.code, v.path_str, v.message] for v in report]
-    return table(["severity", "code", "where", "message"], rows, indent)
+        return f"{indent}{_('no findings')}"
+    rows = [
+        [lang.token("severity", v.severity.value), v.code, v.path_str, lang.message(v)]
+        for v in report
+    ]
+    return table([_("severity"), _("code"), _("where"), _("message")], rows, indent)
 
 
-def plan_text(plan: ModulePlan, indent: str = "") -> str:
+def plan_text(plan: ModulePlan, indent: str = "", lang: Language | None = None) -> str:
     """A plan's classroom days, then one row per visit, in date order."""
-    days = ", ".join(f"{d.isoformat()} {d:%a}" for d in plan.classroom)
+    lang = words(lang)
+    _ = lang.gettext
+    days = _(", ").join(day_text(lang, d) for d in plan.classroom)
     visits = sorted(
         ((v, cycle.enterprise) for cycle in plan.cycles for v in cycle.visits),
         key=lambda pair: (pair[0].on, pair[1], pair[0].number),
     )
     lines = [
-        f"{indent}plan {plan.id}: module {plan.module}, profile {plan.profile}, "
-        f"calendar {plan.calendar} ({plan.calendar_source})",
-        f"{indent}classroom: {days}; follow-up visits until {plan.window_end}",
+        indent
+        + _(
+            "plan {plan}: module {module}, profile {profile}, calendar {calendar} "
+            "({source})"
+        ).format(
+            plan=plan.id,
+            module=plan.module,
+            profile=plan.profile,
+            calendar=plan.calendar,
+            source=plan.calendar_source,
+        ),
+        indent
+        + _("classroom: {days}; follow-up visits until {end}").format(
+            days=days, end=lang.date(plan.window_end)
+        ),
     ]
     body = [
         [
-            f"{v.on.isoformat()} {v.on:%a}",
+            day_text(lang, v.on),
             enterprise,
-            v.label,
-            "" if v.nominal is None else f"from {v.nominal.isoformat()}",
+            visit_label(lang, v.number),
+            ""
+            if v.nominal is None
+            else _("from {day}").format(day=lang.date(v.nominal)),
         ]
         for v, enterprise in visits
     ]
-    lines.append(table(["day", "enterprise", "visit", "moved"], body, indent))
+    headers = [_("day"), _("enterprise"), _("visit"), _("moved")]
+    lines.append(table(headers, body, indent))
     return fit("\n".join(lines))
 
 
-def quote_text(quote: Quote, indent: str = "") -> str:
+def quote_text(quote: Quote, indent: str = "", lang: Language | None = None) -> str:
     """A quote as an invoice table: one row per enterprise, then the totals."""
     from score_core.pricing import Payer
 
+    lang = words(lang)
+    _ = lang.gettext
     payers = [p for p in Payer if quote.by_payer[p].amount]
-    headers = ["enterprise", "people", "full cost", *(p.value for p in payers)]
+    headers = [
+        _("enterprise"),
+        _("people"),
+        _("full cost"),
+        *(lang.token("payer", p.value) for p in payers),
+    ]
     rows = [
         [
             invoice.enterprise,
             str(invoice.participants),
-            invoice.full_cost.format_amount(),
-            *(invoice.paid_by(p).format_amount() for p in payers),
+            amount(lang, invoice.full_cost),
+            *(amount(lang, invoice.paid_by(p)) for p in payers),
         ]
         for invoice in quote.invoices
     ]
     rows.append(
         [
-            "total",
+            _("total"),
             str(sum(i.participants for i in quote.invoices)),
-            quote.total.format_amount(),
-            *(quote.by_payer[p].format_amount() for p in payers),
+            amount(lang, quote.total),
+            *(amount(lang, quote.by_payer[p]) for p in payers),
         ]
     )
-    target = "none" if quote.target is None else f"{quote.target:.0%}"
+    target = _("none") if quote.target is None else lang.percent(quote.target)
     lines = [
-        f"{indent}quote for workshop {quote.workshop}: module {quote.module} on "
-        f"{quote.on}, {quote.currency}; cost model {quote.cost_model}, policy "
-        f"{quote.policy}, profile {quote.profile}",
+        indent
+        + _(
+            "quote for workshop {workshop}: module {module} on {on}, {currency}; "
+            "cost model {cost_model}, policy {policy}, profile {profile}"
+        ).format(
+            workshop=quote.workshop,
+            module=quote.module,
+            on=lang.date(quote.on),
+            currency=quote.currency,
+            cost_model=quote.cost_model,
+            policy=quote.policy,
+            profile=quote.profile,
+        ),
         table(headers, rows, indent),
-        f"{indent}coverage (not paid by the donor): {quote.coverage:.1%}; target: "
-        f"{target}; cost recovery (fees, sponsors, government): "
-        f"{quote.recovery:.1%}",
+        indent
+        + _(
+            "coverage (not paid by the donor): {coverage}; target: {target}; "
+            "cost recovery (fees, sponsors, government): {recovery}"
+        ).format(
+            coverage=lang.percent(quote.coverage, 1),
+            target=target,
+            recovery=lang.percent(quote.recovery, 1),
+        ),
     ]
     return fit("\n".join(lines))
 
 
 def aggregates_table(
-    found: AggregateSet, indicators: IndicatorSet, indent: str = ""
+    found: AggregateSet,
+    indicators: IndicatorSet,
+    indent: str = "",
+    lang: Language | None = None,
 ) -> str:
     """One row per indicator: n, median change, hinges, relative, improved, by sex.
 
     The ``better`` column says which way is better (``lower`` for defects).
     """
+    lang = words(lang)
+    _ = lang.gettext
     if not found.aggregates:
-        return f"{indent}no results: no enterprise has a baseline and a later value"
+        return indent + _("no results: no enterprise has a baseline and a later value")
     rows = []
     for item in found.aggregates:
         indicator = indicators[item.indicator]
         relative = (
-            "-" if item.median_relative is None else f"{item.median_relative:+.1%}"
+            "-"
+            if item.median_relative is None
+            else lang.percent(item.median_relative, 1, sign=True)
         )
         sexes = (
             "-"
             if item.women is None or item.men is None
-            else f"women {item.women:+}, men {item.men:+}"
+            else _("women {women}, men {men}").format(
+                women=_signed(lang, item.women), men=_signed(lang, item.men)
+            )
         )
         rows.append(
             [
                 item.indicator,
-                item.unit,
-                indicator.direction.value,
+                lang.token("unit", item.unit),
+                lang.token("direction", indicator.direction.value),
                 str(item.n),
-                f"{item.median:+}",
-                f"{item.lower_quartile:+} to {item.upper_quartile:+}",
+                _signed(lang, item.median),
+                _("{low} to {high}").format(
+                    low=_signed(lang, item.lower_quartile),
+                    high=_signed(lang, item.upper_quartile),
+                ),
                 relative,
                 f"{item.improved}/{item.n}",
                 sexes,
             ]
         )
     headers = [
-        "indicator",
-        "unit",
-        "better",
+        _("indicator"),
+        _("unit"),
+        _("better"),
         "n",
-        "median change",
-        "quartiles",
-        "relative",
-        "improved",
-        "by sex",
+        _("median change"),
+        _("quartiles"),
+        _("relative"),
+        _("improved"),
+        _("by sex"),
     ]
     return table(headers, rows, indent)
+
+
+def _signed(lang: Language, value: Decimal) -> str:
+    return lang.number(value, sign=True)

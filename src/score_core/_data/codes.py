@@ -14,6 +14,30 @@ from score_core.findings import Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
+# Words shared by several templates. Params hold data; these choices say how
+# the data reads (see score_core.codes.format_message).
+#: A visit by its number: 0 is the intake visit, ``year_after`` the visit a
+#: year after the module.
+_VISIT = "{visit:0=intake visit|year_after=year-after visit|*=follow-up visit {visit}}"
+#: The visit before, by its number.
+_PREVIOUS = (
+    "{previous:0=intake visit|year_after=year-after visit|*=follow-up visit {previous}}"
+)
+#: A period from its ISO start and end (None when open).
+_PERIOD = "{start:={end:=always|*=until {end}}|*=from {start}{end:=|*= to {end}}}"
+#: Whether a date is before the start or after the end of a period.
+_RELATION = "{relation:before=before|after=after}"
+#: A slot of a season: a classroom day by its number (``visit`` None), or a visit.
+_SLOT = (
+    "{visit:=classroom day {classroom_day}|0=intake visit|year_after=year-after visit"
+    "|*=follow-up visit {visit}}"
+)
+#: The slot it is booked against.
+_OTHER_SLOT = (
+    "{other_visit:=classroom day {other_classroom_day}|0=intake visit"
+    "|year_after=year-after visit|*=follow-up visit {other_visit}}"
+)
+
 
 def _row(
     code: Code, severity: Severity, *, template: str, summary: str, source: str | None
@@ -32,8 +56,11 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PROFILE_NOT_IN_FORCE,
         WARNING,
-        template="profile {profile} is used on {on}, {relation} its {parameter} {bound} (source: "
-        "{source}); its values are applied as they stand",
+        template="profile {profile} is used on {on}, "
+        + _RELATION
+        + " its {parameter} {bound} "
+        "(source: {source:=none, {basis:default=a default|user=set by the user|*={basis}}|*={source}}); "
+        "its values are applied as they stand",
         summary="The profile was used on a date outside its validity: its values are "
         "applied as they stand (the default, lenient resolution).",
         source=None,
@@ -41,8 +68,11 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PARAMETER_STALE,
         WARNING,
-        template="{parameter} of {profile} has no value dated for {on}, {relation} its sources' "
-        "{bound}; the value in force {period} is used (source: {source})",
+        template="{parameter} of {profile} has no value dated for {on}, "
+        + _RELATION
+        + " its "
+        "sources' {bound}; the value in force " + _PERIOD + " is used "
+        "(source: {source:=none given|*={source}})",
         summary="A dated parameter was resolved outside its declared dates: the nearest "
         "value is used (the default, lenient resolution).",
         source=None,
@@ -72,7 +102,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.TRAINER_CANDIDATE_UNSUPERVISED,
         ERROR,
-        template="trainer {trainer} is a candidate for module {module} and needs {supervisor} "
+        template="trainer {trainer} is a candidate for module {module} and needs "
+        "{supervisors:=an expert trainer for the module|*=its expert trainer ({supervisors})} "
         "present to deliver it",
         summary="A candidate delivers a module only in a supervised training of enterprises, "
         "with an expert trainer certified for that module present.",
@@ -125,8 +156,11 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.TRAINER_PATH_NOT_EXPERT,
         ERROR,
-        template="{expert} ({role} of trainer {trainer}'s certification in module "
-        "{module}) is not an expert trainer for the module on {on}: {level}",
+        template="{expert} ({role:supervisor=supervisor|recommender=recommender} of "
+        "trainer {trainer}'s certification in module {module}) is not an expert "
+        "trainer for the module on {on}: {in_roster:false=not in the roster|"
+        "true={level:=no standing|candidate=candidate|certified=certified|"
+        "*={level}}}",
         summary="An expert trainer for the module supervises the training of enterprises "
         "and recommends certification.",
         source="TOT",
@@ -240,8 +274,9 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.ELIGIBILITY_RECORD_MISSING,
         WARNING,
-        template="no record of enterprise {enterprise} was given: cannot tell whether {what} "
-        "before module {module}",
+        template="no record of enterprise {enterprise} was given: cannot tell whether "
+        "{baseline:true=a baseline assessment was made{prerequisites:=|*= or whether it completed "
+        "{prerequisites}}|false=it completed {prerequisites}} before module {module}",
         summary="A rule needs the enterprise's journey record and none was given: needs review.",
         source=None,
     ),
@@ -256,8 +291,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.ELIGIBILITY_BASELINE_MISSING,
         ERROR,
-        template="enterprise {enterprise} has no baseline assessment{by}; it comes before "
-        "module {module}",
+        template="enterprise {enterprise} has no baseline assessment{by:=|*= by {by}}; it comes "
+        "before module {module}",
         summary="A baseline assessment of the enterprise comes before its Module 1.",
         source="NEWDELHI-TOT; PROC",
     ),
@@ -271,7 +306,9 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.ELIGIBILITY_MODULE_IN_PROGRESS,
         ERROR,
-        template="enterprise {enterprise} is already in module {module} ({state})",
+        template="enterprise {enterprise} is already in module {module} ({state:enrolled=enrolled|"
+        "intake_done=intake visit done|workshop_attended=classroom training attended|"
+        "follow_up=in follow-up})",
         summary="A module in progress is not enrolled in twice.",
         source=None,
     ),
@@ -286,7 +323,7 @@ CODES: tuple[CodeInfo, ...] = (
         Code.WORKSHOP_ENTERPRISES_TOO_FEW,
         ERROR,
         template="workshop {workshop} has {count} enterprises, fewer than the {minimum} of "
-        "profile {profile}{deadline}",
+        "profile {profile}{deadline:=|*= at its go/no-go date {deadline}}",
         summary="Too few enterprises to hold the workshop (at or after its go/no-go date, or "
         "when it has none).",
         source="PROC",
@@ -303,7 +340,7 @@ CODES: tuple[CodeInfo, ...] = (
         Code.WORKSHOP_ENTERPRISES_TOO_MANY,
         ERROR,
         template="workshop {workshop} has {count} enterprises, more than the {maximum} of "
-        "{limit_from}",
+        "{limit_from:module=module|profile=profile} {limit}",
         summary="More enterprises than the profile (or the module's own format) allows.",
         source="PROC; HOCO",
     ),
@@ -341,7 +378,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.WORKSHOP_DELEGATION_ONE_SEX,
         WARNING,
-        template="enterprise {enterprise} employs women and men but sends only {sex} participants",
+        template="enterprise {enterprise} employs women and men but sends only "
+        "{sex:female=female|male=male} participants",
         summary="The programme asks for both women and men to take part.",
         source="HOME",
     ),
@@ -441,7 +479,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PLAN_VISIT_ROLLED,
         INFO,
-        template="{visit} of enterprise {enterprise} moved from {nominal} to {day}: {nominal} is "
+        template=_VISIT
+        + " of enterprise {enterprise} moved from {nominal} to {day}: {nominal} is "
         "not a working day in calendar {calendar}",
         summary="A visit's nominal date fell on a day off and was rolled to a working day.",
         source=None,
@@ -449,7 +488,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PLAN_VISIT_MOVED,
         INFO,
-        template="{visit} of enterprise {enterprise} moved from {nominal} to {day} to keep the "
+        template=_VISIT
+        + " of enterprise {enterprise} moved from {nominal} to {day} to keep the "
         "spacing and the window",
         summary="A visit's nominal date was moved to keep the minimum gap or the window.",
         source=None,
@@ -474,7 +514,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_DAY_NOT_WORKING,
         ERROR,
-        template="{visit} of enterprise {enterprise} falls on {day}, not a working day in "
+        template=_VISIT
+        + " of enterprise {enterprise} falls on {day}, not a working day in "
         "calendar {calendar}",
         summary="Visits fall on working days.",
         source=None,
@@ -482,7 +523,10 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_ORDER,
         ERROR,
-        template="{visit} of enterprise {enterprise} on {day} does not come after {previous} on "
+        template=_VISIT
+        + " of enterprise {enterprise} on {day} does not come after "
+        + _PREVIOUS
+        + " on "
         "{previous_day}",
         summary="Visits keep their order: the intake, then follow-up 1, 2, 3.",
         source="MTE-II p.15",
@@ -490,7 +534,10 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_GAP,
         ERROR,
-        template="{visit} of enterprise {enterprise} is {days} days after {previous}; profile "
+        template=_VISIT
+        + " of enterprise {enterprise} is {days} days after "
+        + _PREVIOUS
+        + "; profile "
         "{profile} asks for at least {gap}",
         summary="Follow-up visits keep the profile's minimum spacing.",
         source=None,
@@ -506,7 +553,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_OUTSIDE_WINDOW,
         ERROR,
-        template="{visit} of enterprise {enterprise} on {day} is outside the window {start} to "
+        template=_VISIT
+        + " of enterprise {enterprise} on {day} is outside the window {start} to "
         "{end}",
         summary="Follow-up visits fall after the last classroom day, within the profile's "
         "window (classic: under three months).",
@@ -515,8 +563,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_YEAR_AFTER_EARLY,
         ERROR,
-        template="{visit} of enterprise {enterprise} on {day} is not after the follow-up "
-        "window's end {end}",
+        template=_VISIT + " of enterprise {enterprise} on {day} is not after the "
+        "follow-up window's end {end}",
         summary="The visit a year after the module falls after the follow-up window "
         "(evaluators asked for a year-after visit).",
         source="MTE-II p.15",
@@ -524,7 +572,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_OVERDUE,
         WARNING,
-        template="{visit} of enterprise {enterprise} was planned for {day} and is not recorded "
+        template=_VISIT
+        + " of enterprise {enterprise} was planned for {day} and is not recorded "
         "on {on}",
         summary="A planned visit whose date has passed without an outcome.",
         source=None,
@@ -532,28 +581,32 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_RESCHEDULE_DONE,
         ERROR,
-        template="{visit} of enterprise {enterprise} was done on {day}; a done visit is never moved",
+        template=_VISIT
+        + " of enterprise {enterprise} was done on {day}; a done visit is never moved",
         summary="Past visits are history: rescheduling never rewrites a done visit.",
         source=None,
     ),
     _row(
         Code.VISIT_RESCHEDULE_CANCELLED,
         ERROR,
-        template="{visit} of enterprise {enterprise} is cancelled; plan a new cycle instead",
+        template=_VISIT
+        + " of enterprise {enterprise} is cancelled; plan a new cycle instead",
         summary="A cancelled visit is not moved.",
         source=None,
     ),
     _row(
         Code.VISIT_RESCHEDULE_PAST,
         ERROR,
-        template="{visit} of enterprise {enterprise} cannot move to {day}, before today {on}",
+        template=_VISIT
+        + " of enterprise {enterprise} cannot move to {day}, before today {on}",
         summary="A visit is moved to a day still to come.",
         source=None,
     ),
     _row(
         Code.VISIT_RESCHEDULE_SHORT_NOTICE,
         ERROR,
-        template="{visit} of enterprise {enterprise} on {day} is {days} days away on {on}; "
+        template=_VISIT
+        + " of enterprise {enterprise} on {day} is {days} days away on {on}; "
         "profile {profile} asks for {notice} days' notice",
         summary="A planned visit is moved with the profile's minimum notice.",
         source=None,
@@ -561,7 +614,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.VISIT_RESCHEDULE_LIMIT,
         ERROR,
-        template="{visit} of enterprise {enterprise} has been moved {count} times; profile "
+        template=_VISIT
+        + " of enterprise {enterprise} has been moved {count} times; profile "
         "{profile} allows {limit}",
         summary="A visit is moved at most the profile's number of times.",
         source=None,
@@ -569,7 +623,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.SEASON_ASSIGNMENT_UNKNOWN,
         ERROR,
-        template="{person}'s assignment names {what} {name}, which the season does not have",
+        template="{person}'s assignment names {what:trainer=trainer|plan=plan|"
+        "enterprise=enterprise|visit=visit} {name}, which the season does not have",
         summary="An assignment names a plan, an enterprise of the plan, a visit of its "
         "cycle and a trainer of the season's roster (an inspector needs none).",
         source=None,
@@ -585,16 +640,19 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.SEASON_VISIT_UNASSIGNED,
         WARNING,
-        template="no trainer is assigned to {visit} of enterprise {enterprise} (plan "
-        "{plan}) on {day}",
+        template="no trainer is assigned to " + _VISIT + " of enterprise {enterprise} "
+        "(plan {plan}) on {day}",
         summary="Every planned (or done) visit has a trainer in the season.",
         source="MTE-II p.15",
     ),
     _row(
         Code.SEASON_DOUBLE_BOOKED,
         ERROR,
-        template="{person} is booked for {what} of plan {plan} ({where}) and for {other} "
-        "of plan {other_plan} on {day}",
+        template="{person} is booked for "
+        + _SLOT
+        + " of plan {plan} ({where}) and for "
+        + _OTHER_SLOT
+        + " of plan {other_plan} on {day}",
         summary="Nobody is in two places on one day: a classroom day leaves no room for "
         "another classroom or a visit (where: the enterprise visited, or the "
         "classroom's location).",
@@ -621,8 +679,9 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.SEASON_VISIT_UNPAIRED,
         ERROR,
-        template="{visit} of enterprise {enterprise} (module {module}) has no {missing}; "
-        "profile {profile} has a trainer visit with a safety inspector",
+        template=_VISIT + " of enterprise {enterprise} (module {module}) has no "
+        "{missing:trainer=trainer|inspector=inspector}; profile {profile} has a "
+        "trainer visit with a safety inspector",
         summary="Where the profile pairs a module's visits (China's pilots with safety "
         "inspectors, for OSH), each has a trainer and an inspector.",
         source="BJ-SAWS",
@@ -632,7 +691,7 @@ CODES: tuple[CodeInfo, ...] = (
         ERROR,
         template="policy {policy}: the donor's share for "
         "{group:module1=Module 1|later_modules=the later modules} rises from {before} to {after} "
-        "(period {period}) without an override",
+        "(period " + _PERIOD + ") without an override",
         summary="A phase-down lowers the donor's share over time; a rise must be declared "
         "(raises_donor_share).",
         source="MTE-II p.2",
@@ -683,7 +742,8 @@ CODES: tuple[CodeInfo, ...] = (
     _row(
         Code.PRICING_EXAMPLE_FIGURES,
         INFO,
-        template="the {what} {name} holds example figures, not a published price",
+        template="the {what:cost_model=cost model|funding_policy=funding policy} {name} holds "
+        "example figures, not a published price",
         summary="No SCORE fee is published; example figures only illustrate.",
         source=None,
     ),
