@@ -88,8 +88,15 @@ def test_a_table_loses_no_word(shape):
     headers, rows = shape
     text = table(headers, rows)
     cells = " ".join(" ".join(row) for row in [headers, *rows])
-    dashes = {line for line in text.splitlines() if set(line) <= {"-", " "}}
-    kept = " ".join(line for line in text.splitlines() if line not in dashes)
+    lines = text.split("\n")
+    # The rule under the headers: one run of dashes a column (a wrapped
+    # cell may hold a lone dash too, so the rule is found by its shape).
+    rule = next(
+        n
+        for n, line in enumerate(lines)
+        if len(line.split()) == len(headers) and set(line) <= {"-", " "}
+    )
+    kept = " ".join(lines[:rule] + lines[rule + 1 :])
     # Long words may be cut at the column's edge: compare the characters.
     assert sorted("".join(kept.split())) == sorted("".join(cells.split()))
 

@@ -389,13 +389,22 @@ def _fitting(keys: frozenset[str], registry: _Registry) -> tuple[str, ...]:
     return tuple(kind for *_, kind in sorted(found))
 
 
+@functools.lru_cache(maxsize=4)
+def _every_field(registry: _Registry) -> frozenset[str]:
+    """Every key some kind of ``registry`` reads."""
+    return frozenset().union(*(names for _, names, _ in _kind_shapes(registry)))
+
+
 def _object_kinds(value: dict[str, Any]) -> tuple[str, ...]:
     if not value:
         return ()
     _builtin_kinds()
     # The registry as it is now is part of the key: a kind registered later
     # is recognised.
-    return _fitting(frozenset(value), tuple(_KINDS.items()))
+    registry = tuple(_KINDS.items())
+    if not value.keys() <= _every_field(registry):
+        return ()  # a key no kind reads: shaped like none
+    return _fitting(frozenset(value), registry)
 
 
 def _refuse_another_kind(
