@@ -55,7 +55,7 @@ from score_core.findings import (
     Report,
     RuleViolation,
     Severity,
-    renamed_to_findings,
+    _renamed_to_findings,
 )
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
@@ -192,7 +192,7 @@ class EligibilityResult:
         """The findings as a :class:`~score_core.Report`."""
         return Report(violations=self.violations)
 
-    report = renamed_to_findings()
+    report = _renamed_to_findings()
 
     def explain(self) -> str:
         """The decision in words: status, each rule, the parameters and sources."""

@@ -274,7 +274,7 @@ class Report:
         return "\n".join(str(v) for v in self.violations)
 
 
-def renamed_to_findings() -> property:
+def _renamed_to_findings() -> property:
     """A deprecated ``report`` attribute that reads the ``findings`` one.
 
     Every result type spells its findings ``findings`` (a :class:`Report`);

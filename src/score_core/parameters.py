@@ -42,7 +42,7 @@ import attrs
 from score_core._validators import items_of, optional_date, optional_non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import InvalidValueError, NotInForceError
-from score_core.findings import Report, renamed_to_findings
+from score_core.findings import Report, _renamed_to_findings
 
 
 __all__ = [
@@ -180,7 +180,7 @@ class Resolved(Generic[T]):
     entry: Dated[T]
     on: date
     findings: Report = attrs.field(factory=Report)
-    report = renamed_to_findings()
+    report = _renamed_to_findings()
 
     @property
     def stale(self) -> bool:

@@ -66,7 +66,7 @@ from score_core.findings import (
     Report,
     RuleViolation,
     Severity,
-    renamed_to_findings,
+    _renamed_to_findings,
 )
 from score_core.parameters import Resolution
 from score_core.profiles import Profile, default_profile, get_profile
@@ -1169,7 +1169,7 @@ class Rescheduled:
     applied: bool = attrs.field(validator=typed(bool))
     moved: tuple[int, ...] = attrs.field(validator=[typed(tuple), items_of(int)])
     findings: Report = attrs.field(validator=typed(Report))
-    report = renamed_to_findings()
+    report = _renamed_to_findings()
 
 
 def reschedule(

@@ -45,7 +45,7 @@ from score_core.codes import Code, violation
 from score_core.eligibility import BASELINE_MODULES, _checker
 from score_core.enterprises import Enterprise
 from score_core.errors import InvalidValueError, UnknownNameError
-from score_core.findings import Report, RuleViolation, renamed_to_findings
+from score_core.findings import Report, RuleViolation, _renamed_to_findings
 from score_core.journey import EnterpriseRecord, ModuleState
 from score_core.parameters import Resolution
 from score_core.people import Gender, Participant, Role, Trainer, check_trainer
@@ -555,7 +555,7 @@ class Enrolment:
     findings: Report = attrs.field(
         factory=Report, validator=attrs.validators.instance_of(Report)
     )
-    report = renamed_to_findings()
+    report = _renamed_to_findings()
 
 
 def _unchanged(
