@@ -210,3 +210,14 @@ class TestMisuse:
     def test_numbers_are_named(self):
         with pytest.raises(InvalidValueError, match="numbers must be 'text'"):
             rows(_quote(), numbers="int")  # type: ignore[arg-type]
+
+
+def test_a_default_module_is_written_as_plain_text():
+    # check_eligibility's default module is ModuleCode.M1, a str enum: the
+    # row holds its plain value, as the contract says.
+    from score_core import Enterprise, check_eligibility
+    from score_core.tables import rows
+
+    (row,) = rows(check_eligibility(Enterprise(id="E1", name="n", headcount=80)))
+    assert type(row["module"]) is str
+    assert row["module"] == "M1"

@@ -112,7 +112,7 @@ def _eligibility(result: EligibilityResult, _: _Cells) -> Iterator[_Row]:
     found = result.violations
     yield {
         "enterprise": result.enterprise_id,
-        "module": result.module,
+        "module": str(result.module),
         "profile": result.profile,
         "on": _day(result.on),
         "status": result.status.value,
@@ -136,7 +136,7 @@ def _quote(q: Quote, cells: _Cells) -> Iterator[_Row]:
         for payment in invoice.payments:
             yield {
                 "workshop": q.workshop,
-                "module": q.module,
+                "module": str(q.module),
                 "on": q.on.isoformat(),
                 "profile": q.profile,
                 "cost_model": q.cost_model,
@@ -169,7 +169,7 @@ def _portfolio_row(row: PortfolioRow, cells: _Cells) -> Iterator[_Row]:
 def _visit(plan: str | None, cycle: VisitCycle, visit: Visit) -> _Row:
     return {
         "plan": plan,
-        "module": cycle.module,
+        "module": str(cycle.module),
         "profile": cycle.profile,
         "calendar": cycle.calendar,
         "enterprise": cycle.enterprise,
