@@ -450,6 +450,7 @@ class TestDecisionTable:
                         "eligibility.sector.not_covered",
                         {
                             "sector": "garments",
+                            "enterprise": "E1",
                             "profile": "cn-autos",
                             "sectors": "auto parts",
                         },

@@ -368,12 +368,9 @@ class Fast:
             return MISS
         try:
             source = obj if self._encodable(classes) else data()
-            raw = self._encoder.encode(source)
-            if indent is not None:
-                raw = msgspec.json.format(raw, indent=indent)
-            return raw.decode("utf-8")
         except Exception:  # the standard library writes it
             return MISS
+        return self.encode_plain(source, indent)
 
     def encode_plain(self, data: Any, indent: int | None) -> str | Any:
         """Plain JSON data (no floats) as the standard library writes it."""

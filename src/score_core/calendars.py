@@ -467,23 +467,18 @@ def check_years(
     """
     out: list[RuleViolation] = []
     for year in sorted(set(years)):
-        if not calendar.covers(year):
-            out.append(
-                violation(
-                    Code.CALENDAR_YEAR_NOT_COVERED,
-                    calendar=calendar.name,
-                    year=year,
-                    path=path,
-                )
+        if calendar.covers(year) and calendar.is_confirmed(year):
+            continue
+        unconfirmed = calendar.covers(year)
+        out.append(
+            violation(
+                Code.CALENDAR_YEAR_UNCONFIRMED
+                if unconfirmed
+                else Code.CALENDAR_YEAR_NOT_COVERED,
+                calendar=calendar.name,
+                year=year,
+                path=path,
+                severity=Severity.ERROR if strict and unconfirmed else None,
             )
-        elif not calendar.is_confirmed(year):
-            out.append(
-                violation(
-                    Code.CALENDAR_YEAR_UNCONFIRMED,
-                    calendar=calendar.name,
-                    year=year,
-                    path=path,
-                    severity=Severity.ERROR if strict else None,
-                )
-            )
+        )
     return Report(violations=tuple(out))

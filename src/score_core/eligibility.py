@@ -388,60 +388,59 @@ def _size_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
 
 
 def _place_rules(enterprise: Enterprise, ctx: _Context, out: _Checks) -> None:
-    p, eid = ctx.profile, enterprise.id
-    if p.sectors is None:
-        out.add("sector", Outcome.NOT_APPLICABLE, enterprise.sector)
-    elif enterprise.sector is None:
+    p = ctx.profile
+    _place_rule(
+        out,
+        "sector",
+        enterprise.sector,
+        None if p.sectors is None else enterprise.sector in p.sectors,
+        (Code.ELIGIBILITY_SECTOR_MISSING, Code.ELIGIBILITY_SECTOR_NOT_COVERED),
+        enterprise=enterprise.id,
+        profile=p.name,
+        sectors=ctx.sectors_text,
+    )
+    _place_rule(
+        out,
+        "country",
+        enterprise.country,
+        None if p.country is None else enterprise.country == p.country,
+        (Code.ELIGIBILITY_COUNTRY_MISSING, Code.ELIGIBILITY_COUNTRY_MISMATCH),
+        enterprise=enterprise.id,
+        profile=p.name,
+        profile_country=p.country,
+    )
+
+
+def _place_rule(
+    out: _Checks,
+    rule: str,
+    observed: str | None,
+    inside: bool | None,
+    codes: tuple[Code, Code],
+    **params: ParamValue,
+) -> None:
+    """A rule on where the enterprise is (its sector, its country).
+
+    Not applicable when the profile does not restrict it (``inside`` None);
+    a review when the enterprise does not say (``codes[0]``); failed when it
+    is outside (``codes[1]``, whose params add the observed value).
+    """
+    if inside is None:
+        out.add(rule, Outcome.NOT_APPLICABLE, observed)
+    elif observed is None:
+        out.fail(rule, Outcome.REVIEW, None, codes[0], path=(rule,), **params)
+    elif not inside:
         out.fail(
-            "sector",
-            Outcome.REVIEW,
-            None,
-            Code.ELIGIBILITY_SECTOR_MISSING,
-            enterprise=eid,
-            profile=p.name,
-            sectors=ctx.sectors_text,
-            path=("sector",),
-        )
-    elif enterprise.sector not in p.sectors:
-        out.fail(
-            "sector",
+            rule,
             Outcome.FAILED,
-            enterprise.sector,
-            Code.ELIGIBILITY_SECTOR_NOT_COVERED,
-            sector=enterprise.sector,
-            profile=p.name,
-            sectors=ctx.sectors_text,
-            path=("sector",),
+            observed,
+            codes[1],
+            path=(rule,),
+            **{rule: observed},
+            **params,
         )
     else:
-        out.add("sector", Outcome.PASSED, enterprise.sector)
-    if p.country is None:
-        out.add("country", Outcome.NOT_APPLICABLE, enterprise.country)
-    elif enterprise.country is None:
-        out.fail(
-            "country",
-            Outcome.REVIEW,
-            None,
-            Code.ELIGIBILITY_COUNTRY_MISSING,
-            enterprise=eid,
-            profile=p.name,
-            profile_country=p.country,
-            path=("country",),
-        )
-    elif enterprise.country != p.country:
-        out.fail(
-            "country",
-            Outcome.FAILED,
-            enterprise.country,
-            Code.ELIGIBILITY_COUNTRY_MISMATCH,
-            enterprise=eid,
-            country=enterprise.country,
-            profile=p.name,
-            profile_country=p.country,
-            path=("country",),
-        )
-    else:
-        out.add("country", Outcome.PASSED, enterprise.country)
+        out.add(rule, Outcome.PASSED, observed)
 
 
 def _missing_record(eid: str, ctx: _Context, out: _Checks) -> None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, NoReturn
 
 import attrs
 
@@ -642,12 +642,26 @@ def _path_key(path: tuple[str | int, ...]) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
 
 
-def _no_adding(what: str) -> InvalidTypeError:
-    return InvalidTypeError(
-        f"{what} hold medians, which do not add: add the parts' change sets "
-        f"(changes(...) of measurements partitioned by enterprise) and "
-        f"aggregate the sum, aggregate(sum(change_sets))"
-    )
+class _HoldsMedians:
+    """A base for results that hold medians: adding two of them is refused."""
+
+    __slots__ = ()
+    #: What the results are called in the refusal.
+    _what: ClassVar[str]
+
+    def __add__(self, other: object) -> NoReturn:
+        """Refused: medians do not add (add the change sets instead).
+
+        Raises:
+            InvalidTypeError: always, saying what to add instead.
+        """
+        raise InvalidTypeError(
+            f"{self._what} hold medians, which do not add: add the parts' change "
+            f"sets (changes(...) of measurements partitioned by enterprise) and "
+            f"aggregate the sum, aggregate(sum(change_sets))"
+        )
+
+    __radd__ = __add__
 
 
 def changes(
@@ -804,7 +818,7 @@ class Aggregate:
 
 
 @attrs.frozen(kw_only=True)
-class AggregateSet:
+class AggregateSet(_HoldsMedians):
     """Aggregates per indicator, with the findings behind them.
 
     Attributes:
@@ -812,18 +826,9 @@ class AggregateSet:
         findings: Small samples, and the change set's findings.
     """
 
+    _what: ClassVar[str] = "aggregates"
     aggregates: tuple[Aggregate, ...]
     findings: Report
-
-    def __add__(self, other: object) -> AggregateSet:
-        """Refused: medians do not add (add the change sets instead).
-
-        Raises:
-            InvalidTypeError: always, saying what to add instead.
-        """
-        raise _no_adding("aggregates")
-
-    __radd__ = __add__
 
     def __getitem__(self, indicator: str) -> Aggregate:
         for item in self.aggregates:
@@ -920,7 +925,7 @@ class ResultRow:
 
 
 @attrs.frozen(kw_only=True)
-class ResultsReport:
+class ResultsReport(_HoldsMedians):
     """Results by indicator and period, for donor reporting.
 
     Attributes:
@@ -930,18 +935,9 @@ class ResultsReport:
     """
 
     indicators: str
+    _what: ClassVar[str] = "results reports"
     rows: tuple[ResultRow, ...]
     findings: Report
-
-    def __add__(self, other: object) -> ResultsReport:
-        """Refused: its rows hold medians, which do not add.
-
-        Raises:
-            InvalidTypeError: always, saying what to add instead.
-        """
-        raise _no_adding("results reports")
-
-    __radd__ = __add__
 
 
 def results_report(

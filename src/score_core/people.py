@@ -303,29 +303,17 @@ def check_trainer(
             violation(Code.TRAINER_NOT_CERTIFIED, trainer=name, module=module)
         )
     elif level is None:
-        expired = [c for c in records if c.expires_on is not None and c.expires_on < on]
+        expired = [c.expires_on for c in records if c.expires_on and c.expires_on < on]
+        dated: dict[str, Any]  # one param, by the code
         if expired:
-            latest = max(c.expires_on for c in expired if c.expires_on is not None)
-            findings.append(
-                violation(
-                    Code.TRAINER_CERTIFICATION_EXPIRED,
-                    trainer=name,
-                    module=module,
-                    expires_on=latest.isoformat(),
-                    on=on.isoformat(),
-                )
-            )
+            code = Code.TRAINER_CERTIFICATION_EXPIRED
+            dated = {"expires_on": max(expired).isoformat()}
         else:
-            first = min(c.certified_on for c in records)
-            findings.append(
-                violation(
-                    Code.TRAINER_CERTIFICATION_NOT_YET_VALID,
-                    trainer=name,
-                    module=module,
-                    certified_on=first.isoformat(),
-                    on=on.isoformat(),
-                )
-            )
+            code = Code.TRAINER_CERTIFICATION_NOT_YET_VALID
+            dated = {"certified_on": min(c.certified_on for c in records).isoformat()}
+        findings.append(
+            violation(code, trainer=name, module=module, on=on.isoformat(), **dated)
+        )
     elif level is TrainerLevel.CANDIDATE:
         findings.extend(_supervision(trainer, module, on, co_trainers))
     if module not in entry_modules:

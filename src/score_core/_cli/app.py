@@ -25,6 +25,7 @@ from score_core._cli.render import (
     catalogue_table,
     eligibility_table,
     fit,
+    head_counts,
     plan_text,
     profile_text,
     profiles_table,
@@ -65,7 +66,6 @@ from score_core.monitoring import (
     results_report,
 )
 from score_core.parameters import Resolution
-from score_core.people import Gender, Role
 from score_core.pricing import (
     CostModel,
     FundingPolicy,
@@ -89,7 +89,7 @@ from score_core.serialization import (
 from score_core.streaming import LineError, iter_jsonl
 from score_core.tables import columns, rows
 from score_core.visits import ModulePlan, plan_module
-from score_core.workshops import Workshop, check_workshop, workshop_statistics
+from score_core.workshops import Workshop, check_workshop
 
 
 __all__ = ["main"]
@@ -428,7 +428,6 @@ def _workshop(args: argparse.Namespace) -> int:
         print(to_json(dump_document(report), indent=2))
     else:
         _ = args.lang.gettext
-        stats = workshop_statistics(workshop)
         print(
             fit(
                 _(
@@ -438,12 +437,7 @@ def _workshop(args: argparse.Namespace) -> int:
                 ).format(
                     workshop=workshop.id,
                     module=workshop.module,
-                    enterprises=len(workshop.delegations),
-                    participants=stats.total(),
-                    managers=stats.total(role=Role.MANAGER),
-                    workers=stats.total(role=Role.WORKER),
-                    women=stats.total(gender=Gender.FEMALE),
-                    men=stats.total(gender=Gender.MALE),
+                    **head_counts(workshop),
                 )
             )
         )

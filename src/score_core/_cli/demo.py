@@ -15,6 +15,7 @@ from score_core._cli.render import (
     eligibility_table,
     explain_text,
     fit,
+    head_counts,
     period,
     plan_text,
     profile_text,
@@ -64,7 +65,6 @@ from score_core.workshops import (
     Delegation,
     Workshop,
     check_workshop,
-    workshop_statistics,
 )
 
 
@@ -310,7 +310,6 @@ def _workshop_section(lang: Language) -> list[str]:
     profile = default_profile()
     workshop, records = _chongqing_workshop()
     report = check_workshop(workshop, profile=profile, records=records)
-    stats = workshop_statistics(workshop)
     return [
         _(
             "A joint workshop of Module 1 for five Chongqing enterprises, "
@@ -320,14 +319,7 @@ def _workshop_section(lang: Language) -> list[str]:
         + _(
             "{enterprises} enterprises, {participants} participants: {managers} "
             "managers and {workers} workers, {women} women and {men} men"
-        ).format(
-            enterprises=len(workshop.delegations),
-            participants=stats.total(),
-            managers=stats.total(role=Role.MANAGER),
-            workers=stats.total(role=Role.WORKER),
-            women=stats.total(gender=Gender.FEMALE),
-            men=stats.total(gender=Gender.MALE),
-        ),
+        ).format(**head_counts(workshop)),
         "  " + _("Yubei Electronics sent no worker; Banan Castings sent only men:"),
         report_table(report, indent="  ", lang=lang),
         "  " + _("ok: {ok}").format(ok=_yes_no(lang, report.ok)),

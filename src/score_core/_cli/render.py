@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from score_core.catalogue import Catalogue
 from score_core.i18n import Language, language
 from score_core.money import Money
+from score_core.people import Gender, Role
 from score_core.profiles import Profile, value_text
+from score_core.workshops import Workshop, workshop_statistics
 
 
 if TYPE_CHECKING:
@@ -50,6 +52,19 @@ def period(lang: Language, start: date | None, end: date | None) -> str:
     if end is None:
         return _("from {start}").format(start=lang.date(start))
     return _("from {start} to {end}").format(start=lang.date(start), end=lang.date(end))
+
+
+def head_counts(workshop: Workshop) -> dict[str, int]:
+    """A workshop's enterprises and participants, for a sentence's placeholders."""
+    stats = workshop_statistics(workshop)
+    return {
+        "enterprises": len(workshop.delegations),
+        "participants": stats.total(),
+        "managers": stats.total(role=Role.MANAGER),
+        "workers": stats.total(role=Role.WORKER),
+        "women": stats.total(gender=Gender.FEMALE),
+        "men": stats.total(gender=Gender.MALE),
+    }
 
 
 def day_text(lang: Language, day: date) -> str:
