@@ -258,15 +258,14 @@ def _check_value(inst: object, attr: attrs.Attribute[Any], value: object) -> Non
 
 
 def _check_part(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_value(inst, attr, value)
-        assert isinstance(value, Decimal)
-        if value < 0:
-            raise InvalidValueError(
-                f"Measurement.{attr.name} counts people and cannot be negative, "
-                f"got {value}",
-                field=attr.name,
-            )
+    _check_value(inst, attr, value)
+    assert isinstance(value, Decimal)
+    if value < 0:
+        raise InvalidValueError(
+            f"Measurement.{attr.name} counts people and cannot be negative, "
+            f"got {value}",
+            field=attr.name,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -298,8 +297,12 @@ class Measurement:
     unit: str = attrs.field(validator=non_empty_str)
     point: Point = attrs.field(validator=typed(Point))
     visit: int | None = attrs.field(default=None)
-    women: Decimal | None = attrs.field(default=None, validator=_check_part)
-    men: Decimal | None = attrs.field(default=None, validator=_check_part)
+    women: Decimal | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_part)
+    )
+    men: Decimal | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_part)
+    )
     module: str | None = attrs.field(default=None, validator=optional_non_empty_str)
 
     def __attrs_post_init__(self) -> None:

@@ -100,9 +100,8 @@ def _money(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _optional_money(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _money(inst, attr, value)
+#: An optional amount: None, or non-negative Money.
+_optional_money = attrs.validators.optional(_money)
 
 
 def _non_negative_decimal(

@@ -151,7 +151,6 @@ def _rules_of_validators() -> dict[Any, _Rule]:
         monitoring._indicator_code: {"pattern": monitoring._CODE.pattern},
         monitoring._check_part: _NON_NEGATIVE,
         pricing._money: non_negative_money,
-        pricing._optional_money: non_negative_money,
         pricing._non_negative_decimal: _NON_NEGATIVE,
         profiles._check_strings: {"items": NON_EMPTY},
         profiles._check_days: {"additionalProperties": {"minimum": 1}},
@@ -310,6 +309,12 @@ class _Builder:
         return name
 
 
+#: The class of attrs' optional() validators.
+_OPTIONAL: type[Any] = type(
+    attrs.validators.optional(attrs.validators.instance_of(int))
+)
+
+
 def _validators(validator: Any) -> Iterator[Any]:
     """Each validator in an attrs field's (possibly composite) validator."""
     if validator is None:
@@ -318,6 +323,8 @@ def _validators(validator: Any) -> Iterator[Any]:
     if inner is not None:
         for one in inner:
             yield from _validators(one)
+    elif isinstance(validator, _OPTIONAL):
+        yield from _validators(validator.validator)  # None passes: the type says
     else:
         yield validator
 
