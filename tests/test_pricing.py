@@ -127,7 +127,8 @@ class TestWorkedExamples:
         assert invoice.payments[0].rule == "fee: 0.30 of 18400.00 CNY"
         assert sum(c.amount.amount for c in invoice.costs) == Decimal("18400")
         with pytest.raises(
-            UnknownNameError, match=r"^quote for W1 has no enterprise 'E9'$"
+            UnknownNameError,
+            match=r"^quote for W1 has no enterprise 'E9'; it has E1, E2, E3, E4, E5$",
         ):
             q.invoice("E9")
 

@@ -241,8 +241,7 @@ class TestPlanningFromAWorkshop:
         with pytest.raises(UnknownNameError) as caught:
             plan.cycle("CQ-009")
         assert str(caught.value) == (
-            "plan CQ-2015-04 has no enterprise 'CQ-009'; enterprises: CQ-001, "
-            "CQ-002, CQ-003"
+            "plan CQ-2015-04 has no enterprise 'CQ-009'; it has CQ-001, CQ-002, CQ-003"
         )
         # The earliest day allowed is allowed.
         earliest = plan_module(

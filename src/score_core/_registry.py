@@ -5,7 +5,7 @@ Catalogues and profiles are registered the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Generic, TypeVar
 
 from score_core.errors import ConfigurationError, UnknownNameError
@@ -71,3 +71,20 @@ class Registry(Generic[T]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names())
+
+
+def one_of(
+    items: Sequence[T], key: str, wanted: object, *, owner: str, what: str = ""
+) -> T:
+    """The first of ``items`` whose attribute ``key`` is ``wanted``.
+
+    ``what`` names the items in the refusal (the key's name by default).
+
+    Raises:
+        UnknownNameError: when none is, naming the owner and what it has.
+    """
+    for item in items:
+        if getattr(item, key) == wanted:
+            return item
+    have = ", ".join(str(getattr(item, key)) for item in items) or "none"
+    raise UnknownNameError(f"{owner} has no {what or key} {wanted!r}; it has {have}")

@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from score_core._registry import Registry
+from score_core._registry import Registry, one_of
 from score_core._validators import (
     items_of,
     non_empty_str,
@@ -316,12 +316,8 @@ class Catalogue:
 
     # -- lookup ---------------------------------------------------------------
     def __getitem__(self, code: str) -> TrainingModule:
-        for module in self.modules:
-            if module.code == code:
-                return module
-        raise UnknownNameError(
-            f"catalogue {self.name} has no module {code!r}; it has "
-            f"{', '.join(self.codes)}"
+        return one_of(
+            self.modules, "code", code, owner=f"catalogue {self.name}", what="module"
         )
 
     def __contains__(self, code: object) -> bool:

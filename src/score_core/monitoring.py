@@ -34,7 +34,7 @@ from typing import Any, ClassVar, NoReturn
 
 import attrs
 
-from score_core._registry import Registry
+from score_core._registry import Registry, one_of
 from score_core._validators import (
     a_date,
     int_at_least,
@@ -834,10 +834,9 @@ class AggregateSet(_HoldsMedians):
     findings: Report
 
     def __getitem__(self, indicator: str) -> Aggregate:
-        for item in self.aggregates:
-            if item.indicator == indicator:
-                return item
-        raise UnknownNameError(f"no aggregate for indicator {indicator!r}")
+        return one_of(
+            self.aggregates, "indicator", indicator, owner="the aggregate set"
+        )
 
 
 def aggregate(change_set: ChangeSet, *, min_n: int = 5) -> AggregateSet:

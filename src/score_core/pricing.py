@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from score_core._frozen import freeze
+from score_core._registry import one_of
 from score_core._validators import (
     decimal_fraction,
     int_at_least,
@@ -47,7 +48,6 @@ from score_core.enterprises import Enterprise
 from score_core.errors import (
     CurrencyMismatchError,
     InvalidValueError,
-    UnknownNameError,
 )
 from score_core.findings import ParamValue, Report, RuleViolation
 from score_core.money import MAX_DIGITS, Money, _money_of, _quantum, currency_code
@@ -576,11 +576,8 @@ class Quote:
         Raises:
             UnknownNameError: when the quote has none for it.
         """
-        for invoice in self.invoices:
-            if invoice.enterprise == enterprise:
-                return invoice
-        raise UnknownNameError(
-            f"quote for {self.workshop} has no enterprise {enterprise!r}"
+        return one_of(
+            self.invoices, "enterprise", enterprise, owner=f"quote for {self.workshop}"
         )
 
 

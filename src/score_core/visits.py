@@ -31,6 +31,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, rrule
 
+from score_core._registry import one_of
 from score_core._validators import (
     a_date,
     dates,
@@ -571,13 +572,7 @@ class ModulePlan:
         Raises:
             UnknownNameError: when the plan has no cycle for it.
         """
-        for cycle in self.cycles:
-            if cycle.enterprise == enterprise:
-                return cycle
-        raise UnknownNameError(
-            f"plan {self.id} has no enterprise {enterprise!r}; enterprises: "
-            f"{', '.join(c.enterprise for c in self.cycles)}"
-        )
+        return one_of(self.cycles, "enterprise", enterprise, owner=f"plan {self.id}")
 
     def dates(self) -> tuple[date, ...]:
         """Every day the plan uses (classroom and visits), sorted, once each."""

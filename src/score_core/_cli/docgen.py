@@ -29,6 +29,14 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _page(title: str, intro: str, *parts: Iterable[str]) -> str:
+    """A generated page: its title, its introduction, then its parts' lines."""
+    lines = [f"# {title}", "", intro, ""]
+    for part in parts:
+        lines += part
+    return "\n".join(lines) + "\n"
+
+
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     """A Markdown table: its header, its rule and one line per row."""
     return [
@@ -40,59 +48,49 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
 
 def codes_page() -> str:
     """Every finding code score_core emits: severity, meaning, message, source."""
-    lines = [
-        "# Finding codes",
-        "",
+    infos = [code_info(code) for code in sorted(Code, key=lambda c: c.value)]
+    return _page(
+        "Finding codes",
         "Every code score_core emits, generated from `score_core.codes`. "
         "Codes are stable: a released code is never renamed or reused. "
         "Tools should act on the code, never on the message text.",
-        "",
-    ]
-    infos = [code_info(code) for code in sorted(Code, key=lambda c: c.value)]
-    lines += _table(
-        ("code", "severity", "meaning", "message", "source"),
-        (
+        _table(
+            ("code", "severity", "meaning", "message", "source"),
             (
-                f"`{i.code}`",
-                i.severity.value,
-                _cell(i.summary),
-                _cell(i.template),
-                i.source or "-",
-            )
-            for i in infos
+                (
+                    f"`{i.code}`",
+                    i.severity.value,
+                    _cell(i.summary),
+                    _cell(i.template),
+                    i.source or "-",
+                )
+                for i in infos
+            ),
         ),
     )
-    return "\n".join(lines) + "\n"
 
 
 def sources_page() -> str:
     """Every source key a rule, module or profile value cites."""
-    lines = [
-        "# Sources",
-        "",
+    return _page(
+        "Sources",
         "The public sources behind score_core's rules and defaults. Citations "
         "elsewhere use these keys, sometimes with a page (`MTE-II p.35`).",
-        "",
-    ]
-    lines += _table(
-        ("key", "source"),
-        (
-            (f"`{key}`", f"[{_cell(get_source(key).title)}]({get_source(key).url})")
-            for key in source_keys()
+        _table(
+            ("key", "source"),
+            (
+                (
+                    f"`{key}`",
+                    f"[{_cell(get_source(key).title)}]({get_source(key).url})",
+                )
+                for key in source_keys()
+            ),
         ),
     )
-    return "\n".join(lines) + "\n"
 
 
 def catalogue_page() -> str:
     """The default module catalogue with formats, order and sources."""
-    lines = [
-        "# The default module catalogue",
-        "",
-        "Generated from `score_core.default_catalogue()`. A question mark means "
-        "the sources do not give the value.",
-        "",
-    ]
     rows = []
     for m in default_catalogue():
         fmt = m.format
@@ -118,20 +116,17 @@ def catalogue_page() -> str:
             )
         )
     header = ("code", "title", "kind", "classroom days", "follow-up visits")
-    lines += _table((*header, "months", "after", "source", "note"), rows)
-    return "\n".join(lines) + "\n"
+    return _page(
+        "The default module catalogue",
+        "Generated from `score_core.default_catalogue()`. A question mark means "
+        "the sources do not give the value.",
+        _table((*header, "months", "after", "source", "note"), rows),
+    )
 
 
 def profiles_page() -> str:
     """Every built-in profile, every parameter with its value and provenance."""
-    lines = [
-        "# Built-in profiles",
-        "",
-        "Generated from the profile registry. *source* values are stated by the "
-        "cited source; *default* values are score_core's documented choice where "
-        "the sources are silent; change them by deriving a profile.",
-        "",
-    ]
+    lines: list[str] = []
     for name in profile_names():
         p = get_profile(name)
         lines += [
@@ -159,29 +154,32 @@ def profiles_page() -> str:
             ),
         )
         lines.append("")
-    return "\n".join(lines)
+    return _page(
+        "Built-in profiles",
+        "Generated from the profile registry. *source* values are stated by the "
+        "cited source; *default* values are score_core's documented choice where "
+        "the sources are silent; change them by deriving a profile.",
+        lines[:-1],
+    )
 
 
 def payloads_page() -> str:
     """Every document kind and the schema version."""
-    lines = [
-        "# Payload kinds",
-        "",
+    return _page(
+        "Payload kinds",
         f"score_core writes schema version **{SCHEMA_VERSION}**. Each document is "
         'an envelope `{"schema": "score_core", "schema_version": N, '
         '"kind": ..., "data": ...}`; older versions are migrated on load and '
         "newer ones are refused.",
-        "",
-    ]
-    lines += _table(
-        ("kind", "holds"),
-        (
-            (f"`{kind}`", f"`{_cell(_type_name(cls))}`")
-            for kind, cls in document_kinds().items()
+        _table(
+            ("kind", "holds"),
+            (
+                (f"`{kind}`", f"`{_cell(_type_name(cls))}`")
+                for kind, cls in document_kinds().items()
+            ),
         ),
+        ["", "## Versions", "", *_markdown(_migrations.__doc__ or "")],
     )
-    lines += ["", "## Versions", "", *_markdown(_migrations.__doc__ or "")]
-    return "\n".join(lines) + "\n"
 
 
 def _markdown(docstring: str) -> list[str]:
