@@ -605,6 +605,11 @@ def _times(money: Money, factor: Decimal | int) -> Money:
     return (money * factor).quantize()  # zero, or refused there saying why
 
 
+def _priced(key: str, counted: str, rate: Money, quantity: Decimal | int) -> CostLine:
+    """A cost line of ``quantity`` times a rate, its basis saying how many of what."""
+    return CostLine(key=key, basis=f"{counted} x {rate}", amount=_times(rate, quantity))
+
+
 def _cost_lines(
     workshop: Workshop,
     model: CostModel,
@@ -615,34 +620,29 @@ def _cost_lines(
     people = sum(counts)
     trainer_days = model.trainers * days
     prep = model.preparation_days * model.trainers
+    trainers = f"{model.trainers} trainers"
+    participants = f"{people} participants"
     shared = [
-        CostLine(
-            key="trainer_days",
-            basis=f"{model.trainers} trainers x {days} days x {model.trainer_day_rate}",
-            amount=_times(model.trainer_day_rate, trainer_days),
+        _priced(
+            "trainer_days",
+            f"{trainers} x {days} days",
+            model.trainer_day_rate,
+            trainer_days,
         ),
-        CostLine(
-            key="preparation",
-            basis=f"{model.trainers} trainers x {model.preparation_days} days x "
-            f"{model.trainer_day_rate}",
-            amount=_times(model.trainer_day_rate, prep),
+        _priced(
+            "preparation",
+            f"{trainers} x {model.preparation_days} days",
+            model.trainer_day_rate,
+            prep,
         ),
-        CostLine(
-            key="venue",
-            basis=f"{days} days x {model.venue_per_day}",
-            amount=_times(model.venue_per_day, days),
+        _priced("venue", f"{days} days", model.venue_per_day, days),
+        _priced(
+            "catering",
+            f"{participants} x {days} days",
+            model.catering_per_participant_day,
+            people * days,
         ),
-        CostLine(
-            key="catering",
-            basis=f"{people} participants x {days} days x "
-            f"{model.catering_per_participant_day}",
-            amount=_times(model.catering_per_participant_day, people * days),
-        ),
-        CostLine(
-            key="materials",
-            basis=f"{people} participants x {model.materials_per_participant}",
-            amount=_times(model.materials_per_participant, people),
-        ),
+        _priced("materials", participants, model.materials_per_participant, people),
         CostLine(
             key="trainer_travel", basis="per workshop", amount=model.trainer_travel
         ),

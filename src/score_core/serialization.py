@@ -254,6 +254,23 @@ def _is_mapping(tp: Any) -> bool:
     return _origin(tp) in (dict, Mapping)
 
 
+def _kept(exc: Exception, note: IterableValidationNote) -> Exception:
+    """An item's error, noted with where it was, to be raised with the others.
+
+    Without its traceback: a file of a million bad items would otherwise keep
+    a million sets of stack frames alive.
+    """
+    exc.__traceback__ = None
+    exc.add_note(note)
+    return exc
+
+
+def _raise_all(errors: list[Exception], tp: Any) -> None:
+    """Raise the items' errors together, if there are any."""
+    if errors:
+        raise IterableValidationError(f"While structuring {tp}", errors, tp)
+
+
 def _collection_factory(
     tp: Any, conv: cattrs.Converter
 ) -> Callable[[object, type], Any]:
@@ -269,18 +286,12 @@ def _collection_factory(
         for index, item in enumerate(value):
             try:
                 items.append(handler(item, item_type))
-            except Exception as exc:  # collected with its index
-                # Without its traceback: a file of a million bad items would
-                # otherwise keep a million sets of stack frames alive.
-                exc.__traceback__ = None
-                exc.add_note(
-                    IterableValidationNote(
-                        f"Structuring {tp} @ index {index}", index, item_type
-                    )
+            except Exception as exc:
+                note = f"Structuring {tp} @ index {index}"
+                errors.append(
+                    _kept(exc, IterableValidationNote(note, index, item_type))
                 )
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+        _raise_all(errors, tp)
         return make(items)
 
     return structure
@@ -299,12 +310,10 @@ def _mapping_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type]
         for key, item in value.items():
             try:
                 result[key_handler(key, key_type)] = value_handler(item, value_type)
-            except Exception as exc:  # collected with its key
-                exc.__traceback__ = None
-                exc.add_note(IterableValidationNote(f"key {key!r}", key, value_type))
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+            except Exception as exc:
+                note = IterableValidationNote(f"key {key!r}", key, value_type)
+                errors.append(_kept(exc, note))
+        _raise_all(errors, tp)
         return FrozenMap(result)
 
     return structure
