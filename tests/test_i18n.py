@@ -128,7 +128,7 @@ class TestCatalogs:
         assert _note_problems(
             "2 managers and 2 workers.", "2 manajer dan pekerja."
         ) == ["number 2"]
-        # A key inside a longer token is not the key: BJ-II is not in BJ-III.
+        # A key inside a longer key is not cited: BJ-II does not cite BJ-I.
         assert _note_problems("Phase I (BJ-I).", "Fase I (BJ-II).") == ["source BJ-I"]
         # A note longer than a name is translated, not copied over.
         assert _note_problems(
