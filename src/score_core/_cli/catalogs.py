@@ -10,7 +10,8 @@ The source strings are, each with its gettext context:
 - the titles of the default catalogue's modules (context: ``module``) and
   the units of its indicators (context: ``unit``);
 - the notes on where each value of a shipped profile comes from (context:
-  ``note``; untranslated notes are shown in English);
+  ``note``; a shipped catalog translates every one, keeping its numbers and
+  source keys);
 - every ``_("...")`` of the command line (``score_core._cli``), no context.
 
 A translation keeps every placeholder of its source, and for percentages
