@@ -2940,10 +2940,37 @@ def _pick(items: tuple[T, ...], pick: int) -> T:
     return items[pick % len(items)]
 
 
+#: The keys of a quote's cost lines: the shared ones, then an enterprise's own.
+_COST_KEYS = st.sampled_from(
+    (
+        "trainer_days",
+        "preparation",
+        "venue",
+        "catering",
+        "materials",
+        "trainer_travel",
+        "baseline",
+        "visits",
+        "visit_travel",
+    )
+)
+_CNY_AMOUNTS = st.builds(_money, _CNY, _thousandths(100_000))
+
+
 @functools.cache
 def cost_lines() -> st.SearchStrategy[CostLine]:
-    """:class:`~score_core.pricing.CostLine` values taken from generated quotes."""
-    return st.builds(lambda q, k: _pick(q.lines, k), quotes(), _PICKS)
+    """:class:`~score_core.pricing.CostLine` values: a key a quote uses, in CNY.
+
+    Built directly (a shared line, or an enterprise's own), so that drawing
+    one does not price a workshop; :func:`quotes` gives lines in context.
+    """
+    return st.builds(
+        CostLine,
+        key=_COST_KEYS,
+        basis=_NAMES,
+        amount=_CNY_AMOUNTS,
+        enterprise=st.none() | _ENTERPRISE_IDS,
+    )
 
 
 @functools.cache
@@ -2954,8 +2981,13 @@ def enterprise_invoices() -> st.SearchStrategy[EnterpriseInvoice]:
 
 @functools.cache
 def payments() -> st.SearchStrategy[Payment]:
-    """:class:`~score_core.pricing.Payment` values taken from generated invoices."""
-    return st.builds(lambda i, k: _pick(i.payments, k), enterprise_invoices(), _PICKS)
+    """:class:`~score_core.pricing.Payment` values: a payer, an amount in CNY, a rule.
+
+    Built directly, so that drawing one does not price a workshop.
+    """
+    return st.builds(
+        Payment, payer=st.sampled_from(Payer), amount=_CNY_AMOUNTS, rule=_NAMES
+    )
 
 
 @functools.cache
