@@ -490,34 +490,32 @@ def check_measurements(
             )
             continue
         indicator = known[m.indicator]
-        if m.unit != indicator.unit:
-            out.append(
-                violation(
-                    Code.MONITORING_UNIT_MISMATCH,
-                    indicator=m.indicator,
-                    unit=m.unit,
-                    expected=indicator.unit,
-                    path=(*path, "unit"),
-                )
-            )
-        if indicator.by_sex and m.women is None:
-            out.append(
-                violation(
-                    Code.MONITORING_SEX_MISSING,
-                    indicator=m.indicator,
-                    enterprise=m.enterprise,
-                    path=(*path, "women"),
-                )
-            )
-        if indicator.kind is IndicatorKind.PRACTICE and m.value not in (0, 1):
-            out.append(
-                violation(
-                    Code.MONITORING_PRACTICE_VALUE,
-                    indicator=m.indicator,
-                    value=str(m.value),
-                    path=(*path, "value"),
-                )
-            )
+        # Each rule: whether it is broken, its code, the field, its own params.
+        rules: tuple[tuple[bool, Code, str, dict[str, Any]], ...] = (
+            (
+                m.unit != indicator.unit,
+                Code.MONITORING_UNIT_MISMATCH,
+                "unit",
+                {"unit": m.unit, "expected": indicator.unit},
+            ),
+            (
+                indicator.by_sex and m.women is None,
+                Code.MONITORING_SEX_MISSING,
+                "women",
+                {"enterprise": m.enterprise},
+            ),
+            (
+                indicator.kind is IndicatorKind.PRACTICE and m.value not in (0, 1),
+                Code.MONITORING_PRACTICE_VALUE,
+                "value",
+                {"value": str(m.value)},
+            ),
+        )
+        out.extend(
+            violation(code, indicator=m.indicator, path=(*path, field), **params)
+            for broken, code, field, params in rules
+            if broken
+        )
     return Report(violations=tuple(out))
 
 
