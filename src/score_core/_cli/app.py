@@ -33,6 +33,13 @@ from score_core._cli.render import (
     report_table,
     summary_text,
 )
+from score_core._cli.words import (
+    COUNT_ERROR,
+    DATE_ERROR,
+    MOMENT_ERROR,
+    N_,
+    Parser,
+)
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import (
@@ -202,9 +209,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date such as 2015-07-01"
-        ) from None
+        raise argparse.ArgumentTypeError(DATE_ERROR.format(value=repr(text))) from None
 
 
 #: Files read as JSON Lines whatever their first lines look like.
@@ -638,9 +643,7 @@ def _moment(text: str) -> datetime:
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time with a zone, such as 2026-11-24T09:00Z"
-        )
+        raise argparse.ArgumentTypeError(MOMENT_ERROR.format(value=repr(text)))
     return moment
 
 
@@ -657,38 +660,36 @@ def _count(text: str) -> int:
     except ValueError:
         count = -1
     if count < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a count such as 20")
+        raise argparse.ArgumentTypeError(COUNT_ERROR.format(value=repr(text)))
     return count
 
 
 def _file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a JSON file, or - for standard input")
+    parser.add_argument("file", help=N_("a JSON file, or - for standard input"))
     parser.add_argument(
         "--max-errors",
         type=_count,
         default=SHOWN_PROBLEMS,
         metavar="N",
-        help=f"list at most N problems of a bad file, and count the rest "
-        f"(default: {SHOWN_PROBLEMS}; 0 lists them all)",
+        help=N_(
+            "list at most N problems of a bad file, and count the rest (default: "
+            "%(default)s; 0 lists them all)"
+        ),
     )
 
 
 def _profile(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", help="profile name (default: cn-phase-2)")
+    parser.add_argument("--profile", help=N_("profile name (default: cn-phase-2)"))
 
 
 def _json_out(
-    parser: argparse.ArgumentParser, what: str = "print a JSON document"
+    parser: argparse.ArgumentParser, what: str = N_("print a JSON document")
 ) -> None:
     parser.add_argument("--json", action="store_true", help=what)
 
 
-def _csv_out(parser: argparse.ArgumentParser, rows_are: str) -> None:
-    parser.add_argument(
-        "--csv",
-        action="store_true",
-        help=f"print CSV with a header: {rows_are} (findings go to standard error)",
-    )
+def _csv_out(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--csv", action="store_true", help=what)
 
 
 def _strict(parser: argparse.ArgumentParser, what: str) -> None:
@@ -698,7 +699,7 @@ def _strict(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--lenient", action="store_true", help=argparse.SUPPRESS)
 
 
-_REFUSE_PROFILE = (
+_REFUSE_PROFILE = N_(
     "refuse a profile outside its validity (default: apply it, with a warning)"
 )
 
@@ -706,14 +707,16 @@ _REFUSE_PROFILE = (
 def _add_demo(sub: Any) -> None:
     demo = sub.add_parser(
         "demo",
-        help="walk through what the library can do",
-        description="Show, in readable form, what score_core can do. The walk-"
-        "through replays SCORE China Phase II in 2015; its last section asks the "
-        "same rules about --on (default: today).",
-        epilog="example: score-core demo --on 2026-12-02",
+        help=N_("walk through what the library can do"),
+        description=N_(
+            "Show, in readable form, what score_core can do. The walk-through "
+            "replays SCORE China Phase II in 2015; its last section asks the same "
+            "rules about --on (default: today)."
+        ),
+        epilog=N_("example: score-core demo --on 2026-12-02"),
     )
     demo.add_argument(
-        "--on", type=_day, help="the date of the last section (default: today)"
+        "--on", type=_day, help=N_("the date of the last section (default: today)")
     )
     demo.set_defaults(handler=_demo)
 
@@ -721,86 +724,105 @@ def _add_demo(sub: Any) -> None:
 def _add_modules(sub: Any) -> None:
     modules = sub.add_parser(
         "modules",
-        help="list the module catalogue",
-        description="List the modules of a catalogue with their format and order.",
-        epilog="example: score-core modules --json",
+        help=N_("list the module catalogue"),
+        description=N_("List the modules of a catalogue with their format and order."),
+        epilog=N_("example: score-core modules --json"),
     )
-    modules.add_argument("--catalogue", help="a registered catalogue (default: score)")
-    _json_out(modules, "print JSON")
+    modules.add_argument(
+        "--catalogue", help=N_("a registered catalogue (default: score)")
+    )
+    _json_out(modules, N_("print JSON"))
     modules.set_defaults(handler=_modules)
 
 
 def _add_profiles(sub: Any) -> None:
     profiles = sub.add_parser(
         "profiles",
-        help="list the profiles, or show one with the source of every value",
-        description="List the registered country and phase profiles, or show one.",
-        epilog="example: score-core profiles cn-phase-2",
+        help=N_("list the profiles, or show one with the source of every value"),
+        description=N_("List the registered country and phase profiles, or show one."),
+        epilog=N_("example: score-core profiles cn-phase-2"),
     )
-    profiles.add_argument("name", nargs="?", help="a profile name, such as cn-phase-2")
-    _json_out(profiles, "print JSON")
+    profiles.add_argument(
+        "name", nargs="?", help=N_("a profile name, such as cn-phase-2")
+    )
+    _json_out(profiles, N_("print JSON"))
     profiles.set_defaults(handler=_profiles)
 
 
 def _add_check(sub: Any) -> None:
     check = sub.add_parser(
         "check",
-        help="check whether enterprises may join a module, with the reasons",
-        description="Check one enterprise or a list (JSON: a bare object, a list, "
-        "or a document of kind enterprise or enterprise[]), or a registry in JSON "
-        "Lines (one enterprise a line; a .jsonl file, or any input whose first "
-        "line is a JSON value by itself), read and screened one line at a time. "
-        "A bad line is reported with its number and the rest go on. Exit status "
-        "0 when all are eligible, 1 otherwise, 2 for bad input (bad lines "
-        "included).",
-        epilog="example: score-core check registry.jsonl --no-baseline --summary",
+        help=N_("check whether enterprises may join a module, with the reasons"),
+        description=N_(
+            "Check one enterprise or a list (JSON: a bare object, a list, or a "
+            "document of kind enterprise or enterprise[]), or a registry in JSON "
+            "Lines (one enterprise a line; a .jsonl file, or any input whose first "
+            "line is a JSON value by itself), read and screened one line at a time. "
+            "A bad line is reported with its number and the rest go on. Exit status "
+            "0 when all are eligible, 1 otherwise, 2 for bad input (bad lines "
+            "included)."
+        ),
+        epilog=N_("example: score-core check registry.jsonl --no-baseline --summary"),
     )
     _file(check)
     _profile(check)
-    check.add_argument("--module", default="M1", help="module code (default: M1)")
-    check.add_argument("--on", type=_day, help="date of the decision, YYYY-MM-DD")
+    check.add_argument("--module", default="M1", help=N_("module code (default: M1)"))
+    check.add_argument("--on", type=_day, help=N_("date of the decision, YYYY-MM-DD"))
     _strict(check, _REFUSE_PROFILE)
     check.add_argument(
-        "--records", help="a JSON or JSON Lines file of enterprise records (journeys)"
+        "--records",
+        help=N_("a JSON or JSON Lines file of enterprise records (journeys)"),
     )
     check.add_argument(
         "--no-baseline",
         action="store_true",
-        help="screen prospects: leave out the baseline-before-Module-1 rule",
+        help=N_("screen prospects: leave out the baseline-before-Module-1 rule"),
     )
     check.add_argument(
         "--summary",
         action="store_true",
-        help="print the counts only, the fastest (with --json: a screening_summary "
-        "document; with --csv: a row per status and per code)",
+        help=N_(
+            "print the counts only, the fastest (with --json: a screening_summary "
+            "document; with --csv: a row per status and per code)"
+        ),
     )
     check.add_argument(
         "--stop-on-error",
         action="store_true",
-        help="stop at the first bad line of JSON Lines (default: report it, go on)",
+        help=N_("stop at the first bad line of JSON Lines (default: report it, go on)"),
     )
     _json_out(
         check,
-        "print a JSON document (for JSON Lines: one result a line, as JSON Lines)",
+        N_("print a JSON document (for JSON Lines: one result a line, as JSON Lines)"),
     )
-    _csv_out(check, "one row per enterprise")
+    _csv_out(
+        check,
+        N_(
+            "print CSV with a header: one row per enterprise (findings go to "
+            "standard error)"
+        ),
+    )
     check.set_defaults(handler=_check)
 
 
 def _add_workshop(sub: Any) -> None:
     workshop = sub.add_parser(
         "workshop",
-        help="report everything wrong with a workshop",
-        description="Check a workshop (JSON: a bare object or a document of kind "
-        "workshop). Exit status 0 when the report has no error, 1 otherwise, 2 for "
-        "bad input.",
-        epilog="example: score-core workshop cq-2015-04.json --records records.json",
+        help=N_("report everything wrong with a workshop"),
+        description=N_(
+            "Check a workshop (JSON: a bare object or a document of kind workshop). "
+            "Exit status 0 when the report has no error, 1 otherwise, 2 for bad "
+            "input."
+        ),
+        epilog=N_(
+            "example: score-core workshop cq-2015-04.json --records records.json"
+        ),
     )
     _file(workshop)
     _profile(workshop)
-    workshop.add_argument("--records", help="a JSON file of enterprise records")
-    workshop.add_argument("--calendar", help="a JSON file of a fixed calendar")
-    workshop.add_argument("--on", type=_day, help="today, for the go/no-go date")
+    workshop.add_argument("--records", help=N_("a JSON file of enterprise records"))
+    workshop.add_argument("--calendar", help=N_("a JSON file of a fixed calendar"))
+    workshop.add_argument("--on", type=_day, help=N_("today, for the go/no-go date"))
     _strict(workshop, _REFUSE_PROFILE)
     _json_out(workshop)
     workshop.set_defaults(handler=_workshop)
@@ -809,119 +831,161 @@ def _add_workshop(sub: Any) -> None:
 def _add_plan(sub: Any) -> None:
     plan = sub.add_parser(
         "plan",
-        help="plan a module's intake visits, classroom days and follow-up visits",
-        description="Plan a module on a working-day calendar for enterprises (JSON: "
-        "an object, a list, or a document of kind enterprise or enterprise[]) or, "
-        "with --workshop, for a workshop and its days. Without --calendar, the "
-        "profile's calendar is used (a country calendar needs score-core[calendars]). "
-        "Exit status 0 with a plan, 1 when no plan keeps the rules, 2 for bad input.",
-        epilog="example: score-core plan firms.json --module M1 --earliest 2026-03-02 "
-        "--ics visits.ics",
+        help=N_("plan a module's intake visits, classroom days and follow-up visits"),
+        description=N_(
+            "Plan a module on a working-day calendar for enterprises (JSON: an "
+            "object, a list, or a document of kind enterprise or enterprise[]) or, "
+            "with --workshop, for a workshop and its days. Without --calendar, the "
+            "profile's calendar is used (a country calendar needs "
+            "score-core[calendars]). Exit status 0 with a plan, 1 when no plan keeps "
+            "the rules, 2 for bad input."
+        ),
+        epilog=N_(
+            "example: score-core plan firms.json --module M1 --earliest 2026-03-02 "
+            "--ics visits.ics"
+        ),
     )
     _file(plan)
-    plan.add_argument("--workshop", action="store_true", help="FILE holds a workshop")
-    plan.add_argument("--module", help="module code (default: M1, or the workshop's)")
+    plan.add_argument(
+        "--workshop", action="store_true", help=N_("FILE holds a workshop")
+    )
+    plan.add_argument(
+        "--module", help=N_("module code (default: M1, or the workshop's)")
+    )
     _profile(plan)
-    plan.add_argument("--earliest", type=_day, help="first day the plan may use")
-    plan.add_argument("--calendar", help="a JSON file of a fixed calendar")
+    plan.add_argument("--earliest", type=_day, help=N_("first day the plan may use"))
+    plan.add_argument("--calendar", help=N_("a JSON file of a fixed calendar"))
     plan.add_argument(
         "--stagger",
         type=int,
         default=0,
-        help="working days between successive enterprises' visits (default: 0)",
+        help=N_("working days between successive enterprises' visits (default: 0)"),
     )
     _strict(
         plan,
-        "refuse a profile outside its validity and years the calendar only "
-        "estimates (default: plan, with warnings)",
+        N_(
+            "refuse a profile outside its validity and years the calendar only "
+            "estimates (default: plan, with warnings)"
+        ),
     )
-    plan.add_argument("--ics", help="also write the plan as an iCalendar file")
+    plan.add_argument("--ics", help=N_("also write the plan as an iCalendar file"))
     plan.add_argument(
-        "--stamp", type=_moment, help="DTSTAMP of the .ics file (default: now, UTC)"
+        "--stamp", type=_moment, help=N_("DTSTAMP of the .ics file (default: now, UTC)")
     )
     _json_out(plan)
-    _csv_out(plan, "one row per visit")
+    _csv_out(
+        plan,
+        N_(
+            "print CSV with a header: one row per visit (findings go to standard error)"
+        ),
+    )
     plan.set_defaults(handler=_plan)
 
 
 def _add_quote(sub: Any) -> None:
     quote_ = sub.add_parser(
         "quote",
-        help="price a module for a workshop: invoices, payers, coverage",
-        description="Quote a workshop (JSON: a bare object or a document of kind "
-        "workshop) with a cost model and a funding policy (JSON documents of kinds "
-        "cost_model and funding_policy; score_core's EXAMPLE figures in CNY by "
-        "default, flagged as such). Exit status 0 when the findings hold no error, "
-        "1 otherwise, 2 for bad input.",
-        epilog="example: score-core quote cq-2015-04.json --cost-model costs.json "
-        "--policy policy.json --on 2015-03-01",
+        help=N_("price a module for a workshop: invoices, payers, coverage"),
+        description=N_(
+            "Quote a workshop (JSON: a bare object or a document of kind workshop) "
+            "with a cost model and a funding policy (JSON documents of kinds "
+            "cost_model and funding_policy; score_core's EXAMPLE figures in CNY by "
+            "default, flagged as such). Exit status 0 when the findings hold no "
+            "error, 1 otherwise, 2 for bad input."
+        ),
+        epilog=N_(
+            "example: score-core quote cq-2015-04.json --cost-model costs.json "
+            "--policy policy.json --on 2015-03-01"
+        ),
     )
     _file(quote_)
-    quote_.add_argument("--cost-model", help="a JSON file of a cost model")
-    quote_.add_argument("--policy", help="a JSON file of a funding policy")
+    quote_.add_argument("--cost-model", help=N_("a JSON file of a cost model"))
+    quote_.add_argument("--policy", help=N_("a JSON file of a funding policy"))
     _profile(quote_)
     quote_.add_argument(
-        "--on", type=_day, help="date of the quote (default: the first day)"
+        "--on", type=_day, help=N_("date of the quote (default: the first day)")
     )
     _strict(
         quote_,
-        "refuse a profile, policy period or target outside its dates (default: use "
-        "the nearest, with a warning)",
+        N_(
+            "refuse a profile, policy period or target outside its dates (default: "
+            "use the nearest, with a warning)"
+        ),
     )
     _json_out(quote_)
-    _csv_out(quote_, "one row per enterprise and payment")
+    _csv_out(
+        quote_,
+        N_(
+            "print CSV with a header: one row per enterprise and payment (findings "
+            "go to standard error)"
+        ),
+    )
     quote_.set_defaults(handler=_quote)
 
 
 def _add_results(sub: Any) -> None:
     results = sub.add_parser(
         "results",
-        help="changes from baseline per indicator, with n, median and spread",
-        description="Read measurements (JSON: an object, a list, or a document of "
-        "kind measurement or measurement[]) and show each indicator's change from "
-        "every enterprise's own baseline. --json prints a results report (baseline, "
-        "target and actual per indicator and year). Exit status 0, 1 when a "
-        "measurement does not fit its indicator, 2 for bad input.",
-        epilog="example: score-core results kpis.json --min-n 10",
+        help=N_("changes from baseline per indicator, with n, median and spread"),
+        description=N_(
+            "Read measurements (JSON: an object, a list, or a document of kind "
+            "measurement or measurement[]) and show each indicator's change from "
+            "every enterprise's own baseline. --json prints a results report "
+            "(baseline, target and actual per indicator and year). Exit status 0, 1 "
+            "when a measurement does not fit its indicator, 2 for bad input."
+        ),
+        epilog=N_("example: score-core results kpis.json --min-n 10"),
     )
     _file(results)
-    results.add_argument("--indicators", help="a JSON file of an indicator set")
+    results.add_argument("--indicators", help=N_("a JSON file of an indicator set"))
     results.add_argument(
         "--min-n",
         type=int,
         default=5,
-        help="fewest enterprises for a result without a warning (default: 5)",
+        help=N_("fewest enterprises for a result without a warning (default: 5)"),
     )
     _json_out(results)
-    _csv_out(results, "one row per indicator, as the table")
+    _csv_out(
+        results,
+        N_(
+            "print CSV with a header: one row per indicator, as the table (findings "
+            "go to standard error)"
+        ),
+    )
     results.set_defaults(handler=_results)
 
 
 def _add_schema(sub: Any) -> None:
     schema = sub.add_parser(
         "schema",
-        help="print the JSON Schema of a document kind, or list the kinds",
-        description="Print the JSON Schema (draft 2020-12) of a document kind: the "
-        "versioned envelope and its data, or with --bare the data alone. Without "
-        "KIND, list the kinds.",
-        epilog="example: score-core schema workshop > workshop.schema.json",
+        help=N_("print the JSON Schema of a document kind, or list the kinds"),
+        description=N_(
+            "Print the JSON Schema (draft 2020-12) of a document kind: the versioned "
+            "envelope and its data, or with --bare the data alone. Without KIND, "
+            "list the kinds."
+        ),
+        epilog=N_("example: score-core schema workshop > workshop.schema.json"),
     )
-    schema.add_argument("kind", nargs="?", help="a document kind, such as workshop")
-    schema.add_argument("--bare", action="store_true", help="the data without envelope")
+    schema.add_argument("kind", nargs="?", help=N_("a document kind, such as workshop"))
+    schema.add_argument(
+        "--bare", action="store_true", help=N_("the data without envelope")
+    )
     schema.set_defaults(handler=_schema)
 
 
 def _add_validate(sub: Any) -> None:
     validate = sub.add_parser(
         "validate",
-        help="check that a file is a valid score_core document",
-        description="Load a versioned document (migrating older versions) and say "
-        "whether it is valid, with every problem and its JSON path. Exit status 0 "
-        "when valid, 1 when not, 2 when the file cannot be read.",
-        epilog="example: score-core validate workshop.json --kind workshop",
+        help=N_("check that a file is a valid score_core document"),
+        description=N_(
+            "Load a versioned document (migrating older versions) and say whether it "
+            "is valid, with every problem and its JSON path. Exit status 0 when "
+            "valid, 1 when not, 2 when the file cannot be read."
+        ),
+        epilog=N_("example: score-core validate workshop.json --kind workshop"),
     )
     _file(validate)
-    validate.add_argument("--kind", help="the kind expected (default: any)")
+    validate.add_argument("--kind", help=N_("the kind expected (default: any)"))
     validate.set_defaults(handler=_validate)
 
 
@@ -955,20 +1019,22 @@ def _season(args: argparse.Namespace) -> int:
 def _add_season(sub: Any) -> None:
     season = sub.add_parser(
         "season",
-        help="check a season's plans against its trainers: double bookings, limits",
-        description="Check a season (JSON: a bare object or a document of kind "
-        "season: module plans, trainers and who is assigned to what): nobody in two "
-        "places on one day, visits per day and per week within the profile's "
-        "limits, each trainer certified for the module on the day, paired visits "
-        "where the profile asks for them. Without --profile, the profile the plans "
-        "name. Exit status 0 when the report has no error, 1 otherwise, 2 for bad "
-        "input.",
-        epilog="example: score-core season spring-2026.json --profile cn",
+        help=N_("check a season's plans against its trainers: double bookings, limits"),
+        description=N_(
+            "Check a season (JSON: a bare object or a document of kind season: "
+            "module plans, trainers and who is assigned to what): nobody in two "
+            "places on one day, visits per day and per week within the profile's "
+            "limits, each trainer certified for the module on the day, paired visits "
+            "where the profile asks for them. Without --profile, the profile the "
+            "plans name. Exit status 0 when the report has no error, 1 otherwise, 2 "
+            "for bad input."
+        ),
+        epilog=N_("example: score-core season spring-2026.json --profile cn"),
     )
     _file(season)
     season.add_argument(
         "--profile",
-        help="profile name or country code (default: the profile the plans name)",
+        help=N_("profile name or country code (default: the profile the plans name)"),
     )
     _json_out(season)
     season.set_defaults(handler=_season)
@@ -993,16 +1059,19 @@ def _lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         metavar="LOCALE",
-        help="the language and conventions of the text: zh_CN, es, es_PE, id... "
-        "(default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG; English)",
+        help=N_(
+            "the language and conventions of the text: zh_CN, es, es_PE, id... "
+            "(default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG; English)"
+        ),
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(lang: Language | None = None) -> argparse.ArgumentParser:
+    parser = Parser(
+        lang=lang or language(None),
         prog="score-core",
-        description="The ILO SCORE programme's rules as code.",
-        epilog="example: score-core demo --lang zh_CN",
+        description=N_("The ILO SCORE programme's rules as code."),
+        epilog=N_("example: score-core demo --lang zh_CN"),
     )
     _lang_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -1109,8 +1178,8 @@ def choose_language(argv: Sequence[str] | None, environ: Mapping[str, str]) -> L
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
     lang = choose_language(sys.argv[1:] if argv is None else argv, os.environ)
+    parser = _parser(lang)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -12,7 +12,9 @@ The source strings are, each with its gettext context:
 - the notes on where each value of a shipped profile comes from (context:
   ``note``; a shipped catalog translates every one, keeping its numbers and
   source keys);
-- every ``_("...")`` of the command line (``score_core._cli``), no context.
+- every ``_("...")`` and ``N_("...")`` (a text translated where it is
+  shown: the parser's help) of the command line (``score_core._cli``), no
+  context.
 
 A translation keeps every placeholder of its source, and for percentages
 and choices the spec (a choice keeps its keys; its words are translated):
@@ -68,7 +70,7 @@ def cli_strings(sources: Sequence[Path] | None = None) -> Iterator[tuple[str, st
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
+                and node.func.id in ("_", "N_")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -89,6 +91,7 @@ def entries() -> Iterator[tuple[str | None, str, list[str]]]:
     for unit in sorted({i.unit for i in default_indicators()}):
         yield "unit", unit, ["a unit of measurement"]
     for name in profile_names():
+        yield "title", get_profile(name).title, [f"the title of profile {name}"]
         for parameter, _, provenance in get_profile(name).parameters():
             if provenance.note:
                 yield "note", provenance.note, [f"{name}: {parameter}"]
@@ -159,7 +162,9 @@ def read(locale: str) -> Any:
 def updated_bytes(locale: str) -> bytes:
     """A locale's ``.po`` updated from the sources (new strings empty)."""
     catalog = read(locale)
-    catalog.update(template_catalog(), update_creation_date=False)
+    catalog.update(
+        template_catalog(), no_fuzzy_matching=True, update_creation_date=False
+    )
     catalog.obsolete.clear()
     return _po_bytes(catalog)
 

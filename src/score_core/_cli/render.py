@@ -11,8 +11,15 @@ from typing import TYPE_CHECKING
 from score_core.catalogue import Catalogue
 from score_core.i18n import Language, language
 from score_core.money import Money
+from score_core.parameters import Timeline
 from score_core.people import Gender, Role
-from score_core.profiles import Profile, value_text
+from score_core.profiles import (
+    Band,
+    CoverageTarget,
+    DelegationRule,
+    Profile,
+    value_text,
+)
 from score_core.workshops import Workshop, workshop_statistics
 
 
@@ -137,6 +144,43 @@ def provenance_text(lang: Language, provenance: Provenance) -> str:
         text = _("source {source}").format(source=provenance.source)
     note = lang.pgettext("note", provenance.note) if provenance.note else ""
     return f"{text}: {note}" if note else text
+
+
+def value_words(lang: Language, value: object) -> str:
+    """A profile parameter's value in a language (:func:`value_text` in English)."""
+    if lang.catalog is None:
+        return value_text(value)
+    _ = lang.gettext
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date):
+        return lang.date(value)
+    if isinstance(value, Band):
+        return _("{minimum} to {maximum}").format(
+            minimum=value.minimum, maximum=value.maximum
+        )
+    if isinstance(value, DelegationRule):
+        words = (
+            _("exactly {managers} managers and {workers} workers")
+            if value.exact
+            else _("at least {managers} managers and {workers} workers")
+        )
+        return words.format(managers=value.managers, workers=value.workers)
+    if isinstance(value, Timeline):
+        return "; ".join(
+            f"{_coverage_words(lang, e.value)} {period(lang, e.start, e.end)}"
+            for e in value.entries
+        )
+    return value_text(value)
+
+
+def _coverage_words(lang: Language, target: CoverageTarget) -> str:
+    if target.module1 == target.later_modules:
+        return lang.percent(target.module1)
+    _ = lang.gettext
+    return _("M1 {module1}, later {later}").format(
+        module1=lang.percent(target.module1), later=lang.percent(target.later_modules)
+    )
 
 
 def width(text: str) -> int:
@@ -305,21 +349,26 @@ def profile_text(
     """A profile: its identity, then every parameter with its provenance."""
     lang = words(lang)
     _ = lang.gettext
-    identity = _("country {country}, phase {phase}, valid {validity}").format(
+    identity = (
+        _("country {country}, phase {phase}, valid {validity}")
+        if profile.phase
+        else _("country {country}, valid {validity}")
+    ).format(
         country=profile.country or "-",
-        phase=profile.phase or "-",
+        phase=profile.phase,
         validity=period(lang, profile.valid_from, profile.valid_to),
     )
     if profile.parent:
         identity += _(", derived from {parent}").format(parent=profile.parent)
-    head = [f"{indent}{profile.name}: {profile.title}", f"{indent}  {identity}"]
+    title = lang.pgettext("title", profile.title)
+    head = [f"{indent}{profile.name}: {title}", f"{indent}  {identity}"]
     if profile.institutions:
         head.append(
             f"{indent}  "
             + _("institutions: {names}").format(names="; ".join(profile.institutions))
         )
     rows = [
-        [name, value_text(value), provenance_text(lang, provenance)]
+        [name, value_words(lang, value), provenance_text(lang, provenance)]
         for name, value, provenance in profile.parameters()
     ]
     headers = [_("parameter"), _("value"), _("where it comes from")]
@@ -333,9 +382,9 @@ def profiles_table(profiles: Sequence[Profile], lang: Language | None = None) ->
     rows = [
         [
             p.name,
-            p.title,
+            lang.pgettext("title", p.title),
             p.country or "-",
-            str(p.employees),
+            value_words(lang, p.employees),
             p.currency,
             period(lang, p.valid_from, p.valid_to),
         ]

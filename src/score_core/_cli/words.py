@@ -1,0 +1,144 @@
+"""The command line's own words (help, usage, errors) in the user's language.
+
+The texts of the parser (``help=``, ``description=``, ``epilog=``) are
+marked with :func:`N_` where they are written, stay English in the parser,
+and are translated when argparse shows them, by :class:`Formatter` and
+:class:`Parser`. argparse's own words (``usage:``, the section titles, the
+help option, its usage errors) are translated from the same catalog: the
+ones it writes are listed here, so that ``make messages`` extracts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from score_core.i18n import Language
+
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's name for a deferred text
+    """Mark a text for the catalog; it is translated where it is shown."""
+    return text
+
+
+#: argparse's own words, as Python 3.11 to 3.13 write them (the section
+#: titles, the help option's help), translated as they are shown.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+)
+
+#: Value checks of this command line, as templates of ``{value!r}``.
+DATE_ERROR = N_("{value} is not a date such as 2015-07-01")
+MOMENT_ERROR = N_(
+    "{value} is not a date and time with a zone, such as 2026-11-24T09:00Z"
+)
+COUNT_ERROR = N_("{value} is not a count such as 20")
+
+#: argparse's usage errors (as Python 3.11 to 3.13 write them) and this
+#: command line's value checks, as templates: an error is matched against
+#: each, its parts kept (an argument's name, the value given) or, for
+#: ``problem``, translated in turn. An error matching none stays English.
+USAGE_ERRORS = (
+    N_("the following arguments are required: {names}"),
+    N_("unrecognized arguments: {names}"),
+    N_("argument {argument}: {problem}"),
+    N_("invalid choice: {value} (choose from {choices})"),
+    N_("invalid {type} value: {value}"),
+    N_("expected one argument"),
+    DATE_ERROR,
+    MOMENT_ERROR,
+    COUNT_ERROR,
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The English text a template writes, with each placeholder caught."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            f"(?P<{part}>.+?)" if odd else re.escape(part)
+            for odd, part in zip(itertools.cycle((False, True)), parts, strict=False)
+        ),
+        re.DOTALL,
+    )
+
+
+_PATTERNS = tuple((_pattern(t), t) for t in USAGE_ERRORS)
+
+
+def usage_error(lang: Language, message: str) -> str:
+    """An argparse usage error in a language (English when none matches)."""
+    for pattern, template in _PATTERNS:
+        found = pattern.fullmatch(message)
+        if found:
+            parts = found.groupdict()
+            if "problem" in parts:
+                parts["problem"] = usage_error(lang, parts["problem"])
+            return lang.gettext(template).format(**parts)
+    return message
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help and usage, with every text in the parser's language."""
+
+    def __init__(self, prog: str, *, lang: Language) -> None:
+        super().__init__(prog)
+        self._lang = lang
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(self._lang.gettext(text))
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return self._lang.gettext(action.help) if action.help else action.help
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(self._lang.gettext(heading) if heading else heading)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = self._lang.gettext("usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that shows its help and errors in a language.
+
+    Its subcommands' parsers are of the same kind, in the same language.
+    """
+
+    def __init__(self, *args: Any, lang: Language, **kwargs: Any) -> None:
+        self.lang = lang  # before argparse adds -h, which it formats
+        super().__init__(*args, **kwargs)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return Formatter(self.prog, lang=self.lang)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """Subcommands, whose parsers show their words in this parser's language."""
+        lang = self.lang
+
+        def make(**options: Any) -> Parser:
+            return Parser(lang=lang, **options)
+
+        kwargs["parser_class"] = make
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str) -> Any:
+        """Print the usage and the error in the parser's language; exit 2."""
+        self.print_usage()
+        text = self.lang.gettext(N_("{prog}: error: {message}")).format(
+            prog=self.prog, message=usage_error(self.lang, message)
+        )
+        self.exit(2, text + "\n")
