@@ -466,7 +466,11 @@ class TestCommandLine:
         assert main([*zh, "validate", str(good), "--kind", "quote"]) == 1
         captured = capsys.readouterr()
         out, err = captured.out, captured.err
-        assert "cn-mem: SCORE China with the MEM" in out  # titles are data
+        from score_core.profiles import get_profile
+
+        title = get_profile("cn-mem").title
+        assert f"cn-mem: {language('zh_CN').pgettext('title', title)}" in out
+        assert "cn-mem: SCORE China with the MEM" not in out
         assert "配置" in out
         assert "有效期" in out
         assert "员工人数" in out

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
+import shutil
 from collections.abc import Iterable
 from typing import Any
 
+from score_core._cli.render import WIDTH, wrap
 from score_core.i18n import Language
 
 
@@ -88,8 +90,18 @@ class Formatter(argparse.HelpFormatter):
     """argparse's help and usage, with every text in the parser's language."""
 
     def __init__(self, prog: str, *, lang: Language) -> None:
-        super().__init__(prog)
+        # At most the width of every other text of the command (100 columns).
+        columns = min(shutil.get_terminal_size().columns, WIDTH)
+        super().__init__(prog, width=columns - 2)
         self._lang = lang
+
+    # Lines broken by the columns a text takes, as the tables are: a Chinese
+    # character takes two, and Chinese has no spaces to break at.
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
 
     def _format_text(self, text: str) -> str:
         return super()._format_text(self._lang.gettext(text))
