@@ -39,9 +39,7 @@ _PARTS = st.text(
 
 class TestUsageErrors:
     @given(template=st.sampled_from(USAGE_ERRORS), value=_PARTS)
-    def test_each_template_is_read_back_and_said_in_the_language(
-        self, template, value
-    ):
+    def test_each_template_is_read_back_and_said_in_the_language(self, template, value):
         names = re.findall(r"\{(\w+)\}", template)
         english = template.format(**dict.fromkeys(names, value))
         said = usage_error(_Marked(), english)

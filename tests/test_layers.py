@@ -77,7 +77,12 @@ def _modules() -> dict[str, Path]:
 
 
 #: Modules of a package placed apart from their package's layer.
-PLACED = {"_data.codes": 0, "_data.sources": 0, "_data.currencies": 0}
+PLACED = {
+    "_data.codes": 0,
+    "_data.sources": 0,
+    "_data.currencies": 0,
+    "_data.messages": 0,
+}
 
 
 def _layer(module: str) -> int:

@@ -137,6 +137,7 @@ PUBLIC: tuple[_Row, ...] = (
     _Row("available_locales", "i18n"),
     _Row("language", "i18n"),
     _Row("locale_from_environ", "i18n"),
+    _Row("localized_error", "i18n"),
     _Row("localized_message", "i18n"),
     _Row("localized_report", "i18n"),
     _Row("to_ical", "ical", top=True),

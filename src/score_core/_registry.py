@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Generic, TypeVar
 
+from score_core._data import messages
 from score_core.errors import ConfigurationError, UnknownNameError
 
 
@@ -23,13 +24,14 @@ class Registry(Generic[T]):
     Args:
         what: What the items are, for messages (``profile``).
         unique: When True, a name can be registered only once.
-        hint: Appended to the unknown-name message.
+        register: The function that registers one, named in the
+            unknown-name message.
     """
 
-    def __init__(self, what: str, *, unique: bool = False, hint: str = "") -> None:
+    def __init__(self, what: str, *, unique: bool = False, register: str = "") -> None:
         self._what = what
         self._unique = unique
-        self._hint = hint
+        self._register = register
         self._items: dict[str, T] = {}
 
     def add(self, name: str, item: T) -> T:
@@ -57,10 +59,14 @@ class Registry(Generic[T]):
         try:
             return self._items[name]
         except (KeyError, TypeError):
-            raise UnknownNameError(
-                f"no {self._what} named {name!r}; known: {', '.join(self.names())}"
-                + self._hint
-            ) from None
+            refusal = messages.UNKNOWN_NAME.format(
+                what=self._what, name=repr(name), names=", ".join(self.names())
+            )
+            if self._register:
+                refusal = messages.REGISTER_IT.format(
+                    refusal=refusal, function=f"{self._register}()"
+                )
+            raise UnknownNameError(refusal) from None
 
     def names(self) -> tuple[str, ...]:
         """The registered names, sorted."""

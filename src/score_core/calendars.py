@@ -194,9 +194,7 @@ _WEEKDAYS = FixedCalendar(
 
 
 # -- registry ------------------------------------------------------------------------
-_CALENDARS: Registry[WorkCalendar] = Registry(
-    "calendar", hint="; register one with register_calendar()"
-)
+_CALENDARS: Registry[WorkCalendar] = Registry("calendar", register="register_calendar")
 
 
 def register_calendar(

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from score_core._data import messages
+
 
 if TYPE_CHECKING:
     from score_core.findings import RuleViolation
@@ -216,10 +218,13 @@ class PayloadError(ScoreError, ValueError):
             shown = count
         elif shown < 0:
             raise InvalidValueError(f"shown must be 0 or more, not {shown}")
-        lines = [f"{count:,} problem{'s' if count != 1 else ''} in payload:"]
+        head = messages.PROBLEMS if count != 1 else messages.ONE_PROBLEM
+        lines = [head.format(count=f"{count:,}")]
         lines += [f"  {e}" for e in self.errors[:shown]]
         if count > shown:
-            lines.append(f"  ... and {count - shown:,} more")
+            lines.append(
+                "  " + messages.MORE_PROBLEMS.format(count=f"{count - shown:,}")
+            )
         return "\n".join(lines)
 
 

@@ -36,6 +36,7 @@ import copy
 import functools
 import gettext
 import io
+import itertools
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -43,6 +44,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
+from score_core._data import messages
 from score_core.codes import (
     _MessageFormatter,
     _percent,
@@ -60,6 +62,7 @@ __all__ = [
     "available_locales",
     "language",
     "locale_from_environ",
+    "localized_error",
     "localized_message",
     "localized_report",
 ]
@@ -353,3 +356,98 @@ def localized_report(report: Report, locale: str | None) -> str:
     """
     lang = language(locale)
     return "\n".join(lang.finding(v) for v in report)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The English text a ``str.format`` template writes, each part caught by name.
+
+    >>> _pattern("unknown key {key}").fullmatch("unknown key 'x'")["key"]
+    "'x'"
+    """
+    pieces = re.split(r"\{(\w+)\}", template)
+    seen: set[str] = set()
+    regex = []
+    for named, piece in zip(itertools.cycle((False, True)), pieces, strict=False):
+        if not named:
+            regex.append(re.escape(piece))
+        elif piece in seen:  # the same part again: the same text
+            regex.append(f"(?P={piece})")
+        else:
+            seen.add(piece)
+            regex.append(f"(?P<{piece}>.+?)")
+    return re.compile("".join(regex), re.DOTALL)
+
+
+#: Each error template with the pattern that reads it back.
+_ERRORS = tuple((_pattern(t), t) for t in messages.TEMPLATES)
+#: A problem of a payload: its JSON path, then what is wrong there.
+_PROBLEM = re.compile(r"(\s*)(\$(?:[^:]|:(?! ))*): (.*)", re.DOTALL)
+
+
+def _said(
+    lang: Language,
+    text: str,
+    templates: tuple[tuple[re.Pattern[str], str], ...],
+    context: str | None = None,
+    *,
+    in_turn: frozenset[str] = frozenset(),
+) -> str:
+    """``text`` said in ``lang``: read back against the first template that fits.
+
+    The template's translation (in ``context``) is filled with the parts
+    read: those named in ``in_turn`` said in turn, the rest kept (dates in
+    the locale's way). A text no template reads is kept as it is.
+    """
+    for found, template in templates:
+        match = found.fullmatch(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        for name, value in parts.items():
+            if name in in_turn:
+                parts[name] = _said(lang, value, templates, context, in_turn=in_turn)
+            elif name in messages.LISTS_SAID_IN_TURN:
+                sep = messages.LISTS_SAID_IN_TURN[name]
+                parts[name] = sep.join(
+                    _said(lang, item, templates, context, in_turn=in_turn)
+                    for item in value.split(sep)
+                )
+            else:
+                parts[name] = lang.value(value)
+        words = lang.pgettext(context, template) if context else lang.gettext(template)
+        return words.format(**parts)
+    return text
+
+
+def _error_line(lang: Language, line: str) -> str:
+    problem = _PROBLEM.fullmatch(line)
+    if problem is not None:
+        indent, path, reason = problem.groups()
+        return f"{indent}{path}: {_said_error(lang, reason)}"
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return indent + _said_error(lang, line.lstrip(" "))
+
+
+def _said_error(lang: Language, text: str) -> str:
+    return _said(lang, text, _ERRORS, "error", in_turn=messages.SAID_IN_TURN)
+
+
+def localized_error(error: BaseException | str, locale: str | None) -> str:
+    """An error's message in a locale's language, as far as it can be said.
+
+    score_core writes its refusals and a payload's problems from one table of
+    templates; each line of the message is read back against it and said in
+    the language (a payload problem keeps its JSON path). What no template
+    reads, such as a field's own validation message, stays English. A
+    message given as text is said the same way.
+
+    >>> from score_core.errors import PayloadError
+    >>> print(localized_error(PayloadError(["$.id: required key missing"]), "es"))
+    1 problema en los datos:
+      $.id: falta una clave obligatoria
+    """
+    lang = language(locale)
+    text = str(error)
+    if lang.catalog is None:
+        return text
+    return "\n".join(_error_line(lang, line) for line in text.split("\n"))

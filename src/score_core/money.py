@@ -97,9 +97,7 @@ class Currency:
         return Decimal(1).scaleb(-self.minor_units)
 
 
-_CURRENCIES: Registry[Currency] = Registry(
-    "currency", hint="; register it with register_currency()"
-)
+_CURRENCIES: Registry[Currency] = Registry("currency", register="register_currency")
 
 
 def register_currency(currency: Currency) -> Currency:

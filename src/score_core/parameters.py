@@ -39,6 +39,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from score_core._data import messages
 from score_core._validators import items_of, optional_date, optional_non_empty_str
 from score_core.codes import Code, violation
 from score_core.errors import InvalidValueError, NotInForceError
@@ -77,10 +78,7 @@ class Resolution(enum.StrEnum):
 
 #: What a strict-mode refusal tells a Python caller; the CLI and other front
 #: ends give their own spelling through ``NotInForceError.with_hint``.
-PYTHON_STRICT_HINT = (
-    "mode=Resolution.STRICT was passed; leave mode at its default "
-    "(Resolution.LENIENT) to use the nearest value with a warning"
-)
+PYTHON_STRICT_HINT = messages.PYTHON_STRICT_HINT
 
 
 def out_of_force(detail: str, *, mode: Resolution) -> NotInForceError | None:
@@ -104,12 +102,12 @@ def describe_period(start: date | None, end: date | None) -> str:
     'until 2017-12-31'
     """
     if start is None and end is None:
-        return "always"
+        return messages.ALWAYS
     if start is None:
-        return f"until {end}"
+        return messages.UNTIL.format(end=end)
     if end is None:
-        return f"from {start}"
-    return f"from {start} to {end}"
+        return messages.FROM.format(start=start)
+    return messages.FROM_TO.format(start=start, end=end)
 
 
 def _iso(day: date | None) -> str | None:
@@ -293,10 +291,15 @@ class Timeline(Generic[T]):
         entry = self.entry_on(on)
         if entry is not None:
             return Resolved(value=entry.value, entry=entry, on=on)
-        what = parameter if profile == "-" else f"{parameter} of {profile}"
+        what = (
+            parameter
+            if profile == "-"
+            else messages.VALUE_OF_PROFILE.format(parameter=parameter, profile=profile)
+        )
         periods = "; ".join(e.period for e in self.entries)
         error = out_of_force(
-            f"{what} has no value in force on {on} (declared: {periods})", mode=mode
+            messages.NO_VALUE_IN_FORCE.format(what=what, on=on, periods=periods),
+            mode=mode,
         )
         if error is not None:
             raise error

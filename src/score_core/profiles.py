@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from score_core._data import messages
 from score_core._frozen import freeze
 from score_core._registry import Registry
 from score_core._validators import (
@@ -516,7 +517,9 @@ class Profile:
         if self.in_force(on):
             return Report()
         error = out_of_force(
-            f"profile {self.name} is not in force on {on} (valid {self.validity})",
+            messages.PROFILE_NOT_IN_FORCE.format(
+                name=self.name, on=on, validity=self.validity
+            ),
             mode=mode,
         )
         if error is not None:

@@ -59,6 +59,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from score_core import _migrations
+from score_core._data import messages
 from score_core._frozen import FrozenMap
 from score_core.errors import (
     InvalidTypeError,
@@ -118,12 +119,13 @@ def _describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {shown!r}"
+        return messages.STRING.format(text=repr(shown))
     if isinstance(value, float):
-        return f"the float {value!r}"
+        return messages.FLOAT.format(text=repr(value))
     if isinstance(value, int):
-        text = str(value) if value.bit_length() < 64 else "a very large number"
-        return f"the integer {text}"
+        if value.bit_length() >= 64:
+            return messages.INTEGER.format(text=messages.HUGE)
+        return messages.INTEGER.format(text=value)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -132,7 +134,7 @@ def _describe(value: object) -> str:
 
 
 def _expect(what: str, value: object) -> _LoadError:
-    return _LoadError(f"expected {what}, got {_describe(value)}")
+    return _LoadError(messages.EXPECTED.format(what=what, got=_describe(value)))
 
 
 # -- strict scalar hooks --------------------------------------------------------
@@ -145,9 +147,7 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _too_large(value: int) -> _LoadError:
-    return _LoadError(
-        f"expected an integer from -2^63 to 2^63 - 1, got {_describe(value)}"
-    )
+    return _LoadError(messages.INT_RANGE.format(got=_describe(value)))
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -194,7 +194,7 @@ def _structure_date(value: object, _: type) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise _LoadError(f"{value!r} is not a valid date") from None
+            raise _LoadError(messages.NOT_A_DATE.format(value=repr(value))) from None
     raise _expect('a date as a string such as "2026-11-24"', value)
 
 
@@ -230,7 +230,9 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     by_value, allowed = table
     if type(value) is str and value in by_value:
         return by_value[value]
-    raise _LoadError(f"expected one of {allowed}, got {_describe(value)}")
+    raise _LoadError(
+        messages.EXPECTED_ONE_OF.format(allowed=allowed, got=_describe(value))
+    )
 
 
 def _enum_unstructure(value: enum.Enum) -> Any:
@@ -428,8 +430,12 @@ def _refuse_another_kind(
         expected = _KIND_OF.get(cls) or (_origin(cls) or cls).__name__
         unknown = len(value.keys() - names)
         raise _LoadError(
-            f"expected {expected}, got an object shaped like {' or '.join(like[:3])}"
-            f": {unknown} of its {len(value)} keys are not fields of {expected}"
+            messages.SHAPED_LIKE.format(
+                kind=expected,
+                like=" or ".join(like[:3]),
+                unknown=unknown,
+                count=len(value),
+            )
         )
 
 
@@ -537,9 +543,9 @@ def _problems(exc: BaseException, path: tuple[PathItem, ...]) -> Iterator[str]:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield f"{render_path(path)}: unknown key {key!r}"
+            yield f"{render_path(path)}: {messages.UNKNOWN_KEY.format(key=repr(key))}"
     elif isinstance(exc, KeyError):
-        yield f"{render_path(path)}: required key missing"
+        yield f"{render_path(path)}: {messages.MISSING_KEY}"
     elif isinstance(exc, InvalidValueError | InvalidTypeError):
         where = (*path, exc.field) if exc.field else path
         yield f"{render_path(where)}: {exc}"
@@ -650,7 +656,8 @@ def _duplicates(text: str | bytes) -> list[str]:
             seen: set[str] = set()
             for key, item in node:
                 if key in seen:
-                    problems[f"{render_path(path)}: key {key!r} given twice"] = None
+                    twice = messages.KEY_TWICE.format(key=repr(key))
+                    problems[f"{render_path(path)}: {twice}"] = None
                 seen.add(key)
                 children.append((item, (*path, key)))
         elif type(node) is list:
@@ -661,9 +668,7 @@ def _duplicates(text: str | bytes) -> list[str]:
 
 def _loads(text: str | bytes) -> Any:
     if not isinstance(text, str | bytes | bytearray):
-        raise PayloadError(
-            [f"$: expected JSON text (str or bytes), got {type(text).__name__}"]
-        )
+        raise PayloadError([f"$: {messages.NOT_TEXT.format(type=type(text).__name__)}"])
     try:
         try:
             return json.loads(
@@ -676,7 +681,7 @@ def _loads(text: str | bytes) -> Any:
             ["$: nested too deeply to read (deeper than Python's recursion limit)"]
         ) from exc
     except ValueError as exc:
-        raise PayloadError([f"$: not valid JSON ({exc})"]) from exc
+        raise PayloadError([f"$: {messages.NOT_JSON.format(detail=exc)}"]) from exc
     raise PayloadError(problems)
 
 
@@ -1084,22 +1089,18 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     _builtin_kinds()
     if type(document) is not dict:
         got = _describe(document) + _bare(document)
-        raise PayloadError([f"$: expected a document object, got {got}"])
+        expected = messages.EXPECTED.format(what="a document object", got=got)
+        raise PayloadError([f"$: {expected}"])
     if not document.keys() & _ENVELOPE_KEYS:
         # Bare data, or another file: one problem, not one per key.
         got = _bare(document) or " with none of these keys"
-        raise PayloadError(
-            [
-                "$: expected a document, an object with schema, schema_version, "
-                f"kind and data; got an object{got}"
-            ]
-        )
+        raise PayloadError([f"$: {messages.NOT_A_DOCUMENT.format(got=got)}"])
     problems: list[str] = []
     unknown = sorted(set(document) - {"schema", "schema_version", "kind", "data"})
-    problems += [f"$: unknown key {key!r}" for key in unknown]
+    problems += [f"$: {messages.UNKNOWN_KEY.format(key=repr(key))}" for key in unknown]
     for key in ("schema", "schema_version", "kind", "data"):
         if key not in document:
-            problems.append(f"$.{key}: required key missing")
+            problems.append(f"$.{key}: {messages.MISSING_KEY}")
     if problems:
         raise PayloadError(problems)
     if document["schema"] != SCHEMA:
@@ -1109,19 +1110,25 @@ def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     version = document["schema_version"]
     if type(version) is not int or version < 1:
         problems.append(
-            f"$.schema_version: expected a positive integer, got {_describe(version)}"
+            "$.schema_version: "
+            + messages.EXPECTED.format(
+                what="a positive integer", got=_describe(version)
+            )
         )
     elif version > SCHEMA_VERSION:
         raise UnsupportedSchemaVersionError(
             [
-                f"$.schema_version: version {version} is newer than this library "
-                f"understands ({SCHEMA_VERSION}); upgrade score-core"
+                "$.schema_version: "
+                + messages.NEWER.format(version=version, supported=SCHEMA_VERSION)
             ]
         )
     found = document["kind"]
     if type(found) is not str or found not in _KINDS:
         known = ", ".join(sorted(_KINDS))
-        problems.append(f"$.kind: expected one of {known}, got {_describe(found)}")
+        problems.append(
+            "$.kind: "
+            + messages.EXPECTED_ONE_OF.format(allowed=known, got=_describe(found))
+        )
     elif kind is not None and found != kind:
         problems.append(f"$.kind: expected {kind!r}, got {found!r}")
     if problems:

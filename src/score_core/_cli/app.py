@@ -34,11 +34,16 @@ from score_core._cli.render import (
     summary_text,
 )
 from score_core._cli.words import (
+    CANNOT_READ,
+    CANNOT_WRITE,
     COUNT_ERROR,
     DATE_ERROR,
+    EXPECTED_ONE,
+    JSON_OR_CSV,
     MOMENT_ERROR,
     N_,
     Parser,
+    input_error,
 )
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
@@ -59,7 +64,12 @@ from score_core.errors import (
     ScoreError,
 )
 from score_core.findings import Report
-from score_core.i18n import Language, language, locale_from_environ
+from score_core.i18n import (
+    Language,
+    language,
+    locale_from_environ,
+    localized_error,
+)
 from score_core.ical import to_ical
 from score_core.journey import EnterpriseRecord
 from score_core.monitoring import (
@@ -159,17 +169,17 @@ class _InputError(Exception):
         super().__init__(message)
         self.problems = problems
 
-    def render(self, shown: int) -> str:
+    def render(self, shown: int, lang: Language) -> str:
         if self.problems is None:
-            return str(self)
-        return f"{self}: {_listing(self.problems, shown)}"
+            return input_error(lang, str(self))
+        return f"{self}: {_listing(self.problems, shown, lang)}"
 
 
-def _listing(error: PayloadError, shown: int) -> str:
+def _listing(error: PayloadError, shown: int, lang: Language) -> str:
     """The problems of a payload, the first ``shown`` of them (0: all)."""
-    text = error.describe(shown=shown or None)
+    text = localized_error(error.describe(shown=shown or None), lang.locale)
     if shown and len(error.errors) > shown:
-        text += " (--max-errors 0 lists them all)"
+        text += " " + lang.gettext(N_("(--max-errors 0 lists them all)"))
     return text
 
 
@@ -177,7 +187,9 @@ def _read(path: str) -> bytes:
     try:
         return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise _InputError(
+            CANNOT_READ.format(path=path, reason=exc.strerror or exc)
+        ) from None
 
 
 def _load(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
@@ -196,7 +208,9 @@ def _mode(args: argparse.Namespace) -> Resolution:
 
 
 #: What a strict-mode refusal tells a CLI user (instead of the Python argument).
-CLI_STRICT_HINT = "--strict was given; drop it to use the nearest value with a warning"
+CLI_STRICT_HINT = N_(
+    "--strict was given; drop it to use the nearest value with a warning"
+)
 
 
 def _records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
@@ -224,7 +238,9 @@ def _opened(path: str) -> Iterator[IO[bytes]]:
     try:
         stream = Path(path).open("rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise _InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise _InputError(
+            CANNOT_READ.format(path=path, reason=exc.strerror or exc)
+        ) from None
     with stream:
         yield stream
 
@@ -326,7 +342,7 @@ def _findings_aside(report: Report, lang: Language) -> None:
 
 def _one_output(args: argparse.Namespace) -> None:
     if args.json and args.csv:
-        raise _InputError("give --json or --csv, not both")
+        raise _InputError(JSON_OR_CSV)
 
 
 def _check_records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
@@ -497,7 +513,7 @@ def _plan(args: argparse.Namespace) -> int:
             )
         except OSError as exc:
             raise _InputError(
-                f"{args.ics}: cannot write ({exc.strerror or exc})"
+                CANNOT_WRITE.format(path=args.ics, reason=exc.strerror or exc)
             ) from None
     if args.json:
         print(to_json(dump_document(plan), indent=2))
@@ -600,7 +616,7 @@ def _validate(args: argparse.Namespace) -> int:
             _("{file}: not a valid score_core document: ").format(file=args.file),
             end="",
         )
-        print(_listing(exc, args.max_errors))
+        print(_listing(exc, args.max_errors, args.lang))
         like = () if args.kind else _shaped_like(text)
         if like:
             print(
@@ -650,7 +666,9 @@ def _moment(text: str) -> datetime:
 def _load_one(cls: type, path: str) -> tuple:  # type: ignore[type-arg]
     items = _load(cls, path)
     if len(items) != 1:
-        raise _InputError(f"{path}: expected one {cls.__name__}, got {len(items)}")
+        raise _InputError(
+            EXPECTED_ONE.format(path=path, kind=cls.__name__, count=len(items))
+        )
     return items
 
 
@@ -1190,14 +1208,18 @@ def _main(argv: Sequence[str] | None) -> int:
         return handler(args)
     except NotInForceError as exc:
         print(
-            f"score-core {args.command}: {exc.with_hint(CLI_STRICT_HINT)}",
+            f"score-core {args.command}: {localized_error(exc.detail, lang.locale)}; "
+            + lang.gettext(CLI_STRICT_HINT),
             file=sys.stderr,
         )
         return EXIT_USAGE
     except _InputError as exc:
         shown = getattr(args, "max_errors", SHOWN_PROBLEMS)
-        print(f"score-core {args.command}: {exc.render(shown)}", file=sys.stderr)
+        print(f"score-core {args.command}: {exc.render(shown, lang)}", file=sys.stderr)
         return EXIT_USAGE
     except ScoreError as exc:
-        print(f"score-core {args.command}: {exc}", file=sys.stderr)
+        print(
+            f"score-core {args.command}: {localized_error(exc, lang.locale)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE

@@ -12,6 +12,8 @@ The source strings are, each with its gettext context:
 - the notes on where each value of a shipped profile comes from (context:
   ``note``; a shipped catalog translates every one, keeping its numbers and
   source keys);
+- the templates of the refusals and payload problems a person reads
+  (``score_core._data.messages``, context: ``error``);
 - every ``_("...")`` and ``N_("...")`` (a text translated where it is
   shown: the parser's help) of the command line (``score_core._cli``), no
   context.
@@ -32,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from score_core._data import messages
 from score_core._version import __version__
 from score_core.catalogue import ModuleKind, default_catalogue
 from score_core.codes import Code, _split_choices, code_info
@@ -95,6 +98,8 @@ def entries() -> Iterator[tuple[str | None, str, list[str]]]:
         for parameter, _, provenance in get_profile(name).parameters():
             if provenance.note:
                 yield "note", provenance.note, [f"{name}: {parameter}"]
+    for template in messages.TEMPLATES:
+        yield "error", template, ["a refusal, or a problem of a payload"]
     for text, where in cli_strings():
         yield None, text, [where]
 

@@ -11,14 +11,13 @@ ones it writes are listed here, so that ``make messages`` extracts them.
 from __future__ import annotations
 
 import argparse
-import itertools
-import re
 import shutil
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from score_core._cli.render import WIDTH, wrap
-from score_core.i18n import Language
+from score_core.i18n import Language, _pattern, _said
 
 
 def N_(text: str) -> str:  # noqa: N802 - gettext's name for a deferred text
@@ -42,6 +41,15 @@ MOMENT_ERROR = N_(
 )
 COUNT_ERROR = N_("{value} is not a count such as 20")
 
+#: Input this command line cannot read or write, as templates.
+CANNOT_READ = N_("{path}: cannot read ({reason})")
+CANNOT_WRITE = N_("{path}: cannot write ({reason})")
+EXPECTED_ONE = N_("{path}: expected one {kind}, got {count}")
+JSON_OR_CSV = N_("give --json or --csv, not both")
+_INPUT_ERRORS = tuple(
+    (_pattern(t), t) for t in (CANNOT_READ, CANNOT_WRITE, EXPECTED_ONE, JSON_OR_CSV)
+)
+
 #: argparse's usage errors (as Python 3.11 to 3.13 write them) and this
 #: command line's value checks, as templates: an error is matched against
 #: each, its parts kept (an argument's name, the value given) or, for
@@ -59,31 +67,17 @@ USAGE_ERRORS = (
 )
 
 
-def _pattern(template: str) -> re.Pattern[str]:
-    """The English text a template writes, with each placeholder caught."""
-    parts = re.split(r"\{(\w+)\}", template)
-    return re.compile(
-        "".join(
-            f"(?P<{part}>.+?)" if odd else re.escape(part)
-            for odd, part in zip(itertools.cycle((False, True)), parts, strict=False)
-        ),
-        re.DOTALL,
-    )
-
-
 _PATTERNS = tuple((_pattern(t), t) for t in USAGE_ERRORS)
 
 
 def usage_error(lang: Language, message: str) -> str:
     """An argparse usage error in a language (English when none matches)."""
-    for pattern, template in _PATTERNS:
-        found = pattern.fullmatch(message)
-        if found:
-            parts = found.groupdict()
-            if "problem" in parts:
-                parts["problem"] = usage_error(lang, parts["problem"])
-            return lang.gettext(template).format(**parts)
-    return message
+    return _said(lang, message, _PATTERNS, in_turn=frozenset({"problem"}))
+
+
+def input_error(lang: Language, message: str) -> str:
+    """A file this command cannot read or write, in a language."""
+    return _said(lang, message, _INPUT_ERRORS)
 
 
 class Formatter(argparse.HelpFormatter):
@@ -149,7 +143,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:
         """Print the usage and the error in the parser's language; exit 2."""
-        self.print_usage()
+        self.print_usage(sys.stderr)
         text = self.lang.gettext(N_("{prog}: error: {message}")).format(
             prog=self.prog, message=usage_error(self.lang, message)
         )
