@@ -187,3 +187,16 @@ def test_memory_does_not_grow_with_the_number_of_lines():
     # more a line, and each bad line's exceptions about 2 kB until the
     # garbage collector ran.
     assert large < small + 20_000, (small, large)
+
+
+def test_screen_jsonl_takes_the_rules_screen_takes():
+    import inspect
+
+    from score_core.eligibility import ScreenRules, screen
+
+    keywords = [
+        name
+        for name, p in inspect.signature(screen).parameters.items()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    assert list(ScreenRules.__annotations__) == keywords

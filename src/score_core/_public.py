@@ -87,6 +87,7 @@ PUBLIC: tuple[_Row, ...] = (
     ),
     _Row("Outcome", "eligibility"),
     _Row("RuleCheck", "eligibility", strategy="rule_checks"),
+    _Row("ScreenRules", "eligibility"),
     _Row("Screening", "eligibility"),
     _Row(
         "ScreeningSummary",

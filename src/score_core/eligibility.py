@@ -41,6 +41,7 @@ import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from typing import TypedDict
 
 import attrs
 
@@ -68,6 +69,7 @@ __all__ = [
     "Outcome",
     "RuleCheck",
     "Screening",
+    "ScreenRules",
     "ScreeningSummary",
     "Status",
     "UsedParameter",
@@ -738,6 +740,23 @@ class Screening:
             out = _run_rules(enterprise, record, self._ctx, explain=False)
             self._count(out.status(), out.codes)
         return self.summary
+
+
+class ScreenRules(TypedDict, total=False):
+    """The rules of a screening, as keyword arguments: :func:`screen`'s own.
+
+    Functions that screen other inputs take them as they are
+    (:func:`~score_core.streaming.screen_jsonl`, ``**rules``), so that a
+    rule added to :func:`screen` reaches them too. Each key is described,
+    with its default, at :func:`check_eligibility`.
+    """
+
+    profile: Profile | None
+    module: str
+    records: Mapping[str, EnterpriseRecord] | None
+    on: date | None
+    mode: Resolution
+    baseline_modules: Iterable[str]
 
 
 def screen(

@@ -35,20 +35,15 @@ in a process pool) combine exactly into the whole's counts:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date
-from typing import Literal, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal, TypeVar, Unpack, overload
 
 import attrs
 
 from score_core._validators import int_at_least, items_of, optional_non_empty_str
-from score_core.catalogue import ModuleCode
-from score_core.eligibility import BASELINE_MODULES, ScreeningSummary, screen
+from score_core.eligibility import ScreeningSummary, ScreenRules, screen
 from score_core.enterprises import Enterprise
 from score_core.errors import InvalidValueError, PayloadError
-from score_core.journey import EnterpriseRecord
-from score_core.parameters import Resolution
-from score_core.profiles import Profile
 from score_core.serialization import load_many
 
 
@@ -218,12 +213,7 @@ def screen_jsonl(
     *,
     on_error: Callable[[LineError], object] | None = None,
     source: str | None = None,
-    profile: Profile | None = None,
-    module: str = ModuleCode.M1,
-    records: Mapping[str, EnterpriseRecord] | None = None,
-    on: date | None = None,
-    mode: Resolution = Resolution.LENIENT,
-    baseline_modules: Iterable[str] = BASELINE_MODULES,
+    **rules: Unpack[ScreenRules],
 ) -> ScreeningSummary:
     """Screen a registry in JSON Lines, one enterprise at a time: the counts.
 
@@ -241,13 +231,11 @@ def screen_jsonl(
             that raises stops the screening). None, the default, raises a
             :class:`~score_core.errors.PayloadError` at the first bad line.
         source: A name for the lines, put in each error.
-        profile: See :func:`~score_core.check_eligibility`.
-        module: See :func:`~score_core.check_eligibility`.
-        records: Journey records by enterprise id. They are held in memory:
-            they are the records of enterprises already in the programme.
-        on: See :func:`~score_core.check_eligibility`.
-        mode: See :func:`~score_core.check_eligibility`.
-        baseline_modules: See :func:`~score_core.check_eligibility`.
+        rules: The rules of the screening, as :func:`~score_core.screen`
+            takes them (:class:`~score_core.eligibility.ScreenRules`:
+            ``profile``, ``module``, ``records``, ``on``, ``mode``,
+            ``baseline_modules``). Records are held in memory: they are the
+            records of enterprises already in the programme.
 
     Raises:
         PayloadError: at the first bad line, without ``on_error``.
@@ -260,13 +248,4 @@ def screen_jsonl(
     else:
         items = iter_jsonl(Enterprise, lines, on_error="yield", source=source)
         enterprises = _good(items, on_error)
-    screening = screen(
-        enterprises,
-        profile=profile,
-        module=module,
-        records=records,
-        on=on,
-        mode=mode,
-        baseline_modules=baseline_modules,
-    )
-    return screening.run()
+    return screen(enterprises, **rules).run()
