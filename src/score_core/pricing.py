@@ -376,15 +376,6 @@ class FundingRules:
         return self.module1 if code == ModuleCode.M1 else self.later_modules
 
 
-def _check_periods(_inst: object, _attr: object, value: object) -> None:
-    if not isinstance(value, Timeline) or not all(
-        isinstance(e.value, FundingRules) for e in value.entries
-    ):
-        raise InvalidValueError(
-            "FundingPolicy.periods must be a Timeline of FundingRules", field="periods"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class FundingPolicy:
     """Who pays what, period by period: a phase-down is a timeline of rules.
@@ -400,12 +391,22 @@ class FundingPolicy:
 
     name: str = attrs.field(validator=non_empty_str)
     currency: str = attrs.field(validator=currency_code)
-    periods: Timeline[FundingRules] = attrs.field(validator=_check_periods)
+    periods: Timeline[FundingRules] = attrs.field()
     allocation: Allocation = attrs.field(
         default=Allocation.EQUAL, validator=typed(Allocation)
     )
     example: bool = attrs.field(default=False, validator=typed(bool))
     source: str = attrs.field(validator=non_empty_str)
+
+    @periods.validator
+    def _check_periods(self, _attr: object, value: object) -> None:
+        if not isinstance(value, Timeline) or not all(
+            isinstance(e.value, FundingRules) for e in value.entries
+        ):
+            raise InvalidValueError(
+                "FundingPolicy.periods must be a Timeline of FundingRules",
+                field="periods",
+            )
 
     def check(self) -> Report:
         """Findings on the policy itself: a donor share that rises over time.
