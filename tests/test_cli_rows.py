@@ -67,7 +67,7 @@ class TestCheckReadsJsonLines:
         assert main(["check", path, "--no-baseline"]) == 2
         captured = capsys.readouterr()
         assert captured.err == (
-            f"score-core check: {path}, line 3 skipped, 1 problem(s)\n"
+            f"score-core check: {path}, line 3 skipped: 1 problem in payload:\n"
             "  $.headcount: expected an integer, got the string 'many'\n"
             "score-core check: 1 bad line(s) skipped\n"
         )
@@ -76,7 +76,7 @@ class TestCheckReadsJsonLines:
         captured = capsys.readouterr()
         assert captured.out == "E1  eligible  -\n"
         assert captured.err == (
-            f"score-core check: {path}, line 3: 1 problem(s)\n"
+            f"score-core check: {path}, line 3: 1 problem in payload:\n"
             "  $.headcount: expected an integer, got the string 'many'\n"
         )
 
@@ -85,8 +85,8 @@ class TestCheckReadsJsonLines:
         path = _write(tmp_path, "r.jsonl", [crowded] + [BAD] * 24)
         assert main(["check", path, "--summary"]) == 2
         err = capsys.readouterr().err
-        assert err.count("skipped, ") == 20
-        assert "line 1 skipped, 17 problem(s)" in err
+        assert err.count("skipped: ") == 20
+        assert "line 1 skipped: 17 problems in payload:" in err
         assert "  ... and 7 more\n" in err
         assert err.endswith("25 bad line(s) skipped (the first 20 shown)\n")
 
@@ -164,7 +164,7 @@ class TestCheckReadsJsonLines:
         capsys.readouterr()
         bad = _write(tmp_path, "bad.jsonl", [to_json(record), "[1]"])
         assert main(["check", firms, "--records", bad]) == 2
-        assert f"{bad}, line 2: 1 problem(s)" in capsys.readouterr().err
+        assert f"{bad}, line 2: 1 problem in payload:" in capsys.readouterr().err
 
     def test_input_errors(self, tmp_path, capsys):
         assert main(["check", str(tmp_path / "none.jsonl")]) == 2

@@ -151,3 +151,16 @@ class TestRefusals:
         err = capsys.readouterr().err
         assert "--strict" in err
         assert "was given" not in err
+
+
+def test_bad_lines_of_json_lines_in_the_language(tmp_path, capsys):
+    lines = tmp_path / "registry.jsonl"
+    lines.write_text(
+        '{"id": "E1", "name": "Gears", "headcount": 60}\n'
+        '{"id": "E2", "name": "Axles", "headcount": "many"}\n'
+    )
+    assert main(["--lang", "es", "check", str(lines), "--summary"]) == 2
+    err = capsys.readouterr().err
+    assert f"{lines}, línea 2 omitida: 1 problema en los datos:" in err
+    assert "$.headcount: se esperaba un entero; se recibió la cadena 'many'" in err
+    assert err.endswith("1 línea(s) errónea(s) omitida(s)\n")

@@ -286,46 +286,63 @@ class _BadLines:
     SHOWN = 20
     PROBLEMS = 10
 
-    def __init__(self, command: str, *, stop: bool) -> None:
+    def __init__(self, command: str, lang: Language, *, stop: bool) -> None:
         self.command = command
+        self.lang = lang
         self.stop = stop
         self.count = 0
 
     def keep(self, items: Iterable[Any]) -> Iterator[Any]:
         """The values, with each bad line reported (or raised, to stop)."""
+        _ = self.lang.gettext
         for item in items:
             if not isinstance(item, LineError):
                 yield item
                 continue
             self.count += 1
-            errors = item.errors
-            shown = "\n".join(f"  {e}" for e in errors[: self.PROBLEMS])
-            if len(errors) > self.PROBLEMS:
-                shown += f"\n  ... and {len(errors) - self.PROBLEMS} more"
+            where = self._where(item)
+            listing = localized_error(
+                PayloadError(item.errors, shown=self.PROBLEMS), self.lang.locale
+            )
             if self.stop:
-                raise _InputError(f"{item.where}: {len(errors)} problem(s)\n{shown}")
+                raise _InputError(f"{where}: {listing}")
             if self.count <= self.SHOWN:
                 print(
-                    f"score-core {self.command}: {item.where} skipped, "
-                    f"{len(errors)} problem(s)\n{shown}",
+                    f"score-core {self.command}: "
+                    + _("{where} skipped: {listing}").format(
+                        where=where, listing=listing
+                    ),
                     file=sys.stderr,
                 )
+
+    def _where(self, item: LineError) -> str:
+        _ = self.lang.gettext
+        line = _("line {number}").format(number=item.line)
+        if item.source is None:
+            return line
+        source = _("standard input") if item.source == "-" else item.source
+        return f"{source}, {line}"
 
     def close(self) -> int:
         """Say how many lines were skipped; the exit status they call for."""
         if not self.count:
             return EXIT_OK
-        more = f" (the first {self.SHOWN} shown)" if self.count > self.SHOWN else ""
+        _ = self.lang.gettext
+        text = (
+            _("{count} bad line(s) skipped (the first {shown} shown)")
+            if self.count > self.SHOWN
+            else _("{count} bad line(s) skipped")
+        )
         print(
-            f"score-core {self.command}: {self.count} bad line(s) skipped{more}",
+            f"score-core {self.command}: "
+            + text.format(count=self.count, shown=self.SHOWN),
             file=sys.stderr,
         )
         return EXIT_USAGE
 
 
 def _jsonl(cls: type, path: str, lines: Iterator[bytes], bad: _BadLines) -> Any:
-    source = "standard input" if path == "-" else path
-    return bad.keep(iter_jsonl(cls, lines, on_error="yield", source=source))
+    return bad.keep(iter_jsonl(cls, lines, on_error="yield", source=path))
 
 
 def _write_csv(cls: type, values: object) -> None:
@@ -354,7 +371,7 @@ def _check_records(args: argparse.Namespace) -> dict[str, EnterpriseRecord]:
         if lines is None:
             found = _parse(EnterpriseRecord, args.records, text)
         else:
-            stop = _BadLines(args.command, stop=True)
+            stop = _BadLines(args.command, args.lang, stop=True)
             found = _jsonl(EnterpriseRecord, args.records, lines, stop)
         return {r.enterprise_id: r for r in found}
 
@@ -363,7 +380,7 @@ def _check(args: argparse.Namespace) -> int:
     _one_output(args)
     records = _check_records(args)
     profile = get_profile(args.profile)
-    bad = _BadLines(args.command, stop=args.stop_on_error)
+    bad = _BadLines(args.command, args.lang, stop=args.stop_on_error)
     with _opened(args.file) as stream:
         lines, text = _lines_or_text(args.file, stream)
         enterprises = (
