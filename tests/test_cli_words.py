@@ -23,6 +23,9 @@ class _Marked:
     def gettext(self, text):
         return f"<{text}>"
 
+    def value(self, value):
+        return value
+
 
 def _squashed(text):
     return re.sub(r"\s+", "", text)
