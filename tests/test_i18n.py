@@ -148,8 +148,13 @@ class TestCatalogs:
 
     def test_the_cli_strings_are_read_from_the_source(self, tmp_path):
         source = tmp_path / "x.py"
-        source.write_text('_("a {b}")\n_(name)\nf("c")\nx._("d")\n', encoding="utf-8")
-        assert list(catalogs.cli_strings([source])) == [("a {b}", "x.py:1")]
+        source.write_text(
+            '_("a {b}")\n_(name)\nf("c")\nx._("d")\nN_("e")\n', encoding="utf-8"
+        )
+        assert list(catalogs.cli_strings([source])) == [
+            ("a {b}", "x.py"),
+            ("e", "x.py"),
+        ]
 
     def test_only_notes_that_say_something_are_extracted(self, monkeypatch):
         from score_core.profiles import default_profile
@@ -447,6 +452,7 @@ class TestCommandLine:
         zh = ["--lang", "zh_CN"]
         assert main([*zh, "profiles"]) == 0
         assert main([*zh, "profiles", "cn-mem"]) == 0
+        assert main([*zh, "profiles", "gh-phase-2"]) == 0  # targets by group
         assert main([*zh, "check", str(_firms(tmp_path)), "--on", "2015-07-01"]) == 1
         assert main([*zh, "workshop", str(path)]) == 1
         firms = str(_firms(tmp_path))
@@ -473,6 +479,7 @@ class TestCommandLine:
         assert "cn-mem: SCORE China with the MEM" not in out
         assert "配置" in out
         assert "有效期" in out
+        assert "M1 50%，后续模块 60%" in out
         assert "员工人数" in out
         assert "培训班 CQ-2015-04：模块 M1，5 家企业" in out
         assert "计划 CQ-2015-04" in out

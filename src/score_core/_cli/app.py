@@ -318,9 +318,8 @@ class _BadLines:
     def _where(self, item: LineError) -> str:
         _ = self.lang.gettext
         line = _("line {number}").format(number=item.line)
-        if item.source is None:
-            return line
-        source = _("standard input") if item.source == "-" else item.source
+        # The command names every stream it reads: "-" is standard input.
+        source = item.source if item.source not in (None, "-") else _("standard input")
         return f"{source}, {line}"
 
     def close(self) -> int:

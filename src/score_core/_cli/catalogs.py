@@ -66,7 +66,7 @@ _CREATED = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 def cli_strings(sources: Sequence[Path] | None = None) -> Iterator[tuple[str, str]]:
-    """Every ``_("...")`` of the command line: (text, file:line)."""
+    """Every ``_("...")`` and ``N_("...")`` of the command line: (text, file)."""
     for path in sources or sorted(HERE.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -78,7 +78,7 @@ def cli_strings(sources: Sequence[Path] | None = None) -> Iterator[tuple[str, st
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                yield node.args[0].value, f"{path.name}:{node.lineno}"
+                yield node.args[0].value, path.name  # no line: edits move them
 
 
 def entries() -> Iterator[tuple[str | None, str, list[str]]]:
