@@ -887,7 +887,15 @@ def _add_plan(sub: Any) -> None:
         "--module", help=N_("module code (default: M1, or the workshop's)")
     )
     _profile(plan)
-    plan.add_argument("--earliest", type=_day, help=N_("first day the plan may use"))
+    plan.add_argument(
+        "--earliest",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help=N_(
+            "first day the plan may use: needed for enterprises; for a workshop, "
+            "its first day by default"
+        ),
+    )
     plan.add_argument("--calendar", help=N_("a JSON file of a fixed calendar"))
     plan.add_argument(
         "--stagger",
