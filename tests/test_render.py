@@ -27,6 +27,24 @@ def test_width_counts_wide_characters_twice():
     assert width("E 厂") == _columns("E 厂") == 4
 
 
+def test_a_lone_surrogate_takes_the_columns_of_its_escape(capsys):
+    from score_core import Enterprise
+    from score_core._cli.render import eligibility_table
+    from score_core.eligibility import check_eligibility
+
+    assert width("A\udc80") == len("A\\udc80") == 7
+    firms = [
+        Enterprise(id="E1", name="Gears\udc80", headcount=60),
+        Enterprise(id="E2", name="Axles", headcount=70),
+    ]
+    text = eligibility_table(firms, [check_eligibility(f) for f in firms])
+    written = text.encode("utf-8", "backslashreplace").decode("utf-8").splitlines()
+    # The status column starts at the same place on every row.
+    starts = {line.index("needs_review") for line in written if line.startswith("E")}
+    assert len(starts) == 1
+    assert written[1].index(" ---") < min(starts)
+
+
 @given(text=TEXTS, size=st.integers(2, 60))
 def test_wrap_keeps_every_character_within_the_size(text, size):
     lines = wrap(text, size)

@@ -41,6 +41,10 @@ MIN_COLUMN = 8
 
 
 def _columns(ch: str) -> int:
+    if "\ud800" <= ch <= "\udfff":
+        # A lone surrogate (from a name read from JSON) is written as its
+        # backslash escape, \udc80: six columns.
+        return 6
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
