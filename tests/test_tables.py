@@ -18,6 +18,8 @@ from score_core import (
     ModulePlan,
     Payer,
     Quote,
+    Report,
+    RuleViolation,
     VisitCycle,
     screen,
 )
@@ -73,6 +75,8 @@ CONTRACT = {
         "indicator unit n median lower_quartile upper_quartile median_relative "
         "improved share_improved women men"
     ),
+    Report: "code severity path message params",
+    RuleViolation: "code severity path message params",
     ResultRow: "indicator title unit direction period n baseline baseline_year "
     "target actual",
     ResultsReport: "indicator title unit direction period n baseline "
@@ -221,3 +225,24 @@ def test_a_default_module_is_written_as_plain_text():
     (row,) = rows(check_eligibility(Enterprise(id="E1", name="n", headcount=80)))
     assert type(row["module"]) is str
     assert row["module"] == "M1"
+
+
+def test_one_row_per_finding_with_its_params_as_json():
+    import json
+
+    from score_core.codes import Code, violation
+
+    report = Report(
+        violations=(
+            violation(Code.EIT_NO_WORKER, enterprise="E3", path=("members",)),
+            violation(Code.EIT_NO_MANAGER, enterprise="E1"),
+        )
+    )
+    table = list(rows(report))
+    assert [r["code"] for r in table] == ["eit.no_worker", "eit.no_manager"]
+    assert table[0]["path"] == "$.members"
+    assert table[0]["severity"] == "error"
+    assert json.loads(table[0]["params"]) == {"enterprise": "E3"}
+    assert table[1]["message"] == report.violations[1].message
+    assert list(rows(report.violations[0])) == table[:1]
+    assert list(rows([report, report])) == table * 2

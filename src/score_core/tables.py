@@ -17,6 +17,9 @@ E2 ineligible False eligibility.headcount.above_max
 
 Which rows each value gives:
 
+- a :class:`~score_core.Report` (the findings of any result): a row per
+  finding, its params as a JSON object's text; a
+  :class:`~score_core.RuleViolation` is one row;
 - an :class:`~score_core.EligibilityResult`, or many (a list, a
   :class:`~score_core.eligibility.Screening`): a row per enterprise;
 - a :class:`~score_core.eligibility.ScreeningSummary`: a row per status and
@@ -45,6 +48,7 @@ reasons in one cell are joined by ``;`` and ``"; "``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -52,7 +56,7 @@ from typing import Any, Literal
 
 from score_core.eligibility import EligibilityResult, Screening, ScreeningSummary
 from score_core.errors import InvalidTypeError, InvalidValueError
-from score_core.findings import Severity
+from score_core.findings import Report, RuleViolation, Severity
 from score_core.money import Money
 from score_core.monitoring import (
     Aggregate,
@@ -122,6 +126,22 @@ def _eligibility(result: EligibilityResult, _: _Cells) -> Iterator[_Row]:
         "codes": ";".join(v.code for v in found),
         "reasons": "; ".join(v.message for v in found),
     }
+
+
+def _finding(v: RuleViolation, _: _Cells) -> Iterator[_Row]:
+    yield {
+        "code": v.code,
+        "severity": v.severity.value,
+        "path": v.path_str,
+        "message": v.message,
+        # The params as the JSON object a payload holds, keys sorted.
+        "params": json.dumps(dict(v.params), sort_keys=True, ensure_ascii=False),
+    }
+
+
+def _findings(report: Report, cells: _Cells) -> Iterator[_Row]:
+    for v in report:
+        yield from _finding(v, cells)
 
 
 def _summary(summary: ScreeningSummary, _: _Cells) -> Iterator[_Row]:
@@ -343,12 +363,15 @@ _RESULT = (
     "actual",
 )
 _PORTFOLIO = ("year", "group", "payer", "amount", "currency")
+_FINDING = ("code", "severity", "path", "message", "params")
 _SUMMARY = ("by", "key", "count")
 
 _RowsOf = Callable[[Any, _Cells], Iterator[_Row]]
 
 #: For each type: its columns and the function that gives its rows.
 _TABLES: Mapping[type, tuple[tuple[str, ...], _RowsOf]] = {
+    Report: (_FINDING, _findings),
+    RuleViolation: (_FINDING, _finding),
     EligibilityResult: (_ELIGIBILITY, _eligibility),
     ScreeningSummary: (_SUMMARY, _summary),
     Quote: (_QUOTE, _quote),
