@@ -265,3 +265,26 @@ class TestCsvOut:
 def test_help_names_csv(command, capsys):
     assert main([command, "--help"]) == 0
     assert "--csv" in capsys.readouterr().out
+
+
+class TestValidateReadsJsonLines:
+    def test_each_line_of_the_kind_given(self, tmp_path, capsys):
+        good = _write(tmp_path, "ok.jsonl", GOOD)
+        assert main(["validate", good, "--kind", "enterprise"]) == 0
+        assert capsys.readouterr().out == (
+            f"{good}: {len(GOOD)} lines of valid enterprise data (schema version 2)\n"
+        )
+        assert main(["validate", good, "--kind", "enterprise[]"]) == 0
+        capsys.readouterr()
+        bad = _write(tmp_path, "bad.jsonl", [GOOD[0], BAD])
+        assert main(["validate", bad, "--kind", "enterprise"]) == 1
+        err = capsys.readouterr().err
+        assert f"{bad}, line 2 skipped: 1 problem in payload:" in err
+        assert err.endswith("1 bad line(s) skipped\n")
+
+    def test_json_lines_need_a_known_kind(self, tmp_path, capsys):
+        good = _write(tmp_path, "ok.jsonl", GOOD)
+        assert main(["validate", good]) == 2
+        assert "JSON Lines need --kind" in capsys.readouterr().err
+        assert main(["validate", good, "--kind", "nope"]) == 2
+        assert "no kind named 'nope'; known: aggregate_set" in capsys.readouterr().err

@@ -45,6 +45,7 @@ from score_core._cli.words import (
     Parser,
     input_error,
 )
+from score_core._data import messages
 from score_core.calendars import FixedCalendar, WorkCalendar, get_calendar
 from score_core.catalogue import default_catalogue, get_catalogue
 from score_core.eligibility import (
@@ -62,6 +63,7 @@ from score_core.errors import (
     PayloadError,
     PlanningError,
     ScoreError,
+    UnknownNameError,
 )
 from score_core.findings import Report
 from score_core.i18n import (
@@ -624,7 +626,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     _ = args.lang.gettext
-    text = _read(args.file)
+    with _opened(args.file) as stream:
+        lines, text = _lines_or_text(args.file, stream)
+        if lines is not None:
+            return _validate_lines(args, lines)
     try:
         value = load_document(text, kind=args.kind, bare=args.kind is not None)
     except PayloadError as exc:
@@ -658,6 +663,36 @@ def _validate(args: argparse.Namespace) -> int:
         _("{file}: {what} ({name}, schema version {version})").format(
             file=args.file, what=what, name=name, version=SCHEMA_VERSION
         )
+    )
+    return EXIT_OK
+
+
+def _validate_lines(args: argparse.Namespace, lines: Iterator[bytes]) -> int:
+    """JSON Lines of one kind: each line checked, the bad ones reported."""
+    _ = args.lang.gettext
+    kind = (args.kind or "").removesuffix("[]")
+    if not kind:
+        raise _InputError(
+            _("{file}: JSON Lines need --kind, the kind of each line").format(
+                file=args.file
+            )
+        )
+    kinds = document_kinds()
+    if kind not in kinds:
+        raise UnknownNameError(
+            messages.UNKNOWN_NAME.format(
+                what="kind", name=repr(kind), names=", ".join(kinds)
+            )
+        )
+    bad = _BadLines(args.command, args.lang, stop=False)
+    count = sum(1 for _ in _jsonl(kinds[kind], args.file, lines, bad))
+    if bad.count:
+        bad.close()
+        return EXIT_FINDINGS
+    print(
+        _(
+            "{file}: {count} lines of valid {kind} data (schema version {version})"
+        ).format(file=args.file, count=count, kind=kind, version=SCHEMA_VERSION)
     )
     return EXIT_OK
 
@@ -1027,7 +1062,12 @@ def _add_validate(sub: Any) -> None:
         epilog=N_("example: score-core validate workshop.json --kind workshop"),
     )
     _file(validate)
-    validate.add_argument("--kind", help=N_("the kind expected (default: any)"))
+    validate.add_argument(
+        "--kind",
+        help=N_(
+            "the kind expected (default: any); for JSON Lines, the kind of each line"
+        ),
+    )
     validate.set_defaults(handler=_validate)
 
 
