@@ -17,6 +17,7 @@ Other libraries register codes of their own with :func:`register_code`.
 from __future__ import annotations
 
 import enum
+import functools
 import string
 from collections.abc import Mapping
 from decimal import Decimal
@@ -200,10 +201,13 @@ def all_codes() -> Mapping[str, CodeInfo]:
 _CHOICE = "\x00"
 
 
-def _split_choices(spec: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=1024)
+def _split_choices(spec: str) -> Mapping[str, str]:
     """The choices of a spec ``key=text|key=text`` (``|`` inside braces kept).
 
-    >>> _split_choices("0=intake visit|*=follow-up visit {visit}")
+    Read once per spec: a template's specs are few, its messages many.
+
+    >>> dict(_split_choices("0=intake visit|*=follow-up visit {visit}"))
     {'0': 'intake visit', '*': 'follow-up visit {visit}'}
     """
     parts: list[str] = []
@@ -218,7 +222,7 @@ def _split_choices(spec: str) -> dict[str, str]:
     for part in parts:
         key, _, text = part.partition("=")
         choices.setdefault(key, text)
-    return choices
+    return MappingProxyType(choices)
 
 
 def _choice_key(value: Any) -> str:
