@@ -596,6 +596,12 @@ def test_results_with_misfits_exit_1(tmp_path, capsys):
     assert "monitoring.unit.mismatch" in capsys.readouterr().out
     assert main(["results", kpis, "--json"]) == 1
     assert '"kind": "report"' in capsys.readouterr().out
+    assert main(["results", kpis, "--max-errors", "2"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("monitoring.unit.mismatch") == 2
+    assert out.endswith("... and 4 more (--max-errors 0 lists them all)\n")
+    assert main(["results", kpis, "--max-errors", "0"]) == 1
+    assert capsys.readouterr().out.count("monitoring.unit.mismatch") == 6
 
 
 def test_results_without_changes(tmp_path, capsys):

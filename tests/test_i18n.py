@@ -491,3 +491,21 @@ class TestCommandLine:
         assert "有效的 cost_model 文档" in out
         assert "不是有效的 score_core 文档" in out
         assert "为企业制定计划需要 --earliest" in err
+
+
+class TestLocaleChoice:
+    def test_language_is_a_list_gettext_falls_back_along(self):
+        assert locale_from_environ({"LANGUAGE": "pt_BR:es:id"}) == "es"
+        assert locale_from_environ({"LANGUAGE": "pt_BR:en:es"}) == "en"
+        assert locale_from_environ({"LANGUAGE": "pt_BR", "LANG": "id_ID"}) == "pt_BR"
+
+    def test_indonesians_old_code(self):
+        assert language("in_ID").catalog == language("in").catalog == "id"
+
+    def test_a_locale_that_is_not_text_is_refused(self):
+        from score_core.codes import violation
+        from score_core.errors import InvalidTypeError
+
+        v = violation(Code.EIT_NO_MANAGER, enterprise="E1")
+        with pytest.raises(InvalidTypeError, match="not int"):
+            localized_message(v, 42)

@@ -1,5 +1,6 @@
 """The command line's text fits a 100-column terminal (wide characters take two)."""
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -57,8 +58,37 @@ def test_wrap_keeps_every_character_within_the_size(text, size):
 def test_wrap_breaks_between_words_that_fit(text, size):
     lines = wrap(text, size)
     words = text.split()
-    if all(_columns(word) <= size for word in words):
+    if all(_columns(word) <= size and word.isascii() for word in words):
         assert [w for line in lines for w in line.split()] == words
+
+
+@given(text=TEXTS, size=st.integers(2, 60))
+def test_wrap_keeps_runs_of_latin_letters_and_digits_whole(text, size):
+    runs = [r for r in re.findall(r"[ -~]+", text.replace(" ", "\n")) if r]
+    lines = wrap(text, size)
+    if all(len(run) <= size for run in runs):
+        kept = [
+            r for line in lines for r in re.findall(r"[ -~]+", line.replace(" ", "\n"))
+        ]
+        assert kept == runs
+
+
+def test_chinese_breaks_between_characters_not_inside_names_or_before_stops():
+    text = (
+        "语言和惯例：zh_CN、es、es_PE、id……（默认：LANGUAGE、LC_ALL、"
+        "LC_MESSAGES 或 LANG；英语）。"
+    )
+    for size in range(12, 40):
+        lines = wrap(text, size)
+        assert all(width(line) <= size for line in lines)
+        assert "".join("".join(lines).split()) == "".join(text.split())
+        assert not any(
+            line.startswith(("、", "）", "。", "；", "：")) for line in lines
+        )
+        assert not any(line.endswith("（") for line in lines)
+        joined = "\n".join(lines)
+        for name in ("LC_MESSAGES", "LANGUAGE", "LC_ALL", "es_PE", "zh_CN"):
+            assert name in joined
 
 
 @given(

@@ -29,6 +29,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from score_core._data import messages
 from score_core._registry import Registry
 from score_core._validators import dates, non_empty_str
 from score_core.codes import Code, violation
@@ -281,10 +282,7 @@ def holidays_calendar(
     try:
         from score_core import _holidays_adapter
     except ImportError:
-        raise ConfigurationError(
-            "country calendars need the holidays package: "
-            "pip install 'score-core[calendars]'"
-        ) from None
+        raise ConfigurationError(messages.NEEDS_HOLIDAYS) from None
     return _holidays_adapter.snapshot(
         country,
         years=frozenset(years),

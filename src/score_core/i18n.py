@@ -52,7 +52,7 @@ from score_core.codes import (
     code_info,
     format_message,
 )
-from score_core.errors import UnknownNameError
+from score_core.errors import InvalidTypeError, UnknownNameError
 from score_core.findings import ParamValue, Report, RuleViolation
 from score_core.money import Money
 
@@ -73,12 +73,21 @@ DOMAIN = "score_core"
 #: Locales that are English: the source language, no catalog.
 _ENGLISH = ("en", "c", "posix", "")
 #: Spellings of Simplified Chinese that mean the zh_CN catalog.
-_ALIASES = {"zh": "zh_CN", "zh_hans": "zh_CN", "zh_sg": "zh_CN", "zh_hans_cn": "zh_CN"}
+_ALIASES = {
+    "zh": "zh_CN",
+    "zh_hans": "zh_CN",
+    "zh_sg": "zh_CN",
+    "zh_hans_cn": "zh_CN",
+    # Indonesian's old code, still written by Java and Android.
+    "in": "id",
+    "in_id": "id",
+}
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONEY = re.compile(r"(-?\d{1,30}(?:\.\d{1,10})?) ([A-Z]{3})")
 _DECIMAL = re.compile(r"-?\d{1,30}\.\d{1,10}")
 _PERCENT_SPEC = re.compile(r"\.(\d)%")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _normalize(locale: str) -> str:
@@ -105,10 +114,15 @@ def available_locales() -> tuple[str, ...]:
     return ("en", *sorted(found))
 
 
+def _is_english(locale: str) -> bool:
+    name = _normalize(locale)
+    return name.lower() in _ENGLISH or name.split("_")[0] == "en"
+
+
 def _catalog_for(locale: str) -> str | None:
     """The shipped catalog a locale reads, or None for English."""
     name = _normalize(locale)
-    if name.lower() in _ENGLISH or name.split("_")[0] == "en":
+    if _is_english(locale):
         return None
     shipped = available_locales()
     for candidate in (name, _ALIASES.get(name.lower(), ""), name.split("_")[0]):
@@ -120,20 +134,27 @@ def _catalog_for(locale: str) -> str | None:
 def locale_from_environ(environ: Mapping[str, str]) -> str | None:
     """The locale the environment asks for, as gettext reads it.
 
-    The first set of ``LANGUAGE`` (its first entry), ``LC_ALL``,
-    ``LC_MESSAGES`` and ``LANG``; None when none is set. The caller passes
-    the environment (the command line passes ``os.environ``): the library
-    reads none of it.
+    The first set of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``;
+    None when none is set. ``LANGUAGE`` is a list in order of preference
+    (``pt_BR:es``): its first entry that is English or has a shipped catalog
+    is taken, as gettext falls back along it. The caller passes the
+    environment (the command line passes ``os.environ``): the library reads
+    none of it.
 
     >>> locale_from_environ({"LANG": "es_PE.UTF-8", "LC_ALL": "zh_CN.UTF-8"})
     'zh_CN.UTF-8'
+    >>> locale_from_environ({"LANGUAGE": "pt_BR:es", "LANG": "pt_BR.UTF-8"})
+    'es'
     >>> locale_from_environ({}) is None
     True
     """
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "").split(":")[0].strip()
-        if value:
-            return value
+        entries = [e.strip() for e in environ.get(name, "").split(":") if e.strip()]
+        for entry in entries:
+            if _catalog_for(entry) is not None or _is_english(entry):
+                return entry
+        if entries:
+            return entries[0]
     return None
 
 
@@ -179,6 +200,11 @@ class Language:
     """
 
     def __init__(self, locale: str) -> None:
+        if not isinstance(locale, str):
+            raise InvalidTypeError(
+                "a locale is text such as 'zh_CN', or None, "
+                f"not {type(locale).__name__}"
+            )
         self.locale = _normalize(locale) or "en"
         self.catalog = _catalog_for(locale)
         self._words = _load(self.catalog)
@@ -226,6 +252,14 @@ class Language:
             )
         )
         return f"+{text}" if sign and value >= 0 else text
+
+    def count(self, value: int) -> str:
+        """A count, grouped as the locale groups (``58,340``; ``58.340`` in es)."""
+        if self._babel is None:
+            return f"{value:,}"
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, locale=self._babel))
 
     def money(self, money: Money) -> str:
         """An amount of money as the locale writes it (``¥3,076.92`` in zh_CN)."""
@@ -412,6 +446,8 @@ def _said(
                     _said(lang, item, templates, context, in_turn=in_turn)
                     for item in value.split(sep)
                 )
+            elif _GROUPED.fullmatch(value):  # a count the English grouped
+                parts[name] = lang.count(int(value.replace(",", "")))
             else:
                 parts[name] = lang.value(value)
         words = lang.pgettext(context, template) if context else lang.gettext(template)

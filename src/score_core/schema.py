@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from score_core._data import messages
 from score_core._validators import NON_EMPTY, SCHEMA_ATTR
 from score_core.errors import InvalidValueError
 from score_core.findings import ParamValue, PathItem
@@ -402,7 +403,7 @@ def json_schema(target: Any, *, document: bool = True) -> dict[str, Any]:
         kinds = document_kinds()
         if target not in kinds:
             raise InvalidValueError(
-                f"unknown document kind {target!r}; kinds: {', '.join(kinds)}"
+                messages.UNKNOWN_KIND.format(kind=repr(target), kinds=", ".join(kinds))
             )
         data = builder.schema(kinds[target])
         title = f"score_core {target} (schema version {SCHEMA_VERSION})"

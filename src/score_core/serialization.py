@@ -124,7 +124,7 @@ def _describe(value: object) -> str:
         return messages.FLOAT.format(text=repr(value))
     if isinstance(value, int):
         if value.bit_length() >= 64:
-            return messages.INTEGER.format(text=messages.HUGE)
+            return messages.HUGE
         return messages.INTEGER.format(text=value)
     if isinstance(value, list):
         return "a list"
@@ -677,9 +677,7 @@ def _loads(text: str | bytes) -> Any:
         except _DuplicateKeyError:
             problems = _duplicates(text)
     except RecursionError as exc:
-        raise PayloadError(
-            ["$: nested too deeply to read (deeper than Python's recursion limit)"]
-        ) from exc
+        raise PayloadError([f"$: {messages.TOO_DEEP}"]) from exc
     except ValueError as exc:
         raise PayloadError([f"$: {messages.NOT_JSON.format(detail=exc)}"]) from exc
     raise PayloadError(problems)
@@ -869,7 +867,9 @@ def dump_document(obj: Any, *, kind: str | None = None) -> dict[str, Any]:
     _builtin_kinds()
     kind = kind_of(obj) if kind is None else kind
     if kind not in _KINDS:
-        raise InvalidValueError(f"unknown document kind {kind!r}")
+        raise InvalidValueError(
+            messages.UNKNOWN_KIND.format(kind=repr(kind), kinds=", ".join(_KINDS))
+        )
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -1014,18 +1014,21 @@ def _known_kind(kind: str | None) -> str:
     if kind is None:
         raise InvalidValueError("reading bare data needs its kind")
     if kind not in _KINDS:
-        raise InvalidValueError(f"unknown document kind {kind!r}")
+        raise InvalidValueError(
+            messages.UNKNOWN_KIND.format(kind=repr(kind), kinds=", ".join(_KINDS))
+        )
     return kind
 
 
 _ENVELOPE_KEYS = frozenset({"schema", "schema_version", "kind", "data"})
 
 
-def _bare(data: object) -> str:
+def _bare(data: object, got: str) -> str:
+    """What was got, with the kinds of data it looks like, if any."""
     like = kinds_like(data)
     if not like:
-        return ""
-    return f" shaped like {' or '.join(like[:3])} (data without its envelope)"
+        return got
+    return messages.BARE_DATA.format(got=got, like=" or ".join(like[:3]))
 
 
 def _fast_document(text: str | bytes, kinds: tuple[str, ...] | None) -> Any:
@@ -1088,12 +1091,14 @@ def _fast_many(cls: Any, text: str | bytes) -> Any:
 def _check_envelope(document: object, kind: str | None) -> dict[str, Any]:
     _builtin_kinds()
     if type(document) is not dict:
-        got = _describe(document) + _bare(document)
+        got = _bare(document, _describe(document))
         expected = messages.EXPECTED.format(what="a document object", got=got)
         raise PayloadError([f"$: {expected}"])
     if not document.keys() & _ENVELOPE_KEYS:
         # Bare data, or another file: one problem, not one per key.
-        got = _bare(document) or " with none of these keys"
+        got = _bare(document, "an object")
+        if got == "an object":
+            got = "an object with none of these keys"
         raise PayloadError([f"$: {messages.NOT_A_DOCUMENT.format(got=got)}"])
     problems: list[str] = []
     unknown = sorted(set(document) - {"schema", "schema_version", "kind", "data"})

@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from score_core._cli.demo import demo_text
 from score_core._cli.render import (
+    N_,
     aggregates_table,
     catalogue_table,
     eligibility_table,
@@ -41,7 +42,6 @@ from score_core._cli.words import (
     EXPECTED_ONE,
     JSON_OR_CSV,
     MOMENT_ERROR,
-    N_,
     Parser,
     input_error,
 )
@@ -591,7 +591,14 @@ def _results(args: argparse.Namespace) -> int:
                 ),
                 file=out,
             )
-            print(report_table(problems, lang=args.lang), file=out)
+            shown = args.max_errors or len(problems.violations)
+            listed = Report(violations=problems.violations[:shown])
+            print(report_table(listed, lang=args.lang), file=out)
+            if len(problems.violations) > shown:
+                more = args.lang.pgettext("error", messages.MORE_PROBLEMS).format(
+                    count=args.lang.count(len(problems.violations) - shown)
+                )
+                print(f"{more} {_('(--max-errors 0 lists them all)')}", file=out)
         return EXIT_FINDINGS
     if args.json:
         print(to_json(dump_document(results_report(items, indicators=known)), indent=2))
@@ -934,7 +941,7 @@ def _add_plan(sub: Any) -> None:
     plan.add_argument("--calendar", help=N_("a JSON file of a fixed calendar"))
     plan.add_argument(
         "--stagger",
-        type=int,
+        type=_count,
         default=0,
         help=N_("working days between successive enterprises' visits (default: 0)"),
     )
@@ -1017,7 +1024,7 @@ def _add_results(sub: Any) -> None:
     results.add_argument("--indicators", help=N_("a JSON file of an indicator set"))
     results.add_argument(
         "--min-n",
-        type=int,
+        type=_count,
         default=5,
         help=N_("fewest enterprises for a result without a warning (default: 5)"),
     )

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from score_core.catalogue import Catalogue
-from score_core.i18n import Language, language
+from score_core.i18n import Language, _pattern, _said, language
 from score_core.money import Money
 from score_core.parameters import Timeline
 from score_core.people import Gender, Role
@@ -38,6 +38,20 @@ if TYPE_CHECKING:
 WIDTH = 100
 #: The narrowest a table column is squeezed to before the table overflows.
 MIN_COLUMN = 8
+
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's name for a deferred text
+    """Mark a text for the catalog; it is translated where it is shown."""
+    return text
+
+
+#: A profile's values in words, as :func:`value_text` writes them in English.
+BAND = N_("{minimum} to {maximum}")
+EXACTLY = N_("exactly {managers} managers and {workers} workers")
+AT_LEAST = N_("at least {managers} managers and {workers} workers")
+_VALUE_WORDS = tuple(
+    (_pattern(t), t) for t in (BAND, EXACTLY, AT_LEAST, N_("yes"), N_("no"))
+)
 
 
 def _columns(ch: str) -> int:
@@ -128,11 +142,19 @@ def explain_text(result: EligibilityResult, lang: Language | None = None) -> str
     lines += [
         "  "
         + _("using {name} = {value} ({source})").format(
-            name=p.name, value=p.value, source=provenance_text(lang, p.provenance)
+            name=p.name,
+            value=used_value(lang, p.value),
+            source=provenance_text(lang, p.provenance),
         )
         for p in result.parameters
     ]
     return "\n".join(lines)
+
+
+def used_value(lang: Language, text: str) -> str:
+    """A value a decision used, as :func:`value_text` wrote it, in a language."""
+    said = _said(lang, text, _VALUE_WORDS)
+    return lang.value(text) if said == text else said
 
 
 def provenance_text(lang: Language, provenance: Provenance) -> str:
@@ -160,15 +182,9 @@ def value_words(lang: Language, value: object) -> str:
     if isinstance(value, date):
         return lang.date(value)
     if isinstance(value, Band):
-        return _("{minimum} to {maximum}").format(
-            minimum=value.minimum, maximum=value.maximum
-        )
+        return _(BAND).format(minimum=value.minimum, maximum=value.maximum)
     if isinstance(value, DelegationRule):
-        words = (
-            _("exactly {managers} managers and {workers} workers")
-            if value.exact
-            else _("at least {managers} managers and {workers} workers")
-        )
+        words = _(EXACTLY) if value.exact else _(AT_LEAST)
         return words.format(managers=value.managers, workers=value.workers)
     if isinstance(value, Timeline):
         return "; ".join(
@@ -208,29 +224,69 @@ def _chunks(word: str, size: int) -> list[str]:
     return chunks
 
 
+#: Punctuation that may not begin a line (kept on the piece before it):
+#: Chinese full stops, commas, colons, closing brackets and quotes; and that
+#: may not end one (kept on the piece after it): opening brackets and quotes.
+_CLOSING = frozenset(
+    "\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u300b\u3009\u3011\u3015\u201d\u2019\u2026"
+    ",.;:!?)]}"
+)
+_OPENING = tuple("\uff08\u300c\u300e\u300a\u3008\u3010\u3014\u201c\u2018")
+
+
+def _pieces(word: str) -> list[str]:
+    """The pieces a line may break between within a word.
+
+    A run of Latin letters, digits and signs (``LC_MESSAGES``, ``M1``,
+    ``$.periods[1]``) is one piece; text without spaces (Chinese) breaks
+    between its wide characters, but not before closing punctuation nor
+    after opening punctuation.
+    """
+    if word.isascii():
+        return [word]
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if (
+            current
+            and ch not in _CLOSING
+            and not current.endswith(_OPENING)
+            and (_columns(ch) == 2 or _columns(current[-1]) == 2)
+        ):
+            pieces.append(current)
+            current = ""
+        current += ch
+    pieces.append(current)
+    return pieces
+
+
 def wrap(text: str, size: int) -> list[str]:
     """``text`` in lines of at most ``size`` columns, broken between words.
 
-    A word wider than a line (a long path, Chinese text without spaces) is
-    cut where it reaches the edge. Runs of spaces become one.
+    Text without spaces (Chinese) also breaks between its characters, never
+    inside a run of Latin letters and digits, nor before closing
+    punctuation. A piece wider than a line (a long path) is cut where it
+    reaches the edge. Runs of spaces become one.
     """
     lines: list[str] = []
-    line: list[str] = []
+    line = ""
     used = 0
     for word in text.split():
-        columns = width(word)
-        if line and used + 1 + columns <= size:
-            line.append(word)
-            used += 1 + columns
-            continue
-        if line:
-            lines.append(" ".join(line))
-        if columns > size:
-            *full, word = _chunks(word, max(size, 2))
-            lines += full
-            columns = width(word)
-        line, used = [word], columns
-    lines.append(" ".join(line))
+        for k, piece in enumerate(_pieces(word)):
+            gap = 1 if k == 0 and line else 0
+            columns = width(piece)
+            if line and used + gap + columns <= size:
+                line += " " * gap + piece
+                used += gap + columns
+                continue
+            if line:
+                lines.append(line)
+            if columns > size:
+                *full, piece = _chunks(piece, max(size, 2))
+                lines += full
+                columns = width(piece)
+            line, used = piece, columns
+    lines.append(line)
     return lines
 
 

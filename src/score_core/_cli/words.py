@@ -16,13 +16,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from score_core._cli.render import WIDTH, wrap
+from score_core._cli.render import N_, WIDTH, wrap
 from score_core.i18n import Language, _pattern, _said
-
-
-def N_(text: str) -> str:  # noqa: N802 - gettext's name for a deferred text
-    """Mark a text for the catalog; it is translated where it is shown."""
-    return text
 
 
 #: argparse's own words, as Python 3.11 to 3.13 write them (the section

@@ -32,7 +32,13 @@ SHAPED_LIKE = (
 )
 NOT_A_DOCUMENT = (
     "expected a document, an object with schema, schema_version, kind and data; "
-    "got an object{got}"
+    "got {got}"
+)
+BARE_DATA = "{got} shaped like {like} (data without its envelope)"
+TOO_DEEP = "nested too deeply to read (deeper than Python's recursion limit)"
+UNKNOWN_KIND = "unknown document kind {kind}; kinds: {kinds}"
+NEEDS_HOLIDAYS = (
+    "country calendars need the holidays package: pip install 'score-core[calendars]'"
 )
 NEWER = (
     "version {version} is newer than this library understands ({supported}); "
@@ -43,7 +49,7 @@ NEWER = (
 STRING = "the string {text}"
 FLOAT = "the float {text}"
 INTEGER = "the integer {text}"
-HUGE = "a very large number"
+HUGE = "an integer too large to show"
 WORDS = (
     "an integer",
     "a list",
@@ -53,6 +59,7 @@ WORDS = (
     "a field name or a list index",
     "a string, an integer, true, false or null",
     "a document object",
+    "an object with none of these keys",
     "a positive integer",
     'a decimal number as a string such as "12.50"',
     'a date as a string such as "2026-11-24"',
@@ -92,12 +99,16 @@ TEMPLATES = (
     KEY_TWICE,
     INT_RANGE,
     EXPECTED_ONE_OF,
+    SHAPED_LIKE,
+    NOT_A_DOCUMENT,
     EXPECTED,
+    BARE_DATA,
     NOT_A_DATE,
     NOT_JSON,
     NOT_TEXT,
-    SHAPED_LIKE,
-    NOT_A_DOCUMENT,
+    TOO_DEEP,
+    UNKNOWN_KIND,
+    NEEDS_HOLIDAYS,
     NEWER,
     REGISTER_IT,
     UNKNOWN_NAME,
