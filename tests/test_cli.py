@@ -227,6 +227,8 @@ def test_check_bad_input_exits_2(tmp_path, capsys):
     assert "$.headcount: expected an integer, got the string '5'" in err
     assert main(["check", str(tmp_path / "missing.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    assert main(["results", str(tmp_path / "missing.json")]) == 2
+    assert f"{tmp_path / 'missing.json'}: cannot read (" in capsys.readouterr().err
     bad.write_bytes(b"\xff\xfe\xfa")
     assert main(["check", str(bad)]) == 2
     assert "not valid JSON" in capsys.readouterr().err

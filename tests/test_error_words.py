@@ -177,3 +177,17 @@ def test_bad_lines_of_json_lines_in_the_language(tmp_path, capsys):
     assert f"{lines}, línea 2 omitida: 1 problema en los datos:" in err
     assert "$.headcount: se esperaba un entero; se recibió la cadena 'many'" in err
     assert err.endswith("1 línea(s) errónea(s) omitida(s)\n")
+
+
+@pytest.mark.parametrize(
+    ("locale", "head", "tail"),
+    [
+        ("es", "1.234 problemas en los datos:", "  ... y 1.232 más"),
+        ("zh_CN", "共 1,234 个数据问题：", "  ……另有 1,232 个"),
+        ("en", "1,234 problems in payload:", "  ... and 1,232 more"),
+    ],
+)
+def test_counts_are_grouped_as_the_locale_groups(locale, head, tail):
+    error = PayloadError(["$.id: required key missing"] * 1234, shown=2)
+    lines = localized_error(error, locale).splitlines()
+    assert (lines[0], lines[-1]) == (head, tail)
