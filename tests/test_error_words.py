@@ -191,3 +191,18 @@ def test_counts_are_grouped_as_the_locale_groups(locale, head, tail):
     error = PayloadError(["$.id: required key missing"] * 1234, shown=2)
     lines = localized_error(error, locale).splitlines()
     assert (lines[0], lines[-1]) == (head, tail)
+
+
+def test_a_hostile_message_is_not_read_back(monkeypatch):
+    # A megabyte of "x, got y" would take time of the square of its length
+    # to read back against two-part templates: it is kept as it is.
+    from score_core import i18n
+
+    class _Refuses:
+        def fullmatch(self, text):
+            raise AssertionError("a hostile text was read back")
+
+    monkeypatch.setattr(i18n, "_ERRORS", ((_Refuses(), "x"),))
+    hostile = "x" + ", got the string 'a'" * 50_000 + " has no value"
+    assert localized_error(hostile, "zh_CN") == hostile
+    assert localized_error(f"$.name: {hostile}", "es") == f"$.name: {hostile}"

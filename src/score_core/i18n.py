@@ -88,6 +88,8 @@ _MONEY = re.compile(r"(-?\d{1,30}(?:\.\d{1,10})?) ([A-Z]{3})")
 _DECIMAL = re.compile(r"-?\d{1,30}\.\d{1,10}")
 _PERCENT_SPEC = re.compile(r"\.(\d)%")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: The longest text read back against templates (longer ones stay English).
+_LONGEST_SAID = 2000
 
 
 def _normalize(locale: str) -> str:
@@ -430,8 +432,13 @@ def _said(
 
     The template's translation (in ``context``) is filled with the parts
     read: those named in ``in_turn`` said in turn, the rest kept (dates in
-    the locale's way). A text no template reads is kept as it is.
+    the locale's way). A text no template reads is kept as it is, and so is
+    a text longer than any message the templates write (a value read from a
+    hostile file): reading it back could take time of the square of its
+    length.
     """
+    if len(text) > _LONGEST_SAID:
+        return text
     for found, template in templates:
         match = found.fullmatch(text)
         if match is None:
