@@ -109,3 +109,48 @@ def test_every_planned_day_is_an_event(plan):
     assert len({e["UID"] for e in events}) == len(events)
     starts = sorted({e["DTSTART;VALUE=DATE"] for e in events})
     assert starts == sorted({d.strftime("%Y%m%d") for d in plan.dates()})
+
+
+@pytest.mark.parametrize(
+    ("locale", "classroom", "intake", "moved"),
+    [
+        (
+            "zh_CN",
+            "SCORE M1 课堂培训日第 1 天（共 2 天）",
+            "SCORE M1 入厂访问: CQ-001",
+            "由 ",
+        ),
+        (
+            "es_PE",
+            "SCORE M1 día de aula 1 de 2",
+            "SCORE M1 visita inicial: CQ-001",
+            "trasladada desde ",
+        ),
+        (
+            "id",
+            "SCORE M1 hari kelas 1 dari 2",
+            "SCORE M1 kunjungan awal: CQ-001",
+            "dipindahkan dari ",
+        ),
+    ],
+)
+def test_the_events_words_in_the_trainers_language(locale, classroom, intake, moved):
+    cycle = _plan().cycles[0]
+    later = reschedule(
+        cycle,
+        2,
+        cycle.visit(2).on + timedelta(days=1),
+        on=date(2026, 3, 1),
+        calendar=CAL,
+    ).cycle
+    english = _events(to_ical(_plan(), stamp=STAMP))
+    events = _events(to_ical(_plan(), stamp=STAMP, locale=locale))
+    assert events[0]["SUMMARY"] == classroom
+    assert events[2]["SUMMARY"] == intake
+    # Identifiers, days and statuses for calendar programs stay as they are.
+    for mine, theirs in zip(events, english, strict=True):
+        for key in ("UID", "DTSTART;VALUE=DATE", "STATUS", "SEQUENCE"):
+            assert mine[key] == theirs[key]
+    assert (
+        moved in _events(to_ical(later, stamp=STAMP, locale=locale))[2]["DESCRIPTION"]
+    )

@@ -29,7 +29,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from score_core._version import __version__
 from score_core.errors import InvalidValueError
-from score_core.visits import ModulePlan, Visit, VisitCycle, VisitStatus
+from score_core.i18n import Language, language
+from score_core.visits import ModulePlan, Visit, VisitCycle, VisitKind, VisitStatus
 
 
 __all__ = ["to_ical"]
@@ -103,25 +104,48 @@ def _event(
     return lines
 
 
-def _visit_event(cycle: VisitCycle, visit: Visit, stamp: str) -> list[str]:
+def _label(lang: Language, visit: Visit) -> str:
+    _ = lang.gettext
+    if visit.kind is VisitKind.INTAKE:
+        return _("intake visit")
+    if visit.kind is VisitKind.YEAR_AFTER:
+        return _("year-after visit")
+    return _("follow-up visit {n}").format(n=visit.number)
+
+
+def _calendar(lang: Language, name: str, source: str) -> str:
+    _ = lang.gettext
+    return _("calendar: {calendar} ({source})").format(calendar=name, source=source)
+
+
+def _visit_event(
+    cycle: VisitCycle, visit: Visit, stamp: str, lang: Language
+) -> list[str]:
+    _ = lang.gettext
     status = "CANCELLED" if visit.status is VisitStatus.CANCELLED else "CONFIRMED"
-    note = f"status: {visit.status.value}"
+    notes = [
+        _("status: {status}").format(status=lang.token("visit", visit.status.value))
+    ]
     if visit.previous:
-        note += "; moved from " + ", ".join(d.isoformat() for d in visit.previous)
-    note += f"; calendar: {cycle.calendar} ({cycle.calendar_source})"
+        days = ", ".join(lang.date(d) for d in visit.previous)
+        notes.append(_("moved from {days}").format(days=days))
+    notes.append(_calendar(lang, cycle.calendar, cycle.calendar_source))
     return _event(
         f"{cycle.id}.{visit.number}@{_DOMAIN}",
         stamp,
         visit.held_on,
-        f"SCORE {cycle.module} {visit.label}: {cycle.enterprise}",
-        description=note,
+        f"SCORE {cycle.module} {_label(lang, visit)}: {cycle.enterprise}",
+        description=_("; ").join(notes),
         sequence=visit.reschedules,
         status=status,
     )
 
 
 def to_ical(
-    item: ModulePlan | VisitCycle | Iterable[VisitCycle], *, stamp: datetime
+    item: ModulePlan | VisitCycle | Iterable[VisitCycle],
+    *,
+    stamp: datetime,
+    locale: str | None = None,
 ) -> str:
     """ICalendar text (CRLF line ends, folded lines) for a plan or cycles.
 
@@ -133,6 +157,9 @@ def to_ical(
         item: A plan, a cycle, or several cycles.
         stamp: When the file is made (``DTSTAMP``), a timezone-aware
             datetime.
+        locale: The language of the events' words (``zh_CN``, ``es_PE``...;
+            see :mod:`score_core.i18n`); English by default. Identifiers,
+            codes and dates in ``DTSTART`` are the same in every language.
 
     Raises:
         InvalidValueError: for a naive ``stamp``.
@@ -140,6 +167,8 @@ def to_ical(
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise InvalidValueError("to_ical needs a timezone-aware stamp")
     when = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lang = language(locale)
+    _ = lang.gettext
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -154,9 +183,12 @@ def to_ical(
                 f"{item.id}.classroom.{number}@{_DOMAIN}",
                 when,
                 day,
-                f"SCORE {item.module} classroom day {number} of {total}",
+                f"SCORE {item.module} "
+                + _("classroom day {number} of {total}").format(
+                    number=number, total=total
+                ),
                 location=item.location,
-                description=f"calendar: {item.calendar} ({item.calendar_source})",
+                description=_calendar(lang, item.calendar, item.calendar_source),
             )
     elif isinstance(item, VisitCycle):
         cycles = (item,)
@@ -164,6 +196,6 @@ def to_ical(
         cycles = tuple(item)
     for cycle in cycles:
         for visit in cycle.visits:
-            lines += _visit_event(cycle, visit, when)
+            lines += _visit_event(cycle, visit, when, lang)
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))

@@ -527,7 +527,9 @@ def _plan(args: argparse.Namespace) -> int:
         stamp = args.stamp or datetime.now(UTC)
         try:
             Path(args.ics).write_text(
-                to_ical(plan, stamp=stamp), encoding="utf-8", newline=""
+                to_ical(plan, stamp=stamp, locale=args.lang.locale),
+                encoding="utf-8",
+                newline="",
             )
         except OSError as exc:
             raise _InputError(

@@ -15,8 +15,8 @@ The source strings are, each with its gettext context:
 - the templates of the refusals and payload problems a person reads
   (``score_core._data.messages``, context: ``error``);
 - every ``_("...")`` and ``N_("...")`` (a text translated where it is
-  shown: the parser's help) of the command line (``score_core._cli``), no
-  context.
+  shown: the parser's help) of the command line (``score_core._cli``) and
+  of ``score_core.ical`` (the words of calendar events), no context.
 
 A translation keeps every placeholder of its source, and for percentages
 and choices the spec (a choice keeps its keys; its words are translated):
@@ -43,6 +43,7 @@ from score_core.findings import Severity
 from score_core.monitoring import Direction, default_indicators
 from score_core.pricing import Payer
 from score_core.profiles import Basis, get_profile, profile_names
+from score_core.visits import VisitStatus
 
 
 HERE = Path(__file__).parent
@@ -58,6 +59,7 @@ TOKENS: dict[str, Sequence[str]] = {
     "payer": [p.value for p in Payer],
     "basis": [b.value for b in Basis],
     "direction": [d.value for d in Direction],
+    "visit": [v.value for v in VisitStatus],
 }
 
 #: The date the template says it was made: fixed, so that extracting twice
@@ -67,7 +69,7 @@ _CREATED = datetime(2026, 12, 1, tzinfo=UTC)
 
 def cli_strings(sources: Sequence[Path] | None = None) -> Iterator[tuple[str, str]]:
     """Every ``_("...")`` and ``N_("...")`` of the command line: (text, file)."""
-    for path in sources or sorted(HERE.glob("*.py")):
+    for path in sources or [*sorted(HERE.glob("*.py")), HERE.parent / "ical.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
