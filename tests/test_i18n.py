@@ -292,6 +292,10 @@ class TestConventions:
             )
             assert zh.money(Money.of("1", "CNY")) == "1 CNY"
             assert zh.value("2015-03-05") == "2015-03-05"
+            # Weekdays are words: the catalog says them, Babel or not.
+            assert zh.date(date(2015, 4, 8), style="EEE") == "周三"
+            assert language("es").date(date(2015, 4, 12), style="EEE") == "dom"
+            assert language("en").date(date(2015, 4, 12), style="EEE") == "Sun"
         finally:
             monkeypatch.undo()
             language.cache_clear()

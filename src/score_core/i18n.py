@@ -67,6 +67,10 @@ __all__ = [
     "localized_report",
 ]
 
+#: The days of the week as English abbreviates them, Monday first: the
+#: source strings of their words (context ``weekday``).
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
 #: The gettext domain of score_core's catalogs.
 DOMAIN = "score_core"
 
@@ -235,7 +239,9 @@ class Language:
         pattern (``EEE`` for the day of the week).
         """
         if self._babel is None:
-            return day.strftime("%a") if style == "EEE" else day.isoformat()
+            if style == "EEE":  # the catalog's words (Babel is not needed)
+                return self.pgettext("weekday", _WEEKDAYS[day.weekday()])
+            return day.isoformat()
         from babel.dates import format_date
 
         return str(format_date(day, style, locale=self._babel))

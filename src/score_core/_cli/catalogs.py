@@ -40,6 +40,7 @@ from score_core.catalogue import ModuleKind, default_catalogue
 from score_core.codes import Code, _split_choices, code_info
 from score_core.eligibility import Outcome, Status
 from score_core.findings import Severity
+from score_core.i18n import _WEEKDAYS
 from score_core.monitoring import Direction, default_indicators
 from score_core.pricing import Payer
 from score_core.profiles import Basis, get_profile, profile_names
@@ -60,6 +61,7 @@ TOKENS: dict[str, Sequence[str]] = {
     "basis": [b.value for b in Basis],
     "direction": [d.value for d in Direction],
     "visit": [v.value for v in VisitStatus],
+    "weekday": list(_WEEKDAYS),
 }
 
 #: The date the template says it was made: fixed, so that extracting twice
