@@ -154,3 +154,16 @@ def test_the_events_words_in_the_trainers_language(locale, classroom, intake, mo
     assert (
         moved in _events(to_ical(later, stamp=STAMP, locale=locale))[2]["DESCRIPTION"]
     )
+
+
+def test_the_year_after_visit_is_named():
+    firm = Enterprise(id="CQ-001", name="Gears", headcount=180)
+    plan = plan_module(
+        firm, module="M1", earliest=date(2026, 3, 2), calendar=CAL, year_after=True
+    )
+    assert _events(to_ical(plan, stamp=STAMP))[-1]["SUMMARY"] == (
+        "SCORE M1 year-after visit: CQ-001"
+    )
+    assert _events(to_ical(plan, stamp=STAMP, locale="zh_CN"))[-1]["SUMMARY"] == (
+        "SCORE M1 一年后回访: CQ-001"
+    )
