@@ -162,7 +162,6 @@ from score_core.workshops import (
     enrol,
     withdraw,
 )
-from score_core.workshops import workshop_statistics as _workshop_statistics
 
 
 __all__ = [
@@ -1956,24 +1955,57 @@ def attendance_sheets(
     return _sheets_of(workshop)
 
 
-@st.composite
-def _statistics(
-    draw: st.DrawFn, shops: st.SearchStrategy[Workshop]
-) -> WorkshopStatistics:
-    shop = draw(shops)
-    return _workshop_statistics(shop, _sheet(draw, shop))
+def _attended_row(
+    role: Role, gender: Gender, people: int, days: int, present: int, excused: int
+) -> StatisticsRow:
+    """A row whose person-days add up: present, excused, the rest absent."""
+    person_days = people * days
+    present %= person_days + 1
+    excused %= person_days - present + 1
+    return StatisticsRow(
+        role=role,
+        gender=gender,
+        participants=people,
+        present=present,
+        absent=person_days - present - excused,
+        excused=excused,
+    )
+
+
+def _summed(workshops: int, rows: tuple[StatisticsRow, ...]) -> WorkshopStatistics:
+    if workshops == 0:
+        return WorkshopStatistics()
+    return WorkshopStatistics(workshops=workshops, rows=rows)
 
 
 @functools.cache
 def workshop_statistics() -> st.SearchStrategy[WorkshopStatistics]:
-    """Statistics of generated workshops and their attendance, summed.
+    """Statistics of zero to three workshops: every role and sex, days that add up.
+
+    Built directly (each row's present, absent and excused person-days sum
+    to its participants times the classroom days), so that drawing one does
+    not generate workshops and attendance sheets.
 
     .. versionchanged:: Unreleased
         Renamed from ``workshop_stats``.
     """
-    return st.lists(_statistics(workshops()), max_size=2).map(
-        WorkshopStatistics.combine
+    counts = st.integers(0, 10_000)
+    rows = st.tuples(
+        *(
+            st.builds(
+                _attended_row,
+                st.just(role),
+                st.just(gender),
+                st.integers(0, 60),
+                st.integers(1, 6),
+                counts,
+                counts,
+            )
+            for role in Role
+            for gender in Gender
+        )
     )
+    return st.builds(_summed, st.integers(0, 3), rows)
 
 
 @functools.cache
@@ -2992,8 +3024,23 @@ def payments() -> st.SearchStrategy[Payment]:
 
 @functools.cache
 def portfolios() -> st.SearchStrategy[Portfolio]:
-    """:class:`~score_core.pricing.Portfolio` values summing one or two quotes."""
-    return st.lists(quotes(), min_size=1, max_size=2).map(portfolio)
+    """:class:`~score_core.pricing.Portfolio` values summing one or two quotes.
+
+    The quotes of one institution: priced with one cost model and one
+    funding policy.
+    """
+    return st.builds(
+        _institution_portfolio,
+        st.lists(_PRICED_WORKSHOPS, min_size=1, max_size=2),
+        cost_models(),
+        funding_policies(max_periods=1),
+    )
+
+
+def _institution_portfolio(
+    shops: list[Workshop], model: CostModel, policy: FundingPolicy
+) -> Portfolio:
+    return portfolio([_quote(shop, model, policy) for shop in shops])
 
 
 def _portfolio_row(
