@@ -342,12 +342,17 @@ def table(
     rows: Sequence[Sequence[str]],
     indent: str = "",
     limit: int = WIDTH,
+    *,
+    numbers_from: int | None = None,
 ) -> str:
     """A plain-text table with aligned columns, at most ``limit`` columns wide.
 
     When the cells are too wide, the widest columns are narrowed and their
-    cells wrapped onto more lines, between words where the words fit.
+    cells wrapped onto more lines, between words where the words fit. The
+    columns from ``numbers_from`` on hold numbers and are aligned right, so
+    that their decimal signs line up.
     """
+    right = len(headers) if numbers_from is None else numbers_from
     natural = [width(h) for h in headers]
     floors = [_longest_word(h) for h in headers]
     for row in rows:
@@ -366,8 +371,10 @@ def table(
         for n in range(depth):
             parts = [p[n] if n < len(p) else "" for p in wrapped]
             line = "  ".join(
-                part + " " * (w - width(part))
-                for part, w in zip(parts, widths, strict=True)
+                " " * (w - width(part)) + part
+                if k >= right
+                else part + " " * (w - width(part))
+                for k, (part, w) in enumerate(zip(parts, widths, strict=True))
             )
             out.append((indent + line).rstrip())
         return out
@@ -585,7 +592,7 @@ def quote_text(quote: Quote, indent: str = "", lang: Language | None = None) -> 
             policy=quote.policy,
             profile=quote.profile,
         ),
-        table(headers, rows, indent),
+        table(headers, rows, indent, numbers_from=1),
         indent
         + _(
             "coverage (not paid by the donor): {coverage}; target: {target}; "
