@@ -59,15 +59,14 @@ def test_a_plan_gives_classroom_days_and_visits():
     assert events[2]["SUMMARY"] == "SCORE M1 intake visit: CQ-001"
 
 
+def _second_visit_a_day_later(cycle):
+    day = cycle.visit(2).on + timedelta(days=1)
+    return reschedule(cycle, 2, day, on=date(2026, 3, 1), calendar=CAL).cycle
+
+
 def test_uids_survive_a_reschedule_and_the_sequence_counts_it():
     cycle = _plan().cycles[0]
-    moved = reschedule(
-        cycle,
-        2,
-        cycle.visit(2).on + timedelta(days=1),
-        on=date(2026, 3, 1),
-        calendar=CAL,
-    ).cycle
+    moved = _second_visit_a_day_later(cycle)
     before, after = (
         _events(to_ical(cycle, stamp=STAMP)),
         _events(to_ical(moved, stamp=STAMP)),
@@ -135,14 +134,7 @@ def test_every_planned_day_is_an_event(plan):
     ],
 )
 def test_the_events_words_in_the_trainers_language(locale, classroom, intake, moved):
-    cycle = _plan().cycles[0]
-    later = reschedule(
-        cycle,
-        2,
-        cycle.visit(2).on + timedelta(days=1),
-        on=date(2026, 3, 1),
-        calendar=CAL,
-    ).cycle
+    later = _second_visit_a_day_later(_plan().cycles[0])
     english = _events(to_ical(_plan(), stamp=STAMP))
     events = _events(to_ical(_plan(), stamp=STAMP, locale=locale))
     assert events[0]["SUMMARY"] == classroom
