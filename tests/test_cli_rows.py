@@ -287,4 +287,5 @@ class TestValidateReadsJsonLines:
         assert main(["validate", good]) == 2
         assert "JSON Lines need --kind" in capsys.readouterr().err
         assert main(["validate", good, "--kind", "nope"]) == 2
-        assert "no kind named 'nope'; known: aggregate_set" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "unknown document kind 'nope'; kinds: aggregate_set" in err

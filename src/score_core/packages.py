@@ -86,19 +86,12 @@ class PackagePlan:
     @property
     def first_day(self) -> date:
         """The package's first day: its first intake visit or classroom day."""
-        return _first_day(self.plans[0])
+        return self.plans[0].dates()[0]
 
     @property
     def last_day(self) -> date:
         """The last follow-up visit of the last module (a year-after visit aside)."""
         return _last_day(self.plans[-1])
-
-
-def _first_day(plan: ModulePlan) -> date:
-    intakes = [
-        v.on for c in plan.cycles for v in c.visits if v.kind is VisitKind.INTAKE
-    ]
-    return min((*intakes, plan.classroom[0]))
 
 
 def _last_day(plan: ModulePlan) -> date:
@@ -240,7 +233,7 @@ def _order(profile: Profile, codes: tuple[str, ...]) -> list[RuleViolation]:
 
 def _length(profile: Profile, plans: list[ModulePlan]) -> list[RuleViolation]:
     """A warning when the package ends past the profile's months from its start."""
-    first, last = _first_day(plans[0]), _last_day(plans[-1])
+    first, last = plans[0].dates()[0], _last_day(plans[-1])
     limit = profile.max_package_months
     try:
         end = first + relativedelta(months=limit)

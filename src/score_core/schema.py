@@ -33,9 +33,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from score_core._data import messages
 from score_core._validators import NON_EMPTY, SCHEMA_ATTR
-from score_core.errors import InvalidValueError
 from score_core.findings import ParamValue, PathItem
 from score_core.serialization import (
     _DATE_RE,
@@ -47,7 +45,7 @@ from score_core.serialization import (
     _is_frozenset,
     _is_homogeneous_tuple,
     _is_mapping,
-    document_kinds,
+    _kind_type,
 )
 
 
@@ -400,12 +398,7 @@ def json_schema(target: Any, *, document: bool = True) -> dict[str, Any]:
     """
     builder = _Builder()
     if isinstance(target, str):
-        kinds = document_kinds()
-        if target not in kinds:
-            raise InvalidValueError(
-                messages.UNKNOWN_KIND.format(kind=repr(target), kinds=", ".join(kinds))
-            )
-        data = builder.schema(kinds[target])
+        data = builder.schema(_kind_type(target))
         title = f"score_core {target} (schema version {SCHEMA_VERSION})"
         if document:
             data = {

@@ -47,7 +47,7 @@ T1 makes 2 visits on 2026-03-02; profile cn-phase-2 allows 1 a day
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -137,7 +137,7 @@ class Assignment:
 
 
 def _unique(what: str, ids: Sequence[str]) -> None:
-    twice = sorted({i for i in ids if ids.count(i) > 1})
+    twice = sorted(i for i, n in Counter(ids).items() if n > 1)
     if twice:
         raise InvalidValueError(
             f"Season: {what} ids must be unique; twice: {', '.join(twice)}",

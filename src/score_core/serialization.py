@@ -864,12 +864,8 @@ def dump_document(obj: Any, *, kind: str | None = None) -> dict[str, Any]:
     >>> dump_document(Money.of("5", "USD"))
     {'schema': 'score_core', 'schema_version': 2, 'kind': 'money', 'data': {'amount': '5.00', 'currency': 'USD'}}
     """  # noqa: E501
-    _builtin_kinds()
     kind = kind_of(obj) if kind is None else kind
-    if kind not in _KINDS:
-        raise InvalidValueError(
-            messages.UNKNOWN_KIND.format(kind=repr(kind), kinds=", ".join(_KINDS))
-        )
+    _kind_type(kind)
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -1010,14 +1006,27 @@ def _is_envelope(data: object) -> TypeGuard[dict[str, Any]]:
 
 
 def _known_kind(kind: str | None) -> str:
-    _builtin_kinds()
     if kind is None:
         raise InvalidValueError("reading bare data needs its kind")
+    _kind_type(kind)
+    return kind
+
+
+def _kind_type(kind: str) -> Any:
+    """The type a registered document kind holds.
+
+    Raises:
+        InvalidValueError: for a kind that is not registered, listing those
+            that are.
+    """
+    _builtin_kinds()
     if kind not in _KINDS:
         raise InvalidValueError(
-            messages.UNKNOWN_KIND.format(kind=repr(kind), kinds=", ".join(_KINDS))
+            messages.UNKNOWN_KIND.format(
+                kind=repr(kind), kinds=", ".join(sorted(_KINDS))
+            )
         )
-    return kind
+    return _KINDS[kind]
 
 
 _ENVELOPE_KEYS = frozenset({"schema", "schema_version", "kind", "data"})

@@ -63,7 +63,6 @@ from score_core.errors import (
     PayloadError,
     PlanningError,
     ScoreError,
-    UnknownNameError,
 )
 from score_core.findings import Report
 from score_core.i18n import (
@@ -98,6 +97,7 @@ from score_core.schema import json_schema
 from score_core.season import Season, check_season
 from score_core.serialization import (
     SCHEMA_VERSION,
+    _kind_type,
     document_kinds,
     dump_document,
     kinds_like,
@@ -686,15 +686,9 @@ def _validate_lines(args: argparse.Namespace, lines: Iterator[bytes]) -> int:
                 file=args.file
             )
         )
-    kinds = document_kinds()
-    if kind not in kinds:
-        raise UnknownNameError(
-            messages.UNKNOWN_NAME.format(
-                what="kind", name=repr(kind), names=", ".join(kinds)
-            )
-        )
+    cls = _kind_type(kind)
     bad = _BadLines(args.command, args.lang, stop=False)
-    count = sum(1 for _ in _jsonl(kinds[kind], args.file, lines, bad))
+    count = sum(1 for _ in _jsonl(cls, args.file, lines, bad))
     if bad.count:
         bad.close()
         return EXIT_FINDINGS
